@@ -1,0 +1,159 @@
+import { z } from 'zod';
+
+const bool = z.stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'] });
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Every environment variable the app reads, and nothing else: the infra drift test relies on it. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_MODE: bool.default(false),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,255}$/, 'letters, digits and hyphens only')
+    .default('casusbot'),
+  EMBEDDED_COSMOS_DATA_DIR: z.string().trim().min(1).default('.data/cosmos'),
+  EMBEDDED_COSMOS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  REGISTRY_SEED_FILE: optionalText,
+  MICROSOFT_APP_ID: optionalText.pipe(z.uuid().optional()),
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.uuid().optional()),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Variables whose values must never be printed, not even in an error. */
+export const secretVariables = ['COSMOS_KEY', 'MICROSOFT_APP_PASSWORD'] as const;
+
+export type StoreConfig =
+  | { kind: 'cosmos'; endpoint: string; key: string; database: string }
+  | { kind: 'embedded'; dataDir: string; port: number; database: string };
+
+export type BotIdentity =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'azure-bot';
+      appId: string;
+      appType: Env['MICROSOFT_APP_TYPE'];
+      password: string | undefined;
+      tenantId: string | undefined;
+    };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  logLevel: Env['LOG_LEVEL'];
+  demoMode: boolean;
+  publicBaseUrl: string | undefined;
+  store: StoreConfig;
+  registrySeedFile: string | undefined;
+  bot: BotIdentity;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEMO_SEED_FILE = 'seed/registry.demo.json';
+
+/** Parses the environment; throws a ConfigError naming each bad variable, never its value. */
+export function parseConfig(environment: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems = crossFieldProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    logLevel: env.LOG_LEVEL,
+    demoMode: env.DEMO_MODE,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    store:
+      env.COSMOS_ENDPOINT && env.COSMOS_KEY
+        ? { kind: 'cosmos', endpoint: env.COSMOS_ENDPOINT, key: env.COSMOS_KEY, database: env.COSMOS_DATABASE }
+        : {
+            kind: 'embedded',
+            dataDir: env.EMBEDDED_COSMOS_DATA_DIR,
+            port: env.EMBEDDED_COSMOS_PORT,
+            database: env.COSMOS_DATABASE,
+          },
+    registrySeedFile: env.REGISTRY_SEED_FILE ?? (env.DEMO_MODE ? DEMO_SEED_FILE : undefined),
+    bot: env.MICROSOFT_APP_ID
+      ? {
+          kind: 'azure-bot',
+          appId: env.MICROSOFT_APP_ID,
+          appType: env.MICROSOFT_APP_TYPE,
+          password: env.MICROSOFT_APP_PASSWORD,
+          tenantId: env.MICROSOFT_APP_TENANT_ID,
+        }
+      : { kind: 'anonymous' },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+function crossFieldProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
+    problems.push('COSMOS_KEY: required when COSMOS_ENDPOINT is set');
+  }
+  if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
+    problems.push('COSMOS_ENDPOINT: required when COSMOS_KEY is set');
+  }
+  if (env.MICROSOFT_APP_ID) {
+    if (env.DEMO_MODE) {
+      problems.push('DEMO_MODE: demo mode is only allowed without MICROSOFT_APP_ID');
+    }
+    if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+      problems.push(`MICROSOFT_APP_PASSWORD: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`);
+    }
+    if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {
+      problems.push(`MICROSOFT_APP_TENANT_ID: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`);
+    }
+  } else {
+    for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const) {
+      if (env[name]) problems.push(`${name}: set without MICROSOFT_APP_ID`);
+    }
+  }
+  return problems;
+}
+
+/** A loggable summary with every secret left out. */
+export function describeConfig(config: AppConfig): Record<string, unknown> {
+  return {
+    port: config.port,
+    host: config.host,
+    logLevel: config.logLevel,
+    demoMode: config.demoMode,
+    publicBaseUrl: config.publicBaseUrl,
+    store:
+      config.store.kind === 'cosmos'
+        ? { kind: 'cosmos', endpoint: config.store.endpoint, database: config.store.database }
+        : config.store,
+    registrySeedFile: config.registrySeedFile,
+    bot:
+      config.bot.kind === 'azure-bot'
+        ? { kind: 'azure-bot', appId: config.bot.appId, appType: config.bot.appType, tenantId: config.bot.tenantId }
+        : config.bot,
+  };
+}

@@ -1,0 +1,16 @@
+import type { Result } from '../shared/result';
+import type { Casus } from './casus.schema';
+
+/** A value as stored, with the ETag that a conditional write must present. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** The port through which use cases keep casussen; the Cosmos adapter implements it. */
+export interface CasusRepository {
+  create(casus: Casus): Promise<Result<Versioned<Casus>, 'already-exists'>>;
+  get(id: string): Promise<Versioned<Casus> | undefined>;
+  /** Writes only if the stored casus still has `etag`; otherwise nothing changes. */
+  replace(casus: Casus, etag: string): Promise<Result<Versioned<Casus>, 'conflict' | 'not-found'>>;
+}

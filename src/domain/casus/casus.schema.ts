@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** Every state a casus can be in; the transitions between them live in the casus state machine. */
+export const casusStateSchema = z.enum([
+  'concept',
+  'aangemeld',
+  'aanvulling_gevraagd',
+  'afgewezen',
+  'in_behandeling_lokaal',
+  'opschaling_aangevraagd',
+  'in_behandeling_zvh',
+  'afgesloten',
+]);
+export type CasusState = z.infer<typeof casusStateSchema>;
+
+export const personRefSchema = z.object({ id: z.uuid(), name: z.string().min(1) });
+
+/** One line of the append-only audit trail, written in the same write as the change it records. */
+export const auditEntrySchema = z.object({
+  at: z.iso.datetime(),
+  actor: personRefSchema,
+  action: z.string().min(1),
+  from: casusStateSchema.nullable(),
+  to: casusStateSchema,
+  legalBasis: z.string().min(1),
+  activityId: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** A notification to send after the write that created it: the outbox replaces a change feed. */
+export const outboxEntrySchema = z.object({
+  id: z.uuid(),
+  createdAt: z.iso.datetime(),
+  kind: z.string().min(1),
+  sentAt: z.iso.datetime().optional(),
+});
+
+/**
+ * One casus is one document: its state, its audit trail and its outbox, so that every change is
+ * one ETag-guarded replace. `revision` counts writes; cards carry it to recognise stale submits.
+ */
+export const casusSchema = z.object({
+  kind: z.literal('casus'),
+  id: z.uuid(),
+  revision: z.number().int().min(0),
+  state: casusStateSchema,
+  createdAt: z.iso.datetime(),
+  createdBy: personRefSchema,
+  audit: z.array(auditEntrySchema),
+  outbox: z.array(outboxEntrySchema),
+});
+export type Casus = z.infer<typeof casusSchema>;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kleine letters, cijfers en koppeltekens');
+const name = z.string().trim().min(2).max(120);
+
+/** WGS art. 2.27: the three kinds of participant in a samenwerkingsverband. */
+export const wgsCategorySchema = z.enum([
+  'overheidsdeelnemer', // lid 1
+  'private-vaste-deelnemer', // lid 2
+  'incidentele-deelnemer', // BGS art. 2.21
+]);
+export type WgsCategory = z.infer<typeof wgsCategorySchema>;
+
+export const domainSchema = z.enum(['justitieel', 'bestuurlijk', 'zorg', 'sociaal']);
+export type Domain = z.infer<typeof domainSchema>;
+
+export const organisationSchema = z.object({
+  kind: z.literal('organisatie'),
+  id: slug,
+  name,
+  category: wgsCategorySchema,
+  domain: domainSchema,
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+const kamerBase = { kind: z.literal('kamer'), id: slug, name, code: z.string().regex(/^[A-Z]{2,6}$/) };
+export const kamerSchema = z.discriminatedUnion('type', [
+  z.object({ ...kamerBase, type: z.literal('lokale-kamer'), gemeente: name, zvhId: slug }),
+  z.object({ ...kamerBase, type: z.literal('zvh'), regio: name }),
+]);
+export type Kamer = z.infer<typeof kamerSchema>;
+
+export const roleSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('wijkteammedewerker') }),
+  z.object({ role: z.literal('procesregisseur'), kamerId: slug }),
+  z.object({ role: z.literal('weegtafellid'), kamerId: slug }),
+  z.object({ role: z.literal('functioneel-beheerder') }),
+]);
+export type Role = z.infer<typeof roleSchema>;
+export type RoleName = Role['role'];
+
+/** The evidence WGS art. 1.8 lid 2 asks of everyone authorised to the joint system. */
+export const screeningSchema = z.object({
+  kind: z.enum(['vog', 'screening']),
+  date: z.iso.date(),
+});
+
+export const personSchema = z.object({
+  kind: z.literal('persoon'),
+  /** The Microsoft Entra (AAD) object id Teams sends as `from.aadObjectId`. */
+  id: z.uuid(),
+  name,
+  organisationId: slug,
+  roles: z.array(roleSchema).min(1),
+  screening: screeningSchema.optional(),
+  /** Private participants may authorise only staff without commercial work for them (art. 1.8 lid 2). */
+  commercialWorkForParticipant: z.boolean().default(false),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** The seed file: organisations, kamers and personnel, checked for dangling references. */
+export const registrySeedSchema = z
+  .object({
+    organisations: z.array(organisationSchema).min(1),
+    kamers: z.array(kamerSchema).min(1),
+    persons: z.array(personSchema),
+  })
+  .superRefine((seed, ctx) => {
+    const organisations = new Set(seed.organisations.map((o) => o.id));
+    const kamers = new Map(seed.kamers.map((k) => [k.id, k]));
+    const problem = (path: (string | number)[], message: string): void => {
+      ctx.addIssue({ code: 'custom', path, message });
+    };
+    duplicates(seed.organisations).forEach((id) => problem(['organisations'], `dubbele id ${id}`));
+    duplicates(seed.kamers).forEach((id) => problem(['kamers'], `dubbele id ${id}`));
+    duplicates(seed.persons).forEach((id) => problem(['persons'], `dubbele id ${id}`));
+    seed.kamers.forEach((kamer, i) => {
+      if (kamer.type === 'lokale-kamer' && kamers.get(kamer.zvhId)?.type !== 'zvh') {
+        problem(['kamers', i, 'zvhId'], `${kamer.zvhId} is geen bekend Zorg- en Veiligheidshuis`);
+      }
+    });
+    seed.persons.forEach((person, i) => {
+      if (!organisations.has(person.organisationId)) {
+        problem(['persons', i, 'organisationId'], `onbekende organisatie ${person.organisationId}`);
+      }
+      person.roles.forEach((role, j) => {
+        if ('kamerId' in role && !kamers.has(role.kamerId)) {
+          problem(['persons', i, 'roles', j, 'kamerId'], `onbekende kamer ${role.kamerId}`);
+        }
+      });
+    });
+  });
+export type RegistrySeed = z.infer<typeof registrySeedSchema>;
+
+function duplicates(items: readonly { id: string }[]): string[] {
+  const seen = new Set<string>();
+  return items.filter(({ id }) => seen.has(id) || !seen.add(id)).map(({ id }) => id);
+}

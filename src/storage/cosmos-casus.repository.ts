@@ -1,0 +1,39 @@
+import type { Container, ItemDefinition, Resource } from '@azure/cosmos';
+import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
+import { casusSchema, type Casus } from '../domain/casus/casus.schema';
+import { fail, ok } from '../domain/shared/result';
+import { storeCallExpecting } from './cosmos-errors';
+
+function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned<Casus> {
+  if (!resource) throw new Error('Cosmos returned no resource for a successful write');
+  // Parsing what comes back keeps a document written by another version from leaking in unchecked.
+  return { value: casusSchema.parse(resource), etag: resource._etag };
+}
+
+/** Casussen in Cosmos DB: one document per casus, partition key = casus id. */
+export class CosmosCasusRepository implements CasusRepository {
+  constructor(private readonly container: Container) {}
+
+  async create(casus: Casus) {
+    const result = await storeCallExpecting(() => this.container.items.create(casus), [409]);
+    return result.ok ? ok(versioned(result.value.resource)) : fail('already-exists' as const);
+  }
+
+  async get(id: string) {
+    const result = await storeCallExpecting(() => this.container.item(id, id).read<Casus>(), [404]);
+    if (!result.ok || !result.value.resource) return undefined;
+    return versioned(result.value.resource);
+  }
+
+  async replace(casus: Casus, etag: string) {
+    const result = await storeCallExpecting(
+      () =>
+        this.container
+          .item(casus.id, casus.id)
+          .replace(casus, { accessCondition: { type: 'IfMatch', condition: etag } }),
+      [404, 412],
+    );
+    if (result.ok) return ok(versioned(result.value.resource));
+    return fail(result.status === 412 ? ('conflict' as const) : ('not-found' as const));
+  }
+}

@@ -1,0 +1,83 @@
+import type { Container } from '@azure/cosmos';
+import { z } from 'zod';
+import type { RegistryRepository } from '../domain/registry/registry.repository';
+import {
+  kamerSchema,
+  organisationSchema,
+  personSchema,
+  type Kamer,
+  type Organisation,
+  type Person,
+  type RegistrySeed,
+} from '../domain/registry/registry.schema';
+import { storeCall, storeCallExpecting } from './cosmos-errors';
+import { queryPartition } from './partition-query';
+
+const SEED_MARKER = { kind: 'meta', id: 'registry-seed' } as const;
+const seedMarkerSchema = z.object({ kind: z.literal(SEED_MARKER.kind), seededAt: z.iso.datetime() });
+const DEMO_PERSONA = 'demo-persona';
+const demoPersonaSchema = z.object({ kind: z.literal(DEMO_PERSONA), personId: z.uuid() });
+
+interface Parser<T> {
+  parse(value: unknown): T;
+}
+
+/** The deelnemersregister in Cosmos DB, partitioned by the kind of entry. */
+export class CosmosRegistryRepository implements RegistryRepository {
+  constructor(private readonly container: Container) {}
+
+  private async read<T>(kind: string, id: string, schema: Parser<T>): Promise<T | undefined> {
+    const result = await storeCallExpecting(() => this.container.item(id, kind).read(), [404]);
+    return result.ok && result.value.resource ? schema.parse(result.value.resource) : undefined;
+  }
+
+  getPerson(id: string): Promise<Person | undefined> {
+    return this.read('persoon', id, personSchema);
+  }
+
+  getOrganisation(id: string): Promise<Organisation | undefined> {
+    return this.read('organisatie', id, organisationSchema);
+  }
+
+  getKamer(id: string): Promise<Kamer | undefined> {
+    return this.read('kamer', id, kamerSchema);
+  }
+
+  async listKamers(): Promise<Kamer[]> {
+    const rows = await queryPartition<unknown>(this.container, 'kind', 'kamer', 'true', [], 'ORDER BY c.name');
+    return rows.map((row) => kamerSchema.parse(row));
+  }
+
+  async listDecisionMakers(kamerId: string): Promise<Person[]> {
+    const rows = await queryPartition<unknown>(
+      this.container,
+      'kind',
+      'persoon',
+      'EXISTS(SELECT VALUE r FROM r IN c.roles WHERE r.kamerId = @kamerId AND (r.role = "procesregisseur" OR r.role = "weegtafellid"))',
+      [{ name: '@kamerId', value: kamerId }],
+      'ORDER BY c.name',
+    );
+    return rows.map((row) => personSchema.parse(row));
+  }
+
+  async seedOnce(seed: RegistrySeed): Promise<boolean> {
+    if (await this.read(SEED_MARKER.kind, SEED_MARKER.id, seedMarkerSchema)) return false;
+    // Upserts make a seed that died half-way safe to run again; the marker goes last.
+    for (const entry of [...seed.organisations, ...seed.kamers, ...seed.persons]) {
+      await storeCall(() => this.container.items.upsert(entry));
+    }
+    const marker = await storeCallExpecting(
+      () => this.container.items.create({ ...SEED_MARKER, seededAt: new Date().toISOString() }),
+      [409],
+    );
+    return marker.ok;
+  }
+
+  async getDemoPersona(aadObjectId: string): Promise<string | undefined> {
+    return (await this.read(DEMO_PERSONA, aadObjectId, demoPersonaSchema))?.personId;
+  }
+
+  async setDemoPersona(aadObjectId: string, personId: string): Promise<void> {
+    await storeCall(() => this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }));
+  }
+}

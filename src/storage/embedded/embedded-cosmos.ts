@@ -1,0 +1,92 @@
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+import { lockDataDir } from './data-dir-lock';
+import { JournalWriter, readJournal, writeJournalAtomically } from './journal-file';
+import { foldJournal, journalOf, type StoreState } from './journal-state';
+import { JournalGate } from './journaled-requests';
+
+/** The embedded server checks no signature; any base64 key satisfies the SDK. */
+export const EMBEDDED_COSMOS_KEY = Buffer.from('casusbot-embedded-store').toString('base64');
+
+export interface EmbeddedCosmos {
+  endpoint: string;
+  key: string;
+  /** False once the journal failed to persist a change: the process must restart. */
+  readonly healthy: boolean;
+  close(): Promise<void>;
+}
+
+const RESTORE_CONCURRENCY = 32;
+
+/**
+ * Starts the Cosmos-compatible server in-process on loopback, restores it from the journal in
+ * `dataDir`, and from then on acknowledges a change only after it is flushed to the journal.
+ */
+export async function startEmbeddedCosmos(options: { dataDir: string; port: number }): Promise<EmbeddedCosmos> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lock = await lockDataDir(dataDir);
+  try {
+    const journalPath = join(dataDir, 'journal.jsonl');
+    const state = foldJournal(await readJournal(journalPath));
+
+    const server = createHttpServer({ keepAlive: true });
+    const gate = new JournalGate();
+    gate.install(server);
+    server.listen(options.port, '127.0.0.1');
+    await once(server, 'listening');
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    await restore(endpoint, state);
+    await writeJournalAtomically(journalPath, journalOf(state));
+    const writer = await JournalWriter.open(journalPath);
+    gate.attach(writer);
+
+    return {
+      endpoint,
+      key: EMBEDDED_COSMOS_KEY,
+      get healthy() {
+        return gate.healthy;
+      },
+      async close() {
+        const closed = once(server, 'close');
+        server.close();
+        server.closeIdleConnections();
+        await closed;
+        await writer.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** Loads a folded journal into the fresh server through the SDK, as any client would. */
+async function restore(endpoint: string, state: StoreState): Promise<void> {
+  const client = new CosmosClient({
+    endpoint,
+    key: EMBEDDED_COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    for (const [databaseId, containers] of state) {
+      const { database } = await client.databases.createIfNotExists({ id: databaseId });
+      for (const { definition, documents } of containers.values()) {
+        const { container } = await database.containers.createIfNotExists(definition);
+        const queue = [...documents.values()];
+        const worker = async (): Promise<void> => {
+          for (let doc = queue.pop(); doc; doc = queue.pop()) await container.items.upsert(doc);
+        };
+        await Promise.all(Array.from({ length: RESTORE_CONCURRENCY }, worker));
+      }
+    }
+  } finally {
+    client.dispose();
+  }
+}

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+
+/** A minimal valid casus in state `concept`. */
+export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
+  return {
+    kind: 'casus',
+    id: randomUUID(),
+    revision: 0,
+    state: 'concept',
+    createdAt: new Date().toISOString(),
+    createdBy: { id: randomUUID(), name: 'Fatima El Amrani' },
+    audit: [],
+    outbox: [],
+    ...overrides,
+  };
+}
