@@ -24,10 +24,10 @@ export const envSchema = z.object({
   EMBEDDED_COSMOS_DATA_DIR: z.string().trim().min(1).default('.data/cosmos'),
   EMBEDDED_COSMOS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   REGISTRY_SEED_FILE: optionalText,
-  MICROSOFT_APP_ID: optionalText.pipe(z.uuid().optional()),
+  MICROSOFT_APP_ID: optionalText.pipe(z.guid().optional()),
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
-  MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.uuid().optional()),
+  MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.guid().optional()),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 

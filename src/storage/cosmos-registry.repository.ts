@@ -16,7 +16,7 @@ import { queryPartition } from './partition-query';
 const SEED_MARKER = { kind: 'meta', id: 'registry-seed' } as const;
 const seedMarkerSchema = z.object({ kind: z.literal(SEED_MARKER.kind), seededAt: z.iso.datetime() });
 const DEMO_PERSONA = 'demo-persona';
-const demoPersonaSchema = z.object({ kind: z.literal(DEMO_PERSONA), personId: z.uuid() });
+const demoPersonaSchema = z.object({ kind: z.literal(DEMO_PERSONA), personId: z.guid() });
 
 interface Parser<T> {
   parse(value: unknown): T;
@@ -43,9 +43,21 @@ export class CosmosRegistryRepository implements RegistryRepository {
     return this.read('kamer', id, kamerSchema);
   }
 
-  async listKamers(): Promise<Kamer[]> {
-    const rows = await queryPartition<unknown>(this.container, 'kind', 'kamer', 'true', [], 'ORDER BY c.name');
-    return rows.map((row) => kamerSchema.parse(row));
+  private async list<T>(kind: string, schema: Parser<T>): Promise<T[]> {
+    const rows = await queryPartition<unknown>(this.container, 'kind', kind, 'true', [], 'ORDER BY c.name');
+    return rows.map((row) => schema.parse(row));
+  }
+
+  listKamers(): Promise<Kamer[]> {
+    return this.list('kamer', kamerSchema);
+  }
+
+  listOrganisations(): Promise<Organisation[]> {
+    return this.list('organisatie', organisationSchema);
+  }
+
+  listPersons(): Promise<Person[]> {
+    return this.list('persoon', personSchema);
   }
 
   async listDecisionMakers(kamerId: string): Promise<Person[]> {

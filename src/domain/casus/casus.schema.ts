@@ -13,7 +13,7 @@ export const casusStateSchema = z.enum([
 ]);
 export type CasusState = z.infer<typeof casusStateSchema>;
 
-export const personRefSchema = z.object({ id: z.uuid(), name: z.string().min(1) });
+export const personRefSchema = z.object({ id: z.guid(), name: z.string().min(1) });
 
 /** One line of the append-only audit trail, written in the same write as the change it records. */
 export const auditEntrySchema = z.object({

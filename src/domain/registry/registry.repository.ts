@@ -6,6 +6,8 @@ export interface RegistryRepository {
   getOrganisation(id: string): Promise<Organisation | undefined>;
   getKamer(id: string): Promise<Kamer | undefined>;
   listKamers(): Promise<Kamer[]>;
+  listOrganisations(): Promise<Organisation[]>;
+  listPersons(): Promise<Person[]>;
   /** Procesregisseurs and weegtafelleden of a kamer. */
   listDecisionMakers(kamerId: string): Promise<Person[]>;
   /** Loads the seed once; returns false when the registry was seeded before. */

@@ -48,7 +48,7 @@ export const screeningSchema = z.object({
 export const personSchema = z.object({
   kind: z.literal('persoon'),
   /** The Microsoft Entra (AAD) object id Teams sends as `from.aadObjectId`. */
-  id: z.uuid(),
+  id: z.guid(),
   name,
   organisationId: slug,
   roles: z.array(roleSchema).min(1),

@@ -1,0 +1,8 @@
+import type { CardTemplate } from './card-template';
+import { demoPersonasCard } from './demo-personas.card';
+import { errorCard } from './error.card';
+import { helpCard } from './help.card';
+import { notAuthorisedCard } from './not-authorised.card';
+
+/** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
+export const cardCatalogue: readonly CardTemplate<never>[] = [helpCard, notAuthorisedCard, errorCard, demoPersonasCard];

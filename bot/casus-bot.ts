@@ -1,0 +1,87 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { z } from 'zod';
+import type { Logger } from '../src/logging/logger';
+import type { AdaptiveCardJson } from './cards/card-template';
+import type { Dispatcher, Sender } from './routing/dispatcher';
+
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** An Action.Submit fallback carries the verb in its data, next to the fields. */
+const submitValueSchema = z.looseObject({ verb: z.string().min(1).max(100) });
+const executeValueSchema = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string().min(1).max(100),
+    data: z.unknown().optional(),
+  }),
+});
+
+/**
+ * The Teams edge: turns activities into dispatcher calls and cards into replies. Stateless: all
+ * state lives in the store, so any instance can serve any turn.
+ */
+export class CasusBot extends TeamsActivityHandler {
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly logger: Logger,
+  ) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const logger = this.turnLogger(context);
+      const submitted = submitValueSchema.safeParse(context.activity.value);
+      const card = submitted.success
+        ? await this.dispatcher.onVerb(senderOf(context), submitted.data.verb, submitted.data, logger)
+        : await this.dispatcher.onText(senderOf(context), messageText(context), logger);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const { conversation, membersAdded = [], recipient } = context.activity;
+      // Greet once, when the bot itself joins a personal chat (app install).
+      if (conversation.conversationType === 'personal' && membersAdded.some((m) => m.id === recipient.id)) {
+        const card = await this.dispatcher.onText(senderOf(context), 'help', this.turnLogger(context));
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      }
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const logger = this.turnLogger(context);
+    const parsed = executeValueSchema.safeParse(invokeValue);
+    const card: AdaptiveCardJson = parsed.success
+      ? await this.dispatcher.onVerb(senderOf(context), parsed.data.action.verb, parsed.data.action.data ?? {}, logger)
+      : await this.dispatcher.onVerb(senderOf(context), '', {}, logger);
+    return { statusCode: 200, type: ADAPTIVE_CARD, value: card };
+  }
+
+  private turnLogger(context: TurnContext): Logger {
+    const { activity } = context;
+    return this.logger.child({
+      activityId: activity.id,
+      activityType: activity.type,
+      conversationType: activity.conversation?.conversationType,
+    });
+  }
+}
+
+function senderOf(context: TurnContext): Sender {
+  return { aadObjectId: context.activity.from?.aadObjectId, activityId: context.activity.id };
+}
+
+/** The typed text without the bot's @mention (channels and group chats). */
+function messageText(context: TurnContext): string {
+  return TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+}

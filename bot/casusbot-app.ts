@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { AppConfig } from '../src/config/config';
+import { registrySeedSchema } from '../src/domain/registry/registry.schema';
+import type { Logger } from '../src/logging/logger';
+import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
+import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
+import { openStore } from '../src/storage/store';
+import { createAdapter } from './adapter';
+import { CasusBot } from './casus-bot';
+import { startHttpServer } from './http/http-server';
+import { Dispatcher } from './routing/dispatcher';
+import { routeTable } from './routing/route-table';
+
+export interface RunningCasusbot {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The composition root: wires store, registry, routes and the Teams adapter, and starts listening. */
+export async function startCasusbot(config: AppConfig, logger: Logger): Promise<RunningCasusbot> {
+  const store = await openStore(config.store);
+  logger.info({ store: store.description }, 'store ready');
+  try {
+    const registry = new CosmosRegistryRepository(store.containers.registry);
+    if (config.registrySeedFile) {
+      const seed = registrySeedSchema.parse(JSON.parse(await readFile(resolve(config.registrySeedFile), 'utf8')));
+      const seeded = await registry.seedOnce(seed);
+      logger.info({ file: config.registrySeedFile, seeded }, seeded ? 'registry seeded' : 'registry was seeded before');
+    }
+    const dispatcher = new Dispatcher(routeTable, {
+      registry,
+      casussen: new CosmosCasusRepository(store.containers.casussen),
+      demoMode: config.demoMode,
+      now: () => new Date(),
+    });
+    const bot = new CasusBot(dispatcher, logger);
+    const http = await startHttpServer(
+      { adapter: createAdapter(config.bot, logger), bot, isStoreHealthy: () => store.isHealthy(), logger },
+      { port: config.port, host: config.host },
+    );
+    logger.info({ url: `${http.url}/api/messages`, demoMode: config.demoMode }, 'bot listening');
+    return {
+      url: http.url,
+      async close() {
+        await http.close(config.shutdownTimeoutMs);
+        await store.close();
+        logger.info('stopped');
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

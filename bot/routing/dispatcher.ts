@@ -1,0 +1,111 @@
+import { identifyActor } from '../../src/app/identify-actor';
+import type { Logger } from '../../src/logging/logger';
+import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { notAuthorisedCard } from '../cards/not-authorised.card';
+import { accessRefusalText } from '../presenters/actor.presenter';
+import { refusalCard, storeUnavailableCard, unexpectedErrorCard } from '../presenters/error-cards';
+import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
+
+/** Who sent the activity, as Teams says; the registry decides what that means. */
+export interface Sender {
+  aadObjectId: string | undefined;
+  activityId: string | undefined;
+}
+
+/** Lower case, single spaces: "  Nieuwe   Casus " and "nieuwe casus" are the same command. */
+export function normaliseCommandText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Routes text and card verbs through the route table. Knows nothing of Teams: it takes the sender
+ * and the input and answers with a card. Every turn first passes the registry check.
+ */
+export class Dispatcher {
+  constructor(
+    private readonly table: { commands: readonly CommandRoute[]; verbs: readonly VerbRoute[] },
+    private readonly services: Services,
+  ) {}
+
+  private get commands(): readonly CommandRoute[] {
+    return this.table.commands.filter((route) => !route.demoOnly || this.services.demoMode);
+  }
+
+  /** The command a text starts with (the longest match wins), and the rest as arguments. */
+  matchCommand(text: string): { route: CommandRoute; args: string } | undefined {
+    const normalised = normaliseCommandText(text);
+    const candidates = this.table.commands.flatMap((route) =>
+      [route.command, ...(route.aliases ?? [])].map((word) => ({ route, word })),
+    );
+    const match = candidates
+      .filter(({ word }) => normalised === word || normalised.startsWith(`${word} `))
+      .sort((a, b) => b.word.length - a.word.length)[0];
+    return match && { route: match.route, args: normalised.slice(match.word.length).trim() };
+  }
+
+  async onText(sender: Sender, text: string, logger: Logger): Promise<AdaptiveCardJson> {
+    return this.guarded(logger, sender, async (turn) => {
+      const match = this.matchCommand(text);
+      if (match?.route.demoOnly && !this.services.demoMode) {
+        return refusalCard('Alleen in de demomodus', `De opdracht "${match.route.command}" bestaat alleen in de demomodus.`);
+      }
+      // Any text that is not a command gets the help card: the user learns what is possible.
+      const route = match?.route ?? this.commands[0];
+      if (!route) throw new Error('The route table has no commands');
+      logger.info({ command: route.command }, 'command');
+      return route.handle(turn, match?.args ?? '');
+    });
+  }
+
+  async onVerb(sender: Sender, verb: string, data: unknown, logger: Logger): Promise<AdaptiveCardJson> {
+    return this.guarded(logger, sender, async (turn) => {
+      const route = this.table.verbs.find((candidate) => candidate.verb === verb);
+      if (!route) {
+        logger.warn({ verb: verb.slice(0, 100) }, 'unknown card verb');
+        return refusalCard('Onbekende actie', 'Deze kaart hoort niet bij casusbot of is verouderd.');
+      }
+      if (route.demoOnly && !this.services.demoMode) {
+        logger.warn({ verb }, 'demo-only verb outside demo mode');
+        return refusalCard('Alleen in de demomodus', 'Deze actie bestaat alleen in de demomodus.');
+      }
+      const parsed = route.data.safeParse(data);
+      if (!parsed.success) {
+        logger.warn({ verb, issues: parsed.error.issues.map((issue) => issue.path.join('.')) }, 'invalid card data');
+        return refusalCard('Ongeldige invoer', 'De gegevens van deze kaart kloppen niet. Open de kaart opnieuw via de opdracht.');
+      }
+      logger.info({ verb }, 'card action');
+      return route.handle(turn, parsed.data);
+    });
+  }
+
+  private async guarded(
+    logger: Logger,
+    sender: Sender,
+    handle: (turn: Turn) => Promise<AdaptiveCardJson>,
+  ): Promise<AdaptiveCardJson> {
+    try {
+      const identification = await identifyActor(this.services.registry, sender.aadObjectId, {
+        demoMode: this.services.demoMode,
+        today: this.services.now().toISOString().slice(0, 10),
+      });
+      if (!identification.ok) {
+        logger.warn({ reason: identification.reason }, 'not authorised');
+        return notAuthorisedCard.render({ reason: accessRefusalText[identification.reason] });
+      }
+      return await handle({
+        actor: identification.actor,
+        activityId: sender.activityId,
+        services: this.services,
+        commands: this.commands.map(({ command, description }) => ({ command, description })),
+      });
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) {
+        logger.error({ err: error.cause }, 'store unavailable');
+        return storeUnavailableCard();
+      }
+      logger.error({ err: error }, 'turn failed');
+      return unexpectedErrorCard();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Actor } from '../../src/app/identify-actor';
+import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
+import type { AdaptiveCardJson } from '../cards/card-template';
+
+/** What the use cases behind the routes need; wired once in the composition root. */
+export interface Services {
+  registry: RegistryRepository;
+  casussen: CasusRepository;
+  demoMode: boolean;
+  now(): Date;
+}
+
+/** One turn as a handler sees it: who acts, and nothing of Teams beyond the activity id. */
+export interface Turn {
+  actor: Actor;
+  activityId: string | undefined;
+  services: Services;
+  /** The commands this user can use, for the help card. */
+  commands: readonly { command: string; description: string }[];
+}
+
+/** A text command typed in the chat. */
+export interface CommandRoute {
+  command: string;
+  aliases?: readonly string[];
+  description: string;
+  demoOnly?: boolean;
+  handle(turn: Turn, args: string): Promise<AdaptiveCardJson>;
+}
+
+/** A card button (Action.Execute verb, or an Action.Submit fallback carrying `verb`). */
+export interface VerbRoute<S extends z.ZodType = z.ZodType> {
+  verb: string;
+  data: S;
+  demoOnly?: boolean;
+  handle(turn: Turn, data: z.infer<S>): Promise<AdaptiveCardJson>;
+}
+
+/** Helps TypeScript infer a verb route's data type from its schema. */
+export const verbRoute = <S extends z.ZodType>(route: VerbRoute<S>): VerbRoute<S> => route;
