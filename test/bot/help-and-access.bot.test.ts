@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { messageActivity } from '../helpers/activities';
+import { demoUsers } from '../helpers/activities';
+import { cardProblems } from '../helpers/adaptive-card-check';
+import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/fake-connector';
+
+describe('bot over HTTP: help and the registry check', () => {
+  let bot: BotHarness;
+  before(async () => {
+    bot = await startBotHarness();
+  });
+  after(async () => {
+    await bot.stop();
+  });
+  beforeEach(() => bot.connector.clear());
+
+  async function say(text: string, aadObjectId: string | undefined) {
+    const response = await bot.post(messageActivity(text, { serviceUrl: bot.connector.serviceUrl, aadObjectId }));
+    assert.equal(response.status, 200);
+    const [sent] = await bot.connector.waitForCount(1);
+    const card = cardOf(sent);
+    assert.deepEqual(cardProblems(card), []);
+    return cardText(card);
+  }
+
+  it('answers 200 on /healthz when the store answers', async () => {
+    const response = await fetch(`${bot.url}/healthz`);
+    assert.equal(response.status, 200);
+    assert.deepEqual(await response.json(), { status: 'ok' });
+  });
+
+  it('answers "help" from a registered user with the help card, naming their role', async () => {
+    const text = await say('help', demoUsers.fatima);
+    assert.match(text, /Hallo Fatima El Amrani/);
+    assert.match(text, /wijkteammedewerker namens Wijkteam Rotterdam-Noord/);
+    assert.match(text, /help/);
+    assert.match(text, /Demomodus/);
+  });
+
+  it('answers unknown text with the help card too', async () => {
+    assert.match(await say('Wat kan ik hier?', demoUsers.jeroen), /procesregisseur \(Lokale Kamer Rotterdam\)/);
+  });
+
+  it('tells a user who is not in the registry that they are not authorised, and nothing else', async () => {
+    const text = await say('help', demoUsers.unknown);
+    assert.match(text, /Geen toegang/);
+    assert.match(text, /niet in het deelnemersregister/);
+    assert.match(text, /art\. 1\.8 lid 2 WGS/);
+    assert.doesNotMatch(text, /Typ een van deze opdrachten/);
+  });
+
+  it('refuses a registered user without VOG or screening (art. 1.8 lid 2 WGS)', async () => {
+    assert.match(await say('help', demoUsers.pieter), /geen VOG of screening/);
+  });
+
+  it('refuses an activity without an Entra object id', async () => {
+    assert.match(await say('help', undefined), /Geen toegang/);
+  });
+
+  it('answers malformed JSON with 400 and keeps serving', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": "message", ',
+    });
+    assert.equal(response.status, 400);
+    assert.match(await say('help', demoUsers.fatima), /Hallo Fatima/);
+  });
+});

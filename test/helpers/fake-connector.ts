@@ -1,0 +1,93 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+
+export interface SentActivity {
+  conversationId: string;
+  replyToId: string | undefined;
+  activity: {
+    type: string;
+    text?: string;
+    attachments?: { contentType: string; content: Record<string, unknown> }[];
+    [key: string]: unknown;
+  };
+}
+
+/**
+ * A loopback stand-in for the Bot Framework connector: records what the bot sends, answers as the
+ * real one does. Only the routes the bot uses are served; anything else is a test failure (404).
+ */
+export class FakeConnector {
+  readonly sent: SentActivity[] = [];
+  private server: Server | undefined;
+  private waiters: (() => void)[] = [];
+  serviceUrl = '';
+
+  async start(): Promise<this> {
+    const app = express();
+    app.use(express.json({ limit: '1mb' }));
+    const record = (req: express.Request, res: express.Response): void => {
+      const conversationId = String(req.params.conversationId);
+      this.sent.push({ conversationId, replyToId: req.params.activityId, activity: req.body as SentActivity['activity'] });
+      this.waiters.splice(0).forEach((wake) => wake());
+      res.status(200).json({ id: `sent-${this.sent.length}` });
+    };
+    app.post('/v3/conversations/:conversationId/activities', record);
+    app.post('/v3/conversations/:conversationId/activities/:activityId', record);
+    this.server = app.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.serviceUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  /** Waits until `count` activities have been sent in total. */
+  async waitForCount(count: number, timeoutMs = 5000): Promise<SentActivity[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sent.length < count) {
+      if (Date.now() > deadline) throw new Error(`Expected ${count} sent activities, got ${this.sent.length}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return this.sent;
+  }
+
+  clear(): void {
+    this.sent.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    const closed = once(this.server, 'close');
+    this.server.close();
+    this.server.closeAllConnections();
+    await closed;
+  }
+}
+
+/** The Adaptive Card content of a sent activity, or a failure if there is none. */
+export function cardOf(sent: SentActivity | undefined): Record<string, unknown> {
+  const attachment = sent?.activity.attachments?.[0];
+  if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') {
+    throw new Error(`Expected an Adaptive Card, got ${JSON.stringify(sent?.activity).slice(0, 300)}`);
+  }
+  return attachment.content;
+}
+
+/** All visible text of a card, for assertions on what a user reads. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key)) texts.push(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(card);
+  return texts.join('\n');
+}
