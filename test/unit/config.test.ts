@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { ConfigError, describeConfig, parseConfig } from '../../src/config/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('defaults to the embedded store on port 3978, outside demo mode, without Bot Framework credentials', () => {
+    const config = parseConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.store.kind, 'embedded');
+    assert.equal(config.demoMode, false);
+    assert.equal(config.bot.kind, 'anonymous');
+    assert.equal(config.registrySeedFile, undefined);
+  });
+
+  it('uses the demo registry seed in demo mode', () => {
+    assert.equal(parseConfig({ DEMO_MODE: 'true' }).registrySeedFile, 'seed/registry.demo.json');
+  });
+
+  it('switches to a real Cosmos account when COSMOS_ENDPOINT and COSMOS_KEY are set', () => {
+    const config = parseConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'c2VjcmV0' });
+    assert.deepEqual(config.store, {
+      kind: 'cosmos',
+      endpoint: 'https://acct.documents.azure.com:443/',
+      key: 'c2VjcmV0',
+      database: 'casusbot',
+    });
+  });
+
+  it('names each invalid variable', () => {
+    const problems = problemsOf({ PORT: 'negentig', LOG_LEVEL: 'loud', DEMO_MODE: 'misschien', COSMOS_ENDPOINT: 'geen-url' });
+    for (const name of ['PORT', 'LOG_LEVEL', 'DEMO_MODE', 'COSMOS_ENDPOINT']) {
+      assert.ok(problems.some((p) => p.startsWith(`${name}:`)), `${name} in ${problems.join(' | ')}`);
+    }
+  });
+
+  it('never prints a secret, neither in an error nor in the summary', () => {
+    const secret = 'zeer-geheim-wachtwoord-123';
+    const problems = problemsOf({ COSMOS_KEY: secret, MICROSOFT_APP_PASSWORD: secret });
+    assert.ok(problems.length > 0);
+    assert.ok(!problems.join('\n').includes(secret));
+
+    const config = parseConfig({
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      COSMOS_KEY: secret,
+      MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      MICROSOFT_APP_PASSWORD: secret,
+      MICROSOFT_APP_TENANT_ID: '7a1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+    });
+    assert.ok(!JSON.stringify(describeConfig(config)).includes(secret));
+  });
+
+  it('refuses inconsistent combinations', () => {
+    assert.ok(problemsOf({ COSMOS_ENDPOINT: 'https://a.documents.azure.com/' }).some((p) => p.startsWith('COSMOS_KEY:')));
+    assert.ok(
+      problemsOf({ MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5', MICROSOFT_APP_PASSWORD: 'x', DEMO_MODE: 'true' }).some(
+        (p) => p.startsWith('DEMO_MODE:'),
+      ),
+    );
+    assert.ok(
+      problemsOf({ MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5', MICROSOFT_APP_PASSWORD: 'x' }).some((p) =>
+        p.startsWith('MICROSOFT_APP_TENANT_ID:'),
+      ),
+    );
+    assert.ok(problemsOf({ MICROSOFT_APP_PASSWORD: 'x' }).some((p) => p.startsWith('MICROSOFT_APP_PASSWORD:')));
+  });
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { Dispatcher, normaliseCommandText } from '../../bot/routing/dispatcher';
+import { routeTable } from '../../bot/routing/route-table';
+import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
+import { createLogger } from '../../src/logging/logger';
+import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
+import { cardText } from '../helpers/fake-connector';
+
+/** A store that is down: every call fails the way the Cosmos adapters report it. */
+function unavailable<T extends object>(): T {
+  return new Proxy({} as T, {
+    get: () => () => Promise.reject(new StoreUnavailableError(new Error('ECONNREFUSED'))),
+  });
+}
+
+const logger = createLogger('silent');
+
+describe('dispatcher', () => {
+  const dispatcher = new Dispatcher(routeTable, {
+    registry: unavailable<RegistryRepository>(),
+    casussen: unavailable<CasusRepository>(),
+    demoMode: true,
+    now: () => new Date('2026-11-23T10:00:00Z'),
+  });
+
+  it('answers "probeer het later opnieuw" when the store is unavailable, for text and for buttons', async () => {
+    const sender = { aadObjectId: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01', activityId: 'a' };
+    for (const card of [
+      await dispatcher.onText(sender, 'help', logger),
+      await dispatcher.onVerb(sender, 'demo.persona', { personId: sender.aadObjectId }, logger),
+    ]) {
+      assert.match(cardText(card), /Probeer het later opnieuw[\s\S]*niets gewijzigd/);
+    }
+  });
+
+  it('matches commands case- and space-insensitively, the longest command first', () => {
+    assert.equal(normaliseCommandText('  Help   Mij '), 'help mij');
+    assert.equal(dispatcher.matchCommand('HELP')?.route.command, 'help');
+    assert.equal(dispatcher.matchCommand('hulp')?.route.command, 'help');
+    assert.deepEqual(
+      { command: dispatcher.matchCommand('rol  Jeroen')?.route.command, args: dispatcher.matchCommand('rol  Jeroen')?.args },
+      { command: 'rol', args: 'jeroen' },
+    );
+    assert.equal(dispatcher.matchCommand('rollen'), undefined);
+    assert.equal(dispatcher.matchCommand('helpdesk'), undefined);
+  });
+});
