@@ -7,6 +7,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.ts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -18,7 +19,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -30,9 +34,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process'], message: 'The domain core does no I/O.' },
-            { group: ['botbuilder*', '@azure/*', '@vercel/*', 'express', 'pino*'], message: 'The domain core imports no framework.' },
-            { group: ['**/bot/**', '**/storage/**', '**/config/**', '**/logging/**'], message: 'Dependencies point inward.' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process'],
+              message: 'The domain core does no I/O.',
+            },
+            {
+              group: ['botbuilder*', '@azure/*', '@vercel/*', 'express', 'pino*'],
+              message: 'The domain core imports no framework.',
+            },
+            {
+              group: ['**/bot/**', '**/storage/**', '**/config/**', '**/logging/**'],
+              message: 'Dependencies point inward.',
+            },
           ],
         },
       ],
@@ -45,7 +58,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/bot/**', 'botbuilder*'], message: 'src/ never depends on bot/.' }] },
+        {
+          patterns: [
+            { group: ['**/bot/**', 'botbuilder*'], message: 'src/ never depends on bot/.' },
+          ],
+        },
       ],
     },
   },

@@ -21,11 +21,15 @@ export function createAdapter(identity: BotIdentity, logger: Logger): CloudAdapt
         }
       : { MicrosoftAppType: 'MultiTenant' };
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({}, new ConfigurationServiceClientCredentialFactory(credentials)),
+    new ConfigurationBotFrameworkAuthentication(
+      {},
+      new ConfigurationServiceClientCredentialFactory(credentials),
+    ),
   );
-  adapter.onTurnError = async (context, error) => {
+  adapter.onTurnError = (context, error) => {
     // Last resort: the dispatcher answers expected failures itself, so this is a bug or a send failure.
     logger.error({ err: error, activityId: context.activity.id }, 'unhandled turn error');
+    return Promise.resolve();
   };
   return adapter;
 }

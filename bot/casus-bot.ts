@@ -38,7 +38,12 @@ export class CasusBot extends TeamsActivityHandler {
       const logger = this.turnLogger(context);
       const submitted = submitValueSchema.safeParse(context.activity.value);
       const card = submitted.success
-        ? await this.dispatcher.onVerb(senderOf(context), submitted.data.verb, submitted.data, logger)
+        ? await this.dispatcher.onVerb(
+            senderOf(context),
+            submitted.data.verb,
+            submitted.data,
+            logger,
+          )
         : await this.dispatcher.onText(senderOf(context), messageText(context), logger);
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       await next();
@@ -47,8 +52,15 @@ export class CasusBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const { conversation, membersAdded = [], recipient } = context.activity;
       // Greet once, when the bot itself joins a personal chat (app install).
-      if (conversation.conversationType === 'personal' && membersAdded.some((m) => m.id === recipient.id)) {
-        const card = await this.dispatcher.onText(senderOf(context), 'help', this.turnLogger(context));
+      if (
+        conversation.conversationType === 'personal' &&
+        membersAdded.some((m) => m.id === recipient.id)
+      ) {
+        const card = await this.dispatcher.onText(
+          senderOf(context),
+          'help',
+          this.turnLogger(context),
+        );
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       }
       await next();
@@ -62,7 +74,12 @@ export class CasusBot extends TeamsActivityHandler {
     const logger = this.turnLogger(context);
     const parsed = executeValueSchema.safeParse(invokeValue);
     const card: AdaptiveCardJson = parsed.success
-      ? await this.dispatcher.onVerb(senderOf(context), parsed.data.action.verb, parsed.data.action.data ?? {}, logger)
+      ? await this.dispatcher.onVerb(
+          senderOf(context),
+          parsed.data.action.verb,
+          parsed.data.action.data ?? {},
+          logger,
+        )
       : await this.dispatcher.onVerb(senderOf(context), '', {}, logger);
     return { statusCode: 200, type: ADAPTIVE_CARD, value: card };
   }

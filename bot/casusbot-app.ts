@@ -24,9 +24,14 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
   try {
     const registry = new CosmosRegistryRepository(store.containers.registry);
     if (config.registrySeedFile) {
-      const seed = registrySeedSchema.parse(JSON.parse(await readFile(resolve(config.registrySeedFile), 'utf8')));
+      const seed = registrySeedSchema.parse(
+        JSON.parse(await readFile(resolve(config.registrySeedFile), 'utf8')),
+      );
       const seeded = await registry.seedOnce(seed);
-      logger.info({ file: config.registrySeedFile, seeded }, seeded ? 'registry seeded' : 'registry was seeded before');
+      logger.info(
+        { file: config.registrySeedFile, seeded },
+        seeded ? 'registry seeded' : 'registry was seeded before',
+      );
     }
     const dispatcher = new Dispatcher(routeTable, {
       registry,
@@ -36,7 +41,12 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     });
     const bot = new CasusBot(dispatcher, logger);
     const http = await startHttpServer(
-      { adapter: createAdapter(config.bot, logger), bot, isStoreHealthy: () => store.isHealthy(), logger },
+      {
+        adapter: createAdapter(config.bot, logger),
+        bot,
+        isStoreHealthy: () => store.isHealthy(),
+        logger,
+      },
       { port: config.port, host: config.host },
     );
     logger.info({ url: `${http.url}/api/messages`, demoMode: config.demoMode }, 'bot listening');

@@ -6,7 +6,12 @@ import { cardCatalogue } from '../bot/cards/catalogue';
 
 const root = join(__dirname, '..');
 for (const card of cardCatalogue) {
-  const sample: unknown = JSON.parse(readFileSync(join(root, 'cards', 'samples', `${card.name}.json`), 'utf8'));
-  writeFileSync(join(root, 'test', 'golden', `${card.name}.json`), `${JSON.stringify(card.render(sample as never), null, 2)}\n`);
+  const sample: unknown = JSON.parse(
+    readFileSync(join(root, 'cards', 'samples', `${card.name}.json`), 'utf8'),
+  );
+  writeFileSync(
+    join(root, 'test', 'golden', `${card.name}.json`),
+    `${JSON.stringify(card.render(sample as never), null, 2)}\n`,
+  );
   process.stdout.write(`updated test/golden/${card.name}.json\n`);
 }

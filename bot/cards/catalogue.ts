@@ -5,4 +5,9 @@ import { helpCard } from './help.card';
 import { notAuthorisedCard } from './not-authorised.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
-export const cardCatalogue: readonly CardTemplate<never>[] = [helpCard, notAuthorisedCard, errorCard, demoPersonasCard];
+export const cardCatalogue: readonly CardTemplate<never>[] = [
+  helpCard,
+  notAuthorisedCard,
+  errorCard,
+  demoPersonasCard,
+];

@@ -8,7 +8,9 @@ export const demoPersonasCard = defineCard(
   z.object({
     current: z.string(),
     personas: z
-      .array(z.object({ id: z.guid(), name: z.string(), roles: z.string(), organisation: z.string() }))
+      .array(
+        z.object({ id: z.guid(), name: z.string(), roles: z.string(), organisation: z.string() }),
+      )
       .min(1),
   }),
 );

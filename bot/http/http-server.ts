@@ -32,7 +32,11 @@ export interface RunningHttpServer {
   close(timeoutMs: number): Promise<void>;
 }
 
-export function createHttpApp(deps: HttpDependencies, state: { shuttingDown: boolean }, inFlight: InFlight): Express {
+export function createHttpApp(
+  deps: HttpDependencies,
+  state: { shuttingDown: boolean },
+  inFlight: InFlight,
+): Express {
   const app = express();
   app.disable('x-powered-by');
   // Teams activities are small; a large body is a mistake or an attack.
@@ -47,10 +51,17 @@ export function createHttpApp(deps: HttpDependencies, state: { shuttingDown: boo
 
   app.get('/healthz', async (_req, res) => {
     const healthy = !state.shuttingDown && (await deps.isStoreHealthy());
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : state.shuttingDown ? 'shutting-down' : 'store-unavailable' });
+    res.status(healthy ? 200 : 503).json({
+      status: healthy ? 'ok' : state.shuttingDown ? 'shutting-down' : 'store-unavailable',
+    });
   });
 
-  const errors: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, _next) => {
+  const errors: ErrorRequestHandler = (
+    error: { status?: number; type?: string },
+    _req,
+    res,
+    _next,
+  ) => {
     const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
     if (status === 500) deps.logger.error({ err: error }, 'http request failed');
     else deps.logger.warn({ status, type: error.type }, 'bad http request');

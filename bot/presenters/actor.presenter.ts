@@ -15,11 +15,17 @@ export function describeRoles(person: Person, kamers: ReadonlyMap<string, Kamer>
     const kamer = 'kamerId' in role ? kamers.get(role.kamerId) : undefined;
     return kamer ? `${roleNames[role.role]} (${kamer.name})` : roleNames[role.role];
   });
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}` : (parts[0] ?? '');
+  return parts.length > 1
+    ? `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`
+    : (parts[0] ?? '');
 }
 
 export function describeActor(actor: Actor, kamers: ReadonlyMap<string, Kamer>) {
-  return { name: actor.person.name, roles: describeRoles(actor.person, kamers), organisation: actor.organisation.name };
+  return {
+    name: actor.person.name,
+    roles: describeRoles(actor.person, kamers),
+    organisation: actor.organisation.name,
+  };
 }
 
 /** Why access was refused, in words a professional can act on. */

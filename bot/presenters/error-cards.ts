@@ -15,7 +15,8 @@ export const storeUnavailableCard = (): AdaptiveCardJson =>
 export const unexpectedErrorCard = (): AdaptiveCardJson =>
   errorCard.render({
     title: 'Er ging iets mis',
-    message: 'casusbot kon dit niet afhandelen. De beheerder kan de fout terugvinden in het logboek.',
+    message:
+      'casusbot kon dit niet afhandelen. De beheerder kan de fout terugvinden in het logboek.',
     notes: [NOTHING_CHANGED],
   });
 

@@ -48,7 +48,10 @@ export class Dispatcher {
     return this.guarded(logger, sender, async (turn) => {
       const match = this.matchCommand(text);
       if (match?.route.demoOnly && !this.services.demoMode) {
-        return refusalCard('Alleen in de demomodus', `De opdracht "${match.route.command}" bestaat alleen in de demomodus.`);
+        return refusalCard(
+          'Alleen in de demomodus',
+          `De opdracht "${match.route.command}" bestaat alleen in de demomodus.`,
+        );
       }
       // Any text that is not a command gets the help card: the user learns what is possible.
       const route = match?.route ?? this.commands[0];
@@ -58,12 +61,20 @@ export class Dispatcher {
     });
   }
 
-  async onVerb(sender: Sender, verb: string, data: unknown, logger: Logger): Promise<AdaptiveCardJson> {
+  async onVerb(
+    sender: Sender,
+    verb: string,
+    data: unknown,
+    logger: Logger,
+  ): Promise<AdaptiveCardJson> {
     return this.guarded(logger, sender, async (turn) => {
       const route = this.table.verbs.find((candidate) => candidate.verb === verb);
       if (!route) {
         logger.warn({ verb: verb.slice(0, 100) }, 'unknown card verb');
-        return refusalCard('Onbekende actie', 'Deze kaart hoort niet bij casusbot of is verouderd.');
+        return refusalCard(
+          'Onbekende actie',
+          'Deze kaart hoort niet bij casusbot of is verouderd.',
+        );
       }
       if (route.demoOnly && !this.services.demoMode) {
         logger.warn({ verb }, 'demo-only verb outside demo mode');
@@ -71,8 +82,14 @@ export class Dispatcher {
       }
       const parsed = route.data.safeParse(data);
       if (!parsed.success) {
-        logger.warn({ verb, issues: parsed.error.issues.map((issue) => issue.path.join('.')) }, 'invalid card data');
-        return refusalCard('Ongeldige invoer', 'De gegevens van deze kaart kloppen niet. Open de kaart opnieuw via de opdracht.');
+        logger.warn(
+          { verb, issues: parsed.error.issues.map((issue) => issue.path.join('.')) },
+          'invalid card data',
+        );
+        return refusalCard(
+          'Ongeldige invoer',
+          'De gegevens van deze kaart kloppen niet. Open de kaart opnieuw via de opdracht.',
+        );
       }
       logger.info({ verb }, 'card action');
       return route.handle(turn, parsed.data);

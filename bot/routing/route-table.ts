@@ -8,7 +8,12 @@ import type { CommandRoute, VerbRoute } from './route-types';
  */
 export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly VerbRoute[] } = {
   commands: [
-    { command: 'help', aliases: ['hulp', '?'], description: 'Dit overzicht van de opdrachten', handle: showHelp },
+    {
+      command: 'help',
+      aliases: ['hulp', '?'],
+      description: 'Dit overzicht van de opdrachten',
+      handle: showHelp,
+    },
     {
       command: 'rol',
       description: 'Het werk van een andere rol bekijken (alleen in de demomodus)',

@@ -28,6 +28,11 @@ export async function identifyActor(
   if (!access.ok) return access;
   return {
     ok: true,
-    actor: { aadObjectId, person: access.person, organisation: access.organisation, viaDemoPersona: persona !== undefined },
+    actor: {
+      aadObjectId,
+      person: access.person,
+      organisation: access.organisation,
+      viaDemoPersona: persona !== undefined,
+    },
   };
 }

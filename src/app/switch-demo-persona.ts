@@ -21,12 +21,19 @@ export async function switchDemoPersona(
   const access = decideSystemAccess(person, organisation, options.today);
   if (!access.ok) return fail('unknown-persona');
   await registry.setDemoPersona(aadObjectId, personId);
-  return ok({ aadObjectId, person: access.person, organisation: access.organisation, viaDemoPersona: true });
+  return ok({
+    aadObjectId,
+    person: access.person,
+    organisation: access.organisation,
+    viaDemoPersona: true,
+  });
 }
 
 /** The persons a demo user may act as. */
 export async function listDemoPersonas(registry: RegistryRepository, today: string) {
   const persons = await registry.listPersons();
   const organisations = new Map((await registry.listOrganisations()).map((o) => [o.id, o]));
-  return persons.filter((person) => decideSystemAccess(person, organisations.get(person.organisationId), today).ok);
+  return persons.filter(
+    (person) => decideSystemAccess(person, organisations.get(person.organisationId), today).ok,
+  );
 }

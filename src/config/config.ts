@@ -26,7 +26,9 @@ export const envSchema = z.object({
   REGISTRY_SEED_FILE: optionalText,
   MICROSOFT_APP_ID: optionalText.pipe(z.guid().optional()),
   MICROSOFT_APP_PASSWORD: optionalText,
-  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  MICROSOFT_APP_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.guid().optional()),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
@@ -91,7 +93,12 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     publicBaseUrl: env.PUBLIC_BASE_URL,
     store:
       env.COSMOS_ENDPOINT && env.COSMOS_KEY
-        ? { kind: 'cosmos', endpoint: env.COSMOS_ENDPOINT, key: env.COSMOS_KEY, database: env.COSMOS_DATABASE }
+        ? {
+            kind: 'cosmos',
+            endpoint: env.COSMOS_ENDPOINT,
+            key: env.COSMOS_KEY,
+            database: env.COSMOS_DATABASE,
+          }
         : {
             kind: 'embedded',
             dataDir: env.EMBEDDED_COSMOS_DATA_DIR,
@@ -125,10 +132,14 @@ function crossFieldProblems(env: Env): string[] {
       problems.push('DEMO_MODE: demo mode is only allowed without MICROSOFT_APP_ID');
     }
     if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      problems.push(`MICROSOFT_APP_PASSWORD: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`);
+      problems.push(
+        `MICROSOFT_APP_PASSWORD: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`,
+      );
     }
     if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {
-      problems.push(`MICROSOFT_APP_TENANT_ID: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`);
+      problems.push(
+        `MICROSOFT_APP_TENANT_ID: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`,
+      );
     }
   } else {
     for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const) {
@@ -153,7 +164,12 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     registrySeedFile: config.registrySeedFile,
     bot:
       config.bot.kind === 'azure-bot'
-        ? { kind: 'azure-bot', appId: config.bot.appId, appType: config.bot.appType, tenantId: config.bot.tenantId }
+        ? {
+            kind: 'azure-bot',
+            appId: config.bot.appId,
+            appType: config.bot.appType,
+            tenantId: config.bot.tenantId,
+          }
         : config.bot,
   };
 }

@@ -12,7 +12,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { app: 'casusbot' },
       redact: {
-        paths: ['*.password', '*.key', '*.token', 'headers.authorization', 'req.headers.authorization'],
+        paths: [
+          '*.password',
+          '*.key',
+          '*.token',
+          'headers.authorization',
+          'req.headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },

@@ -14,7 +14,10 @@ import { storeCall, storeCallExpecting } from './cosmos-errors';
 import { queryPartition } from './partition-query';
 
 const SEED_MARKER = { kind: 'meta', id: 'registry-seed' } as const;
-const seedMarkerSchema = z.object({ kind: z.literal(SEED_MARKER.kind), seededAt: z.iso.datetime() });
+const seedMarkerSchema = z.object({
+  kind: z.literal(SEED_MARKER.kind),
+  seededAt: z.iso.datetime(),
+});
 const DEMO_PERSONA = 'demo-persona';
 const demoPersonaSchema = z.object({ kind: z.literal(DEMO_PERSONA), personId: z.guid() });
 
@@ -44,7 +47,14 @@ export class CosmosRegistryRepository implements RegistryRepository {
   }
 
   private async list<T>(kind: string, schema: Parser<T>): Promise<T[]> {
-    const rows = await queryPartition<unknown>(this.container, 'kind', kind, 'true', [], 'ORDER BY c.name');
+    const rows = await queryPartition<unknown>(
+      this.container,
+      'kind',
+      kind,
+      'true',
+      [],
+      'ORDER BY c.name',
+    );
     return rows.map((row) => schema.parse(row));
   }
 
@@ -90,6 +100,8 @@ export class CosmosRegistryRepository implements RegistryRepository {
   }
 
   async setDemoPersona(aadObjectId: string, personId: string): Promise<void> {
-    await storeCall(() => this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }));
+    await storeCall(() =>
+      this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }),
+    );
   }
 }

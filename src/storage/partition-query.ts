@@ -17,7 +17,10 @@ export async function queryPartition<T>(
   const query = `SELECT * FROM c WHERE c.${partitionKeyField} = @partitionKey AND (${condition}) ${orderBy}`;
   const { resources } = await storeCall(() =>
     container.items
-      .query<T>({ query, parameters: [{ name: '@partitionKey', value: partitionKey }, ...parameters] }, { partitionKey })
+      .query<T>(
+        { query, parameters: [{ name: '@partitionKey', value: partitionKey }, ...parameters] },
+        { partitionKey },
+      )
       .fetchAll(),
   );
   return resources;

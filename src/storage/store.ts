@@ -28,7 +28,10 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   try {
     const { database } = await client.databases.createIfNotExists({ id: config.database });
     const containers = {} as Record<ContainerName, Container>;
-    for (const [name, definition] of Object.entries(containerDefinitions) as [ContainerName, (typeof containerDefinitions)[ContainerName]][]) {
+    for (const [name, definition] of Object.entries(containerDefinitions) as [
+      ContainerName,
+      (typeof containerDefinitions)[ContainerName],
+    ][]) {
       containers[name] = (await database.containers.createIfNotExists(definition)).container;
     }
     return {
@@ -65,7 +68,11 @@ interface Connection {
 
 async function connect(config: StoreConfig): Promise<Connection> {
   if (config.kind === 'cosmos') {
-    return { endpoint: config.endpoint, key: config.key, description: `Azure Cosmos DB at ${config.endpoint}` };
+    return {
+      endpoint: config.endpoint,
+      key: config.key,
+      description: `Azure Cosmos DB at ${config.endpoint}`,
+    };
   }
   const embedded = await startEmbeddedCosmos(config);
   return {

@@ -13,8 +13,15 @@ import { tempDir } from '../helpers/temp-dir';
 
 function repositoryAt(endpoint: string | undefined) {
   assert.ok(endpoint, 'the log names the embedded store endpoint');
-  const client = new CosmosClient({ endpoint, key: EMBEDDED_COSMOS_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
-  return { client, repository: new CosmosCasusRepository(client.database('casusbot').container('casussen')) };
+  const client = new CosmosClient({
+    endpoint,
+    key: EMBEDDED_COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  return {
+    client,
+    repository: new CosmosCasusRepository(client.database('casusbot').container('casussen')),
+  };
 }
 
 describe('the app as a process (npm run start:bot)', function () {
@@ -58,7 +65,12 @@ describe('the app as a process (npm run start:bot)', function () {
       const response = await fetch(`${app.botUrl}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(messageActivity('help', { serviceUrl: connector.serviceUrl, aadObjectId: demoUsers.fatima })),
+        body: JSON.stringify(
+          messageActivity('help', {
+            serviceUrl: connector.serviceUrl,
+            aadObjectId: demoUsers.fatima,
+          }),
+        ),
       });
       assert.equal(response.status, 200);
       const [sent] = await connector.waitForCount(1);
@@ -68,7 +80,11 @@ describe('the app as a process (npm run start:bot)', function () {
       app.child.kill('SIGTERM');
       assert.equal(await app.exited, 0);
       assert.ok(app.logs.some((entry) => entry.msg === 'stopped'));
-      assert.equal(existsSync(join(dir.path, 'lock.pid')), false, 'the data folder lock is released');
+      assert.equal(
+        existsSync(join(dir.path, 'lock.pid')),
+        false,
+        'the data folder lock is released',
+      );
     } finally {
       await connector.stop();
     }

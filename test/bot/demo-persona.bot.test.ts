@@ -48,21 +48,32 @@ describe('bot over HTTP: the demo role switch', () => {
     });
 
     it('switches role with a card button, and the next turn acts as that person', async () => {
-      assert.match(await execute('demo.persona', { personId: demoUsers.jeroen }), /Hallo Jeroen de Vries/);
+      assert.match(
+        await execute('demo.persona', { personId: demoUsers.jeroen }),
+        /Hallo Jeroen de Vries/,
+      );
       assert.match(await say('help'), /procesregisseur \(Lokale Kamer Rotterdam\)/);
-      assert.match(await execute('demo.persona', { personId: demoUsers.fatima }), /Hallo Fatima El Amrani/);
+      assert.match(
+        await execute('demo.persona', { personId: demoUsers.fatima }),
+        /Hallo Fatima El Amrani/,
+      );
     });
 
     it('accepts the Action.Submit fallback of the same button', async () => {
       const before = bot.connector.sent.length;
-      await bot.post(submitActivity({ verb: 'demo.persona', personId: demoUsers.jeroen }, options()));
+      await bot.post(
+        submitActivity({ verb: 'demo.persona', personId: demoUsers.jeroen }, options()),
+      );
       const sent = await bot.connector.waitForCount(before + 1);
       assert.match(cardText(cardOf(sent.at(-1))), /Hallo Jeroen de Vries/);
       await execute('demo.persona', { personId: demoUsers.fatima });
     });
 
     it('refuses a forged persona that is not authorised, and changes nothing', async () => {
-      assert.match(await execute('demo.persona', { personId: demoUsers.pieter }), /Deze rol bestaat niet[\s\S]*niets gewijzigd/);
+      assert.match(
+        await execute('demo.persona', { personId: demoUsers.pieter }),
+        /Deze rol bestaat niet[\s\S]*niets gewijzigd/,
+      );
       assert.match(await say('help'), /Hallo Fatima El Amrani/);
     });
 
@@ -78,7 +89,11 @@ describe('bot over HTTP: the demo role switch', () => {
 
     it('does not let an unregistered user switch role', async () => {
       const response = (await bot.post(
-        executeActivity('demo.persona', { personId: demoUsers.jeroen }, { serviceUrl: bot.connector.serviceUrl, aadObjectId: demoUsers.unknown }),
+        executeActivity(
+          'demo.persona',
+          { personId: demoUsers.jeroen },
+          { serviceUrl: bot.connector.serviceUrl, aadObjectId: demoUsers.unknown },
+        ),
       )) as InvokeBody;
       assert.match(cardText(response.body.value), /Geen toegang/);
     });
@@ -98,7 +113,9 @@ describe('bot over HTTP: the demo role switch', () => {
       await bot.post(messageActivity('rol', options));
       const [sent] = await bot.connector.waitForCount(1);
       assert.match(cardText(cardOf(sent)), /Alleen in de demomodus/);
-      const response = (await bot.post(executeActivity('demo.persona', { personId: demoUsers.jeroen }, options))) as InvokeBody;
+      const response = (await bot.post(
+        executeActivity('demo.persona', { personId: demoUsers.jeroen }, options),
+      )) as InvokeBody;
       assert.match(cardText(response.body.value), /Alleen in de demomodus/);
       await bot.post(messageActivity('help', options));
       const sent2 = await bot.connector.waitForCount(2);

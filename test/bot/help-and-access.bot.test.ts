@@ -16,7 +16,9 @@ describe('bot over HTTP: help and the registry check', () => {
   beforeEach(() => bot.connector.clear());
 
   async function say(text: string, aadObjectId: string | undefined) {
-    const response = await bot.post(messageActivity(text, { serviceUrl: bot.connector.serviceUrl, aadObjectId }));
+    const response = await bot.post(
+      messageActivity(text, { serviceUrl: bot.connector.serviceUrl, aadObjectId }),
+    );
     assert.equal(response.status, 200);
     const [sent] = await bot.connector.waitForCount(1);
     const card = cardOf(sent);
@@ -39,7 +41,10 @@ describe('bot over HTTP: help and the registry check', () => {
   });
 
   it('answers unknown text with the help card too', async () => {
-    assert.match(await say('Wat kan ik hier?', demoUsers.jeroen), /procesregisseur \(Lokale Kamer Rotterdam\)/);
+    assert.match(
+      await say('Wat kan ik hier?', demoUsers.jeroen),
+      /procesregisseur \(Lokale Kamer Rotterdam\)/,
+    );
   });
 
   it('tells a user who is not in the registry that they are not authorised, and nothing else', async () => {

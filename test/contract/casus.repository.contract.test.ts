@@ -31,7 +31,10 @@ describe('CosmosCasusRepository against the embedded server (real @azure/cosmos 
   it('refuses to create the same casus twice', async () => {
     const casus = sampleCasus();
     assert.ok((await repository.create(casus)).ok);
-    assert.deepEqual(await repository.create({ ...casus, revision: 5 }), { ok: false, error: 'already-exists' });
+    assert.deepEqual(await repository.create({ ...casus, revision: 5 }), {
+      ok: false,
+      error: 'already-exists',
+    });
     assert.equal((await repository.get(casus.id))?.value.revision, 0);
   });
 
@@ -43,7 +46,10 @@ describe('CosmosCasusRepository against the embedded server (real @azure/cosmos 
     const casus = sampleCasus();
     const created = await repository.create(casus);
     assert.ok(created.ok);
-    const replaced = await repository.replace({ ...casus, revision: 1, state: 'aangemeld' }, created.value.etag);
+    const replaced = await repository.replace(
+      { ...casus, revision: 1, state: 'aangemeld' },
+      created.value.etag,
+    );
     assert.ok(replaced.ok);
     assert.notEqual(replaced.value.etag, created.value.etag);
     assert.equal((await repository.get(casus.id))?.value.state, 'aangemeld');
@@ -53,9 +59,15 @@ describe('CosmosCasusRepository against the embedded server (real @azure/cosmos 
     const casus = sampleCasus();
     const created = await repository.create(casus);
     assert.ok(created.ok);
-    const first = await repository.replace({ ...casus, revision: 1, state: 'aangemeld' }, created.value.etag);
+    const first = await repository.replace(
+      { ...casus, revision: 1, state: 'aangemeld' },
+      created.value.etag,
+    );
     assert.ok(first.ok);
-    const stale = await repository.replace({ ...casus, revision: 1, state: 'afgewezen' }, created.value.etag);
+    const stale = await repository.replace(
+      { ...casus, revision: 1, state: 'afgewezen' },
+      created.value.etag,
+    );
     assert.deepEqual(stale, { ok: false, error: 'conflict' });
     const stored = await repository.get(casus.id);
     assert.equal(stored?.value.state, 'aangemeld');
@@ -64,7 +76,10 @@ describe('CosmosCasusRepository against the embedded server (real @azure/cosmos 
 
   it('answers not-found when replacing a casus that does not exist', async () => {
     const casus = sampleCasus();
-    assert.deepEqual(await repository.replace(casus, '"whatever"'), { ok: false, error: 'not-found' });
+    assert.deepEqual(await repository.replace(casus, '"whatever"'), {
+      ok: false,
+      error: 'not-found',
+    });
   });
 
   it('lets exactly one of 20 concurrent writers with the same ETag win', async () => {
@@ -73,7 +88,10 @@ describe('CosmosCasusRepository against the embedded server (real @azure/cosmos 
     assert.ok(created.ok);
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        repository.replace({ ...casus, revision: 1, createdBy: { ...casus.createdBy, name: `writer ${i}` } }, created.value.etag),
+        repository.replace(
+          { ...casus, revision: 1, createdBy: { ...casus.createdBy, name: `writer ${i}` } },
+          created.value.etag,
+        ),
       ),
     );
     assert.equal(results.filter((r) => r.ok).length, 1);

@@ -8,7 +8,8 @@ import { openStore } from '../../src/storage/store';
 import { sampleCasus } from '../helpers/samples';
 import { tempDir } from '../helpers/temp-dir';
 
-const config = (dataDir: string) => ({ kind: 'embedded', dataDir, port: 0, database: 'durability' }) as const;
+const config = (dataDir: string) =>
+  ({ kind: 'embedded', dataDir, port: 0, database: 'durability' }) as const;
 
 describe('embedded store durability (journal)', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -26,7 +27,10 @@ describe('embedded store durability (journal)', () => {
     let repository = new CosmosCasusRepository(store.containers.casussen);
     const created = await repository.create(kept);
     assert.ok(created.ok);
-    assert.ok((await repository.replace({ ...kept, state: 'aangemeld', revision: 1 }, created.value.etag)).ok);
+    assert.ok(
+      (await repository.replace({ ...kept, state: 'aangemeld', revision: 1 }, created.value.etag))
+        .ok,
+    );
     assert.ok((await repository.create(removed)).ok);
     await store.containers.casussen.item(removed.id, removed.id).delete();
     await store.close();
@@ -43,9 +47,13 @@ describe('embedded store durability (journal)', () => {
 
   it('loses no acknowledged write when the process is killed with SIGKILL mid-stream', async function () {
     this.timeout(60_000);
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'test/helpers/store-writer.ts', dir.path], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', 'tsx/cjs', 'test/helpers/store-writer.ts', dir.path],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const acknowledged: string[] = [];
     for await (const line of createInterface({ input: child.stdout })) {
       const [word, id] = line.split(' ');
@@ -82,7 +90,9 @@ describe('embedded store durability (journal)', () => {
     store = await openStore(config(dir.path));
     await store.close();
     const lines = (await readFile(join(dir.path, 'journal.jsonl'), 'utf8')).trim().split('\n');
-    const puts = lines.map((line) => JSON.parse(line) as { op: string; doc?: { revision?: number } });
+    const puts = lines.map(
+      (line) => JSON.parse(line) as { op: string; doc?: { revision?: number } },
+    );
     assert.deepEqual(
       puts.filter((record) => record.op === 'put').map((record) => record.doc?.revision),
       [20],
@@ -121,10 +131,16 @@ describe('embedded store durability (journal)', () => {
     try {
       const casus = sampleCasus();
       await assert.rejects(
-        store.containers.casussen.items.batch([{ operationType: 'Create', resourceBody: casus }], casus.id),
+        store.containers.casussen.items.batch(
+          [{ operationType: 'Create', resourceBody: casus }],
+          casus.id,
+        ),
         /not supported by the durable embedded store/,
       );
-      assert.equal(await new CosmosCasusRepository(store.containers.casussen).get(casus.id), undefined);
+      assert.equal(
+        await new CosmosCasusRepository(store.containers.casussen).get(casus.id),
+        undefined,
+      );
     } finally {
       await store.close();
     }

@@ -31,7 +31,10 @@ describe('CosmosRegistryRepository against the embedded server (real @azure/cosm
   it('reads persons, organisations and kamers by id', async () => {
     const [person] = seed.persons;
     assert.deepEqual(await registry.getPerson(person!.id), person);
-    assert.equal((await registry.getOrganisation('gemeente-rotterdam'))?.category, 'overheidsdeelnemer');
+    assert.equal(
+      (await registry.getOrganisation('gemeente-rotterdam'))?.category,
+      'overheidsdeelnemer',
+    );
     assert.equal((await registry.getKamer('lk-rotterdam'))?.type, 'lokale-kamer');
     assert.equal(await registry.getPerson('00000000-0000-4000-8000-000000000000'), undefined);
   });
@@ -50,7 +53,9 @@ describe('CosmosRegistryRepository against the embedded server (real @azure/cosm
       name: 'Aaa look-alike',
       roles: [{ role: 'procesregisseur', kamerId: 'lk-rotterdam' }],
     });
-    assert.ok(!(await registry.listDecisionMakers('lk-rotterdam')).some((p) => p.name === 'Aaa look-alike'));
+    assert.ok(
+      !(await registry.listDecisionMakers('lk-rotterdam')).some((p) => p.name === 'Aaa look-alike'),
+    );
     assert.ok(!(await registry.listKamers()).some((k) => k.name === 'Aaa look-alike'));
   });
 

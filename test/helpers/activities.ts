@@ -20,9 +20,17 @@ function base(options: ActivityOptions) {
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
     timestamp: new Date().toISOString(),
-    from: { id: `29:${options.aadObjectId ?? 'anonymous'}`, aadObjectId: options.aadObjectId, name: 'Test' },
+    from: {
+      id: `29:${options.aadObjectId ?? 'anonymous'}`,
+      aadObjectId: options.aadObjectId,
+      name: 'Test',
+    },
     recipient: { id: '28:casusbot-test', name: 'casusbot' },
-    conversation: { id: options.conversationId ?? `a:${options.aadObjectId ?? 'x'}`, conversationType: 'personal', tenantId: 'tenant' },
+    conversation: {
+      id: options.conversationId ?? `a:${options.aadObjectId ?? 'x'}`,
+      conversationType: 'personal',
+      tenantId: 'tenant',
+    },
     channelData: { tenant: { id: 'tenant' } },
   };
 }

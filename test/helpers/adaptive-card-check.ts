@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import type * as AdaptiveCardsModule from 'adaptivecards';
 
 // The package's ESM entry does not load on Node; its UMD build parses cards without a DOM.
-const AC = createRequire(__filename)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
+const AC = createRequire(__filename)(
+  'adaptivecards/dist/adaptivecards.js',
+) as typeof AdaptiveCardsModule;
 
 /** Every problem the Adaptive Cards library (as version 1.5) and our own rules find in a card. */
 export function cardProblems(card: unknown): string[] {
@@ -10,16 +12,23 @@ export function cardProblems(card: unknown): string[] {
   const parsed = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   parsed.parse(card, context);
-  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  for (let i = 0; i < context.eventCount; i++)
+    problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of parsed.validateProperties().validationEvents)
+    problems.push(`validate: ${event.message}`);
 
   walk(card, (node) => {
     const type = node.type;
-    if (typeof type === 'string' && type.startsWith('Input.') && !(typeof node.label === 'string' && node.label.trim())) {
+    if (
+      typeof type === 'string' &&
+      type.startsWith('Input.') &&
+      !(typeof node.label === 'string' && node.label.trim())
+    ) {
       problems.push(`${type} "${String(node.id)}" has no label`);
     }
     for (const value of Object.values(node)) {
-      if (typeof value === 'string' && value.includes('${')) problems.push(`unbound template expression in "${value}"`);
+      if (typeof value === 'string' && value.includes('${'))
+        problems.push(`unbound template expression in "${value}"`);
     }
   });
   return problems;

@@ -12,7 +12,10 @@ export interface AppProcess {
 }
 
 /** Starts `bot/main.ts` as its own process, as `npm run start:bot` does, and waits until it listens. */
-export async function startAppProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<AppProcess> {
   const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'bot/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -21,18 +24,27 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 3
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  const ready = new Promise<{ botUrl: string; storeEndpoint: string | undefined }>((resolve, reject) => {
-    let storeEndpoint: string | undefined;
-    lines.on('line', (line) => {
-      const entry = JSON.parse(line) as Record<string, unknown>;
-      logs.push(entry);
-      if (entry.msg === 'store ready') storeEndpoint = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(entry.store))?.[1];
-      if (entry.msg === 'bot listening') resolve({ botUrl: String(entry.url).replace(/\/api\/messages$/, ''), storeEndpoint });
-    });
-    void exited.then((code) => reject(new Error(`app exited with ${code} before listening: ${stderr}`)));
-    setTimeout(() => reject(new Error(`app did not listen within ${timeoutMs} ms: ${stderr}`)), timeoutMs).unref();
-  });
+  const lines = createInterface({ input: child.stdout });
+  const ready = new Promise<{ botUrl: string; storeEndpoint: string | undefined }>(
+    (resolve, reject) => {
+      let storeEndpoint: string | undefined;
+      lines.on('line', (line) => {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        if (entry.msg === 'store ready')
+          storeEndpoint = /at (http:\/\/127\.0\.0\.1:\d+)/.exec(String(entry.store))?.[1];
+        if (entry.msg === 'bot listening')
+          resolve({ botUrl: String(entry.url).replace(/\/api\/messages$/, ''), storeEndpoint });
+      });
+      void exited.then((code) =>
+        reject(new Error(`app exited with ${code} before listening: ${stderr}`)),
+      );
+      setTimeout(
+        () => reject(new Error(`app did not listen within ${timeoutMs} ms: ${stderr}`)),
+        timeoutMs,
+      ).unref();
+    },
+  );
   try {
     return { child, logs, exited, ...(await ready) };
   } catch (error) {

@@ -29,7 +29,11 @@ export class FakeConnector {
     app.use(express.json({ limit: '1mb' }));
     const record = (req: express.Request, res: express.Response): void => {
       const conversationId = String(req.params.conversationId);
-      this.sent.push({ conversationId, replyToId: req.params.activityId, activity: req.body as SentActivity['activity'] });
+      this.sent.push({
+        conversationId,
+        replyToId: typeof req.params.activityId === 'string' ? req.params.activityId : undefined,
+        activity: req.body as SentActivity['activity'],
+      });
       this.waiters.splice(0).forEach((wake) => wake());
       res.status(200).json({ id: `sent-${this.sent.length}` });
     };
@@ -45,7 +49,8 @@ export class FakeConnector {
   async waitForCount(count: number, timeoutMs = 5000): Promise<SentActivity[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.sent.length < count) {
-      if (Date.now() > deadline) throw new Error(`Expected ${count} sent activities, got ${this.sent.length}`);
+      if (Date.now() > deadline)
+        throw new Error(`Expected ${count} sent activities, got ${this.sent.length}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 100);
@@ -71,7 +76,9 @@ export class FakeConnector {
 export function cardOf(sent: SentActivity | undefined): Record<string, unknown> {
   const attachment = sent?.activity.attachments?.[0];
   if (attachment?.contentType !== 'application/vnd.microsoft.card.adaptive') {
-    throw new Error(`Expected an Adaptive Card, got ${JSON.stringify(sent?.activity).slice(0, 300)}`);
+    throw new Error(
+      `Expected an Adaptive Card, got ${JSON.stringify(sent?.activity).slice(0, 300)}`,
+    );
   }
   return attachment.content;
 }
@@ -83,7 +90,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key)) texts.push(value);
+        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key))
+          texts.push(value);
         else visit(value);
       }
     }

@@ -11,15 +11,20 @@ const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'
 
 describe('card templates', () => {
   it('has exactly one catalogue entry and one sample for every template file', () => {
-    const templates = readdirSync(cardsDir).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
+    const templates = readdirSync(cardsDir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => file.slice(0, -5));
     assert.deepEqual([...templates].sort(), cardCatalogue.map((card) => card.name).sort());
-    for (const name of templates) assert.ok(existsSync(join(cardsDir, 'samples', `${name}.json`)), `sample for ${name}`);
+    for (const name of templates)
+      assert.ok(existsSync(join(cardsDir, 'samples', `${name}.json`)), `sample for ${name}`);
   });
 
   for (const card of cardCatalogue) {
     describe(card.name, () => {
       const template = readJson(join(cardsDir, `${card.name}.json`));
-      const rendered = card.render(readJson(join(cardsDir, 'samples', `${card.name}.json`)) as never);
+      const rendered = card.render(
+        readJson(join(cardsDir, 'samples', `${card.name}.json`)) as never,
+      );
 
       it('renders its sample as a version 1.5 card that the Adaptive Cards library parses cleanly', () => {
         assert.equal(rendered.version, '1.5');

@@ -26,7 +26,10 @@ describe('configuration', () => {
   });
 
   it('switches to a real Cosmos account when COSMOS_ENDPOINT and COSMOS_KEY are set', () => {
-    const config = parseConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMOS_KEY: 'c2VjcmV0' });
+    const config = parseConfig({
+      COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/',
+      COSMOS_KEY: 'c2VjcmV0',
+    });
     assert.deepEqual(config.store, {
       kind: 'cosmos',
       endpoint: 'https://acct.documents.azure.com:443/',
@@ -36,9 +39,17 @@ describe('configuration', () => {
   });
 
   it('names each invalid variable', () => {
-    const problems = problemsOf({ PORT: 'negentig', LOG_LEVEL: 'loud', DEMO_MODE: 'misschien', COSMOS_ENDPOINT: 'geen-url' });
+    const problems = problemsOf({
+      PORT: 'negentig',
+      LOG_LEVEL: 'loud',
+      DEMO_MODE: 'misschien',
+      COSMOS_ENDPOINT: 'geen-url',
+    });
     for (const name of ['PORT', 'LOG_LEVEL', 'DEMO_MODE', 'COSMOS_ENDPOINT']) {
-      assert.ok(problems.some((p) => p.startsWith(`${name}:`)), `${name} in ${problems.join(' | ')}`);
+      assert.ok(
+        problems.some((p) => p.startsWith(`${name}:`)),
+        `${name} in ${problems.join(' | ')}`,
+      );
     }
   });
 
@@ -59,17 +70,28 @@ describe('configuration', () => {
   });
 
   it('refuses inconsistent combinations', () => {
-    assert.ok(problemsOf({ COSMOS_ENDPOINT: 'https://a.documents.azure.com/' }).some((p) => p.startsWith('COSMOS_KEY:')));
     assert.ok(
-      problemsOf({ MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5', MICROSOFT_APP_PASSWORD: 'x', DEMO_MODE: 'true' }).some(
-        (p) => p.startsWith('DEMO_MODE:'),
+      problemsOf({ COSMOS_ENDPOINT: 'https://a.documents.azure.com/' }).some((p) =>
+        p.startsWith('COSMOS_KEY:'),
       ),
     );
     assert.ok(
-      problemsOf({ MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5', MICROSOFT_APP_PASSWORD: 'x' }).some((p) =>
-        p.startsWith('MICROSOFT_APP_TENANT_ID:'),
+      problemsOf({
+        MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+        MICROSOFT_APP_PASSWORD: 'x',
+        DEMO_MODE: 'true',
+      }).some((p) => p.startsWith('DEMO_MODE:')),
+    );
+    assert.ok(
+      problemsOf({
+        MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+        MICROSOFT_APP_PASSWORD: 'x',
+      }).some((p) => p.startsWith('MICROSOFT_APP_TENANT_ID:')),
+    );
+    assert.ok(
+      problemsOf({ MICROSOFT_APP_PASSWORD: 'x' }).some((p) =>
+        p.startsWith('MICROSOFT_APP_PASSWORD:'),
       ),
     );
-    assert.ok(problemsOf({ MICROSOFT_APP_PASSWORD: 'x' }).some((p) => p.startsWith('MICROSOFT_APP_PASSWORD:')));
   });
 });

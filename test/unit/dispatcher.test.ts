@@ -39,7 +39,10 @@ describe('dispatcher', () => {
     assert.equal(dispatcher.matchCommand('HELP')?.route.command, 'help');
     assert.equal(dispatcher.matchCommand('hulp')?.route.command, 'help');
     assert.deepEqual(
-      { command: dispatcher.matchCommand('rol  Jeroen')?.route.command, args: dispatcher.matchCommand('rol  Jeroen')?.args },
+      {
+        command: dispatcher.matchCommand('rol  Jeroen')?.route.command,
+        args: dispatcher.matchCommand('rol  Jeroen')?.args,
+      },
       { command: 'rol', args: 'jeroen' },
     );
     assert.equal(dispatcher.matchCommand('rollen'), undefined);

@@ -24,17 +24,45 @@ const person = (overrides: Partial<Person> = {}): Person => ({
 describe('system access (WGS art. 1.8 lid 2)', () => {
   it('admits screened personnel of an overheidsdeelnemer or a private vaste deelnemer', () => {
     assert.equal(decideSystemAccess(person(), organisation('overheidsdeelnemer'), today).ok, true);
-    assert.equal(decideSystemAccess(person(), organisation('private-vaste-deelnemer'), today).ok, true);
+    assert.equal(
+      decideSystemAccess(person(), organisation('private-vaste-deelnemer'), today).ok,
+      true,
+    );
   });
 
   const refusals: [string, Person | undefined, Organisation | undefined, string][] = [
     ['an unknown person', undefined, organisation('overheidsdeelnemer'), 'unknown-person'],
     ['a person whose organisation is missing', person(), undefined, 'unknown-organisation'],
-    ['a person of another organisation than the one given', person({ organisationId: 'other' }), organisation('overheidsdeelnemer'), 'unknown-organisation'],
-    ['personnel of an incidentele deelnemer', person(), organisation('incidentele-deelnemer'), 'not-a-vaste-deelnemer'],
-    ['a person without VOG or screening', person({ screening: undefined }), organisation('overheidsdeelnemer'), 'no-screening'],
-    ['a screening dated in the future', person({ screening: { kind: 'screening', date: '2026-11-24' } }), organisation('overheidsdeelnemer'), 'no-screening'],
-    ['private staff with commercial work for the participant', person({ commercialWorkForParticipant: true }), organisation('private-vaste-deelnemer'), 'commercial-work'],
+    [
+      'a person of another organisation than the one given',
+      person({ organisationId: 'other' }),
+      organisation('overheidsdeelnemer'),
+      'unknown-organisation',
+    ],
+    [
+      'personnel of an incidentele deelnemer',
+      person(),
+      organisation('incidentele-deelnemer'),
+      'not-a-vaste-deelnemer',
+    ],
+    [
+      'a person without VOG or screening',
+      person({ screening: undefined }),
+      organisation('overheidsdeelnemer'),
+      'no-screening',
+    ],
+    [
+      'a screening dated in the future',
+      person({ screening: { kind: 'screening', date: '2026-11-24' } }),
+      organisation('overheidsdeelnemer'),
+      'no-screening',
+    ],
+    [
+      'private staff with commercial work for the participant',
+      person({ commercialWorkForParticipant: true }),
+      organisation('private-vaste-deelnemer'),
+      'commercial-work',
+    ],
   ];
   for (const [name, who, where, reason] of refusals) {
     it(`refuses ${name}`, () => {
@@ -43,6 +71,13 @@ describe('system access (WGS art. 1.8 lid 2)', () => {
   }
 
   it('does not hold commercial work against personnel of an overheidsdeelnemer', () => {
-    assert.equal(decideSystemAccess(person({ commercialWorkForParticipant: true }), organisation('overheidsdeelnemer'), today).ok, true);
+    assert.equal(
+      decideSystemAccess(
+        person({ commercialWorkForParticipant: true }),
+        organisation('overheidsdeelnemer'),
+        today,
+      ).ok,
+      true,
+    );
   });
 });

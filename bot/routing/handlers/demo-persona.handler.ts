@@ -31,10 +31,15 @@ export const switchDemoPersonaRoute = verbRoute({
   demoOnly: true,
   data: z.object({ personId: z.guid() }),
   async handle(turn, { personId }) {
-    const result = await switchDemoPersona(turn.services.registry, turn.actor.aadObjectId, personId, {
-      demoMode: turn.services.demoMode,
-      today: today(turn),
-    });
+    const result = await switchDemoPersona(
+      turn.services.registry,
+      turn.actor.aadObjectId,
+      personId,
+      {
+        demoMode: turn.services.demoMode,
+        today: today(turn),
+      },
+    );
     if (!result.ok) {
       return refusalCard('Deze rol bestaat niet', 'Kies een persoon uit de lijst die "rol" toont.');
     }

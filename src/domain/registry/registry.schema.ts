@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kleine letters, cijfers en koppeltekens');
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kleine letters, cijfers en koppeltekens');
 const name = z.string().trim().min(2).max(120);
 
 /** WGS art. 2.27: the three kinds of participant in a samenwerkingsverband. */
@@ -23,7 +25,12 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
-const kamerBase = { kind: z.literal('kamer'), id: slug, name, code: z.string().regex(/^[A-Z]{2,6}$/) };
+const kamerBase = {
+  kind: z.literal('kamer'),
+  id: slug,
+  name,
+  code: z.string().regex(/^[A-Z]{2,6}$/),
+};
 export const kamerSchema = z.discriminatedUnion('type', [
   z.object({ ...kamerBase, type: z.literal('lokale-kamer'), gemeente: name, zvhId: slug }),
   z.object({ ...kamerBase, type: z.literal('zvh'), regio: name }),

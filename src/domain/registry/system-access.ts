@@ -8,8 +8,7 @@ export type AccessRefusal =
   | 'commercial-work';
 
 export type SystemAccess =
-  | { ok: true; person: Person; organisation: Organisation }
-  | { ok: false; reason: AccessRefusal };
+  { ok: true; person: Person; organisation: Organisation } | { ok: false; reason: AccessRefusal };
 
 /**
  * WGS art. 1.8 lid 2 (with art. 1.4 lid 3): only personnel of a vaste deelnemer, screened (VOG or
@@ -25,8 +24,10 @@ export function decideSystemAccess(
   if (!organisation || organisation.id !== person.organisationId) {
     return { ok: false, reason: 'unknown-organisation' };
   }
-  if (organisation.category === 'incidentele-deelnemer') return { ok: false, reason: 'not-a-vaste-deelnemer' };
-  if (!person.screening || person.screening.date > today) return { ok: false, reason: 'no-screening' };
+  if (organisation.category === 'incidentele-deelnemer')
+    return { ok: false, reason: 'not-a-vaste-deelnemer' };
+  if (!person.screening || person.screening.date > today)
+    return { ok: false, reason: 'no-screening' };
   if (organisation.category === 'private-vaste-deelnemer' && person.commercialWorkForParticipant) {
     return { ok: false, reason: 'commercial-work' };
   }

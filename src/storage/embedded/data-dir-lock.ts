@@ -28,6 +28,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
       throw new Error(
         `The data folder ${dir} is in use by process ${holder}. Stop that process, or delete ${path} if it is not casusbot.`,
+        { cause: error },
       );
     }
     await writeFile(path, String(process.pid));

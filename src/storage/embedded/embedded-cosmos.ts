@@ -26,7 +26,10 @@ const RESTORE_CONCURRENCY = 32;
  * Starts the Cosmos-compatible server in-process on loopback, restores it from the journal in
  * `dataDir`, and from then on acknowledges a change only after it is flushed to the journal.
  */
-export async function startEmbeddedCosmos(options: { dataDir: string; port: number }): Promise<EmbeddedCosmos> {
+export async function startEmbeddedCosmos(options: {
+  dataDir: string;
+  port: number;
+}): Promise<EmbeddedCosmos> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const lock = await lockDataDir(dataDir);

@@ -37,7 +37,10 @@ function parseLine(line: string): JournalRecord | undefined {
 }
 
 /** Replaces the journal atomically: a crash leaves either the old or the new file whole. */
-export async function writeJournalAtomically(path: string, records: JournalRecord[]): Promise<void> {
+export async function writeJournalAtomically(
+  path: string,
+  records: JournalRecord[],
+): Promise<void> {
   const temporary = `${path}.tmp`;
   const handle = await open(temporary, 'w');
   try {

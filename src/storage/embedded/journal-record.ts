@@ -15,9 +15,18 @@ export type ContainerDefinition = z.infer<typeof containerDefinitionSchema>;
 export const journalRecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('database'), id: z.string().min(1) }),
   z.object({ op: z.literal('drop-database'), id: z.string().min(1) }),
-  z.object({ op: z.literal('container'), db: z.string().min(1), definition: containerDefinitionSchema }),
+  z.object({
+    op: z.literal('container'),
+    db: z.string().min(1),
+    definition: containerDefinitionSchema,
+  }),
   z.object({ op: z.literal('drop-container'), db: z.string().min(1), id: z.string().min(1) }),
-  z.object({ op: z.literal('put'), db: z.string().min(1), coll: z.string().min(1), doc: storedDocument }),
+  z.object({
+    op: z.literal('put'),
+    db: z.string().min(1),
+    coll: z.string().min(1),
+    doc: storedDocument,
+  }),
   z.object({
     op: z.literal('delete'),
     db: z.string().min(1),

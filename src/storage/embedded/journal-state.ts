@@ -14,7 +14,10 @@ export function partitionKeyOf(definition: ContainerDefinition, doc: StoredDocum
   const [path = '/id'] = definition.partitionKey.paths;
   let value: unknown = doc;
   for (const segment of path.split('/').filter(Boolean)) {
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<string, unknown>)[segment]
+        : undefined;
   }
   return value;
 }
@@ -32,7 +35,8 @@ export function withoutSystemProperties(doc: StoredDocument): StoredDocument {
 /** Folds a journal into the state it describes; later records win. */
 export function foldJournal(records: readonly JournalRecord[]): StoreState {
   const state: StoreState = new Map();
-  const container = (db: string, coll: string): ContainerState | undefined => state.get(db)?.get(coll);
+  const container = (db: string, coll: string): ContainerState | undefined =>
+    state.get(db)?.get(coll);
   for (const record of records) {
     switch (record.op) {
       case 'database':
@@ -47,7 +51,7 @@ export function foldJournal(records: readonly JournalRecord[]): StoreState {
         const existing = database.get(record.definition.id);
         database.set(record.definition.id, {
           definition: record.definition,
-          documents: existing?.documents ?? new Map(),
+          documents: existing?.documents ?? new Map<string, StoredDocument>(),
         });
         break;
       }
@@ -56,7 +60,8 @@ export function foldJournal(records: readonly JournalRecord[]): StoreState {
         break;
       case 'put': {
         const target = container(record.db, record.coll);
-        if (!target) throw new Error(`Journal puts into unknown container ${record.db}/${record.coll}`);
+        if (!target)
+          throw new Error(`Journal puts into unknown container ${record.db}/${record.coll}`);
         const doc = withoutSystemProperties(record.doc);
         target.documents.set(documentKey(partitionKeyOf(target.definition, doc), doc.id), doc);
         break;

@@ -32,7 +32,8 @@ export function classify(req: IncomingMessage): Mutation {
   const s = segmentsOf(req.url);
   const [dbs, db, colls, coll, docs, id] = s;
   const isQuery =
-    isTrue(req, 'x-ms-documentdb-isquery') || req.headers['content-type'] === 'application/query+json';
+    isTrue(req, 'x-ms-documentdb-isquery') ||
+    req.headers['content-type'] === 'application/query+json';
   if (req.method === 'GET' || req.method === 'HEAD' || (req.method === 'POST' && isQuery)) {
     return { kind: 'none' };
   }
@@ -66,7 +67,10 @@ export function classify(req: IncomingMessage): Mutation {
   }
 }
 
-function recordOf(mutation: Exclude<Mutation, { kind: 'none' | 'unsupported' }>, body: unknown): JournalRecord {
+function recordOf(
+  mutation: Exclude<Mutation, { kind: 'none' | 'unsupported' }>,
+  body: unknown,
+): JournalRecord {
   const resource = (body ?? {}) as Record<string, unknown>;
   switch (mutation.kind) {
     case 'database':
@@ -74,22 +78,41 @@ function recordOf(mutation: Exclude<Mutation, { kind: 'none' | 'unsupported' }>,
     case 'drop-database':
       return { op: 'drop-database', id: mutation.id };
     case 'container': {
-      const definition = Object.fromEntries(Object.entries(resource).filter(([key]) => !key.startsWith('_')));
-      return { op: 'container', db: mutation.db, definition: containerDefinitionSchema.parse(definition) };
+      const definition = Object.fromEntries(
+        Object.entries(resource).filter(([key]) => !key.startsWith('_')),
+      );
+      return {
+        op: 'container',
+        db: mutation.db,
+        definition: containerDefinitionSchema.parse(definition),
+      };
     }
     case 'drop-container':
       return { op: 'drop-container', db: mutation.db, id: mutation.id };
     case 'put':
-      return { op: 'put', db: mutation.db, coll: mutation.coll, doc: { ...resource, id: String(resource.id) } };
+      return {
+        op: 'put',
+        db: mutation.db,
+        coll: mutation.coll,
+        doc: { ...resource, id: String(resource.id) },
+      };
     case 'delete':
-      return { op: 'delete', db: mutation.db, coll: mutation.coll, id: mutation.id, partitionKey: mutation.partitionKey };
+      return {
+        op: 'delete',
+        db: mutation.db,
+        coll: mutation.coll,
+        id: mutation.id,
+        partitionKey: mutation.partitionKey,
+      };
   }
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json');
-  res.end(JSON.stringify({ code: status === 501 ? 'NotImplemented' : 'ServiceUnavailable', message }));
+  res.end(
+    JSON.stringify({ code: status === 501 ? 'NotImplemented' : 'ServiceUnavailable', message }),
+  );
 }
 
 /**
@@ -114,13 +137,16 @@ export class JournalGate {
     const [inner] = listeners;
     if (!inner || listeners.length !== 1) throw new Error('Expected exactly one request listener');
     server.removeAllListeners('request');
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => this.handle(inner, req, res));
+    server.on('request', (req: IncomingMessage, res: ServerResponse) =>
+      this.handle(inner, req, res),
+    );
   }
 
   private handle(inner: RequestListener, req: IncomingMessage, res: ServerResponse): void {
     const writer = this.writer;
     if (!writer) return void inner(req, res);
-    if (writer.failed) return refuse(res, 503, 'The embedded store journal failed; restart the app.');
+    if (writer.failed)
+      return refuse(res, 503, 'The embedded store journal failed; restart the app.');
     let mutation: Mutation;
     try {
       mutation = classify(req);
@@ -137,7 +163,12 @@ export class JournalGate {
       const record = recordOf(mutation, chunk ? JSON.parse(chunk) : undefined);
       writer.append(record).then(
         () => end(chunk),
-        () => refuse(Object.assign(res, { end }), 503, 'The embedded store could not persist the change.'),
+        () =>
+          refuse(
+            Object.assign(res, { end }),
+            503,
+            'The embedded store could not persist the change.',
+          ),
       );
       return res;
     }) as ServerResponse['end'];
