@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { PinoPretty } from 'pino-pretty';
 import { startCasusbot } from '../bot/casusbot-app';
 import { ConfigError, describeConfig, parseConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     process.stderr.write(`casusbot: ${error.message}\n`);
     process.exit(1);
   }
-  const logger = createLogger(config.logLevel);
+  // Readable logs for a person at a terminal; JSON (as in production) when piped.
+  const logger = createLogger(config.logLevel, process.stdout.isTTY ? PinoPretty({ colorize: true }) : undefined);
   logger.info({ config: describeConfig(config) }, 'starting');
   const bot = await startCasusbot(config, logger);
   const client = await startClient(bot.url, Number(process.env.PLAYGROUND_PORT ?? 56150));
