@@ -78,7 +78,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   // Readable logs for a person at a terminal; JSON (as in production) when piped.
-  const logger = createLogger(config.logLevel, process.stdout.isTTY ? PinoPretty({ colorize: true }) : undefined);
+  const logger = createLogger(
+    config.logLevel,
+    process.stdout.isTTY ? PinoPretty({ colorize: true }) : undefined,
+  );
   logger.info({ config: describeConfig(config) }, 'starting');
   const bot = await startCasusbot(config, logger);
   const client = await startClient(bot.url, Number(process.env.PLAYGROUND_PORT ?? 56150));
