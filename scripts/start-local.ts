@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PinoPretty } from 'pino-pretty';
 import { startCasusbot } from '../bot/casusbot-app';
-import { ConfigError, describeConfig, parseConfig } from '../src/config/config';
+import { exitOnStartFailure, parseConfigOrExit, stopOnSignals } from '../bot/process-lifecycle';
+import { describeConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 
 const root = join(__dirname, '..');
@@ -69,14 +70,7 @@ async function startClient(
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = parseConfig({ DEMO_MODE: 'true', ...process.env });
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`casusbot: ${error.message}\n`);
-    process.exit(1);
-  }
+  const config = parseConfigOrExit({ DEMO_MODE: 'true', ...process.env });
   // Readable logs for a person at a terminal; JSON (as in production) when piped.
   const logger = createLogger(
     config.logLevel,
@@ -95,26 +89,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    Promise.all([client.stop(), bot.close()]).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => Promise.all([client.stop(), bot.close()]), logger);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `casusbot: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

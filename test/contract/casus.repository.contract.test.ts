@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
-import { openStore, type Store } from '../../src/storage/store';
 import { sampleCasus } from '../helpers/samples';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempStore } from '../helpers/temp-store';
 
 describe('CosmosCasusRepository against the embedded server (real @azure/cosmos SDK)', () => {
-  let store: Store;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  const temp = useTempStore('contract');
   let repository: CosmosCasusRepository;
-
-  before(async () => {
-    dir = await tempDir('contract');
-    store = await openStore({ kind: 'embedded', dataDir: dir.path, port: 0, database: 'contract' });
-    repository = new CosmosCasusRepository(store.containers.casussen);
-  });
-  after(async () => {
-    await store.close();
-    await dir.remove();
+  before(() => {
+    repository = new CosmosCasusRepository(temp.store.containers.casussen);
   });
 
   it('creates a casus and reads it back with an ETag', async () => {

@@ -2,24 +2,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { registrySeedSchema } from '../../src/domain/registry/registry.schema';
 import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
-import { openStore, type Store } from '../../src/storage/store';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempStore } from '../helpers/temp-store';
 
 const seed = registrySeedSchema.parse(JSON.parse(readFileSync('seed/registry.demo.json', 'utf8')));
 
 describe('CosmosRegistryRepository against the embedded server (real @azure/cosmos SDK)', () => {
-  let store: Store;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  const temp = useTempStore('registry');
   let registry: CosmosRegistryRepository;
-
-  before(async () => {
-    dir = await tempDir('registry');
-    store = await openStore({ kind: 'embedded', dataDir: dir.path, port: 0, database: 'registry' });
-    registry = new CosmosRegistryRepository(store.containers.registry);
-  });
-  after(async () => {
-    await store.close();
-    await dir.remove();
+  before(() => {
+    registry = new CosmosRegistryRepository(temp.store.containers.registry);
   });
 
   it('seeds once, and only once', async () => {
@@ -47,7 +38,7 @@ describe('CosmosRegistryRepository against the embedded server (real @azure/cosm
   it('queries filter on the partition key in the WHERE clause, not only in the options', async () => {
     // A look-alike in another partition: the embedded server ignores options.partitionKey, so
     // only the WHERE clause keeps it out.
-    await store.containers.registry.items.create({
+    await temp.store.containers.registry.items.create({
       kind: 'elders',
       id: 'look-alike',
       name: 'Aaa look-alike',
