@@ -1,0 +1,140 @@
+import { MIN_EXPLANATION, type Intake } from './intake.schema';
+import { gevolgen, leefgebieden, tijden } from './vocabulary';
+
+export type CriterionNumber = 1 | 2 | 3 | 4;
+
+export interface CriterionResult {
+  criterion: CriterionNumber;
+  /** Short Dutch name of the criterion, as on the cards. */
+  title: string;
+  met: boolean;
+  /** Why it is (not) met, in Dutch, citing BGS art. 2.20. */
+  explanation: string;
+}
+
+export interface Assessment {
+  criteria: [CriterionResult, CriterionResult, CriterionResult, CriterionResult];
+  verdict: 'voldoet' | 'voldoet-niet';
+  failing: CriterionNumber[];
+}
+
+const cite = (n: CriterionNumber) => `art. 2.20 BGS, criterium ${n}`;
+const hasText = (text: string | undefined) => (text?.trim().length ?? 0) >= MIN_EXPLANATION;
+const list = (items: readonly string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} en ${items.at(-1)}` : (items[0] ?? '');
+
+/** The leefgebieden with a criminogene factor; marking one criminogeen also marks it a problem area. */
+export function criminogeneLeefgebieden(intake: Pick<Intake, 'criterium2'>) {
+  return [...new Set(intake.criterium2.criminogeen)];
+}
+
+function criterion1({ criterium1: c }: Intake): CriterionResult {
+  const base = { criterion: 1 as const, title: 'Problemen bij betrokkene of in de gezinssituatie' };
+  if (!c.bijBetrokkene && !c.inGezinssituatie) {
+    return {
+      ...base,
+      met: false,
+      explanation: `Er zijn geen problemen bij betrokkene of in de gezinssituatie aangegeven (${cite(1)}).`,
+    };
+  }
+  if (c.inGezinssituatie && !hasText(c.gezinsRelevantie)) {
+    return {
+      ...base,
+      met: false,
+      explanation: `De gezinssituatie is genoemd, maar niet is gemotiveerd waarom de problemen daar relevant zijn voor betrokkene (${cite(1)}; minstens ${MIN_EXPLANATION} tekens).`,
+    };
+  }
+  const where = [
+    c.bijBetrokkene ? 'bij betrokkene' : '',
+    c.inGezinssituatie ? 'in de gezinssituatie, relevant voor betrokkene' : '',
+  ].filter(Boolean);
+  return { ...base, met: true, explanation: `Er zijn problemen ${list(where)} (${cite(1)}).` };
+}
+
+function criterion2(intake: Intake): CriterionResult {
+  const base = { criterion: 2 as const, title: 'Meerdere leefgebieden met criminogene factoren' };
+  const criminogeen = criminogeneLeefgebieden(intake).map((l) =>
+    leefgebieden.labels[l].toLowerCase(),
+  );
+  if (criminogeen.length >= 2) {
+    return {
+      ...base,
+      met: true,
+      explanation: `Criminogene factoren op ${criminogeen.length} leefgebieden: ${list(criminogeen)} (${cite(2)}).`,
+    };
+  }
+  const found = criminogeen.length === 0 ? 'geen enkel leefgebied' : `alleen ${criminogeen[0]}`;
+  return {
+    ...base,
+    met: false,
+    explanation: `Er moeten op minstens twee leefgebieden criminogene factoren zijn; aangegeven is ${found}. Leefgebieden zonder criminogene factor tellen niet mee (${cite(2)}).`,
+  };
+}
+
+function criterion3({ criterium3: c }: Intake): CriterionResult {
+  const base = {
+    criterion: 3 as const,
+    title: 'Ernstige overlast, criminaliteit of onveilige situaties',
+  };
+  if (c.gevolgen.length === 0) {
+    return {
+      ...base,
+      met: false,
+      explanation: `Er is niet aangegeven tot welke ernstige overlast, criminaliteit of onveilige situatie de problemen leiden (${cite(3)}).`,
+    };
+  }
+  if (c.tijden.length === 0) {
+    return {
+      ...base,
+      met: false,
+      explanation: `Er is niet aangegeven of de problemen daartoe leiden, hebben geleid of zouden gaan leiden (${cite(3)}).`,
+    };
+  }
+  const actual = c.tijden.some((t) => t !== 'zou-leiden');
+  if (!actual && !hasText(c.objectieveAanwijzingen)) {
+    return {
+      ...base,
+      met: false,
+      explanation: `Alleen "zou gaan leiden" is aangegeven. Dat telt alleen met duidelijke en objectieve aanwijzingen, en die zijn niet beschreven (${cite(3)}; minstens ${MIN_EXPLANATION} tekens).`,
+    };
+  }
+  const what = list(c.gevolgen.map((g) => gevolgen.labels[g]));
+  const when = list(c.tijden.map((t) => tijden.labels[t]));
+  return {
+    ...base,
+    met: true,
+    explanation: `De problemen gaan over ${what}; dit ${when} (${cite(3)}).`,
+  };
+}
+
+function criterion4({ criterium4: c }: Intake): CriterionResult {
+  const base = { criterion: 4 as const, title: 'Samenwerking uit meerdere domeinen nodig' };
+  const domeinen = [...new Set(c.domeinen)];
+  if (domeinen.length >= 2) {
+    return {
+      ...base,
+      met: true,
+      explanation: `Samenwerking tussen de domeinen ${list(domeinen)} is nodig voor een effectief plan van aanpak (${cite(4)}).`,
+    };
+  }
+  return {
+    ...base,
+    met: false,
+    explanation: `Voor een casus in het Zorg- en Veiligheidshuis moet samenwerking uit minstens twee domeinen (justitieel, bestuurlijk, zorg, sociaal) nodig zijn; aangegeven is ${domeinen.length === 0 ? 'geen domein' : `alleen ${domeinen[0]}`} (${cite(4)}).`,
+  };
+}
+
+/**
+ * BGS art. 2.20: a casus may be handled only if all four cumulative criteria hold. Each result
+ * explains itself, so a worker whose casus does not qualify learns exactly why.
+ */
+export function assessIntake(intake: Intake): Assessment {
+  const criteria: Assessment['criteria'] = [
+    criterion1(intake),
+    criterion2(intake),
+    criterion3(intake),
+    criterion4(intake),
+  ];
+  const failing = criteria.filter((c) => !c.met).map((c) => c.criterion);
+  return { criteria, verdict: failing.length === 0 ? 'voldoet' : 'voldoet-niet', failing };
+}
