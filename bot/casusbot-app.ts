@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { AppConfig } from '../src/config/config';
 import { registrySeedSchema } from '../src/domain/registry/registry.schema';
 import type { Logger } from '../src/logging/logger';
+import { randomUUID } from 'node:crypto';
+import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
 import { openStore } from '../src/storage/store';
@@ -36,8 +38,10 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     const dispatcher = new Dispatcher(routeTable, {
       registry,
       casussen: new CosmosCasusRepository(store.containers.casussen),
+      numbers: new CosmosCasusNumberSequence(store.containers.counters),
       demoMode: config.demoMode,
       now: () => new Date(),
+      newId: () => randomUUID(),
     });
     const bot = new CasusBot(dispatcher, logger);
     const http = await startHttpServer(

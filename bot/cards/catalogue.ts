@@ -2,6 +2,10 @@ import type { CardTemplate } from './card-template';
 import { demoPersonasCard } from './demo-personas.card';
 import { errorCard } from './error.card';
 import { helpCard } from './help.card';
+import { intakeStepCards } from './intake-step.cards';
+import { intakeSubmittedCard } from './intake-submitted.card';
+import { intakeSummaryCard } from './intake-summary.card';
+import { myCasussenCard } from './my-casussen.card';
 import { notAuthorisedCard } from './not-authorised.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
@@ -10,4 +14,8 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   notAuthorisedCard,
   errorCard,
   demoPersonasCard,
+  ...Object.values(intakeStepCards),
+  intakeSummaryCard,
+  intakeSubmittedCard,
+  myCasussenCard,
 ];

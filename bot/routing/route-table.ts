@@ -1,5 +1,6 @@
 import { showDemoPersonas, switchDemoPersonaRoute } from './handlers/demo-persona.handler';
 import { showHelp } from './handlers/help.handler';
+import { intakeVerbRoutes, showMyCasussen, startNewIntake } from './handlers/intake.handler';
 import type { CommandRoute, VerbRoute } from './route-types';
 
 /**
@@ -15,11 +16,21 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
       handle: showHelp,
     },
     {
+      command: 'nieuwe casus',
+      description: 'Een casus aanmelden, getoetst aan art. 2.20 BGS',
+      handle: startNewIntake,
+    },
+    {
+      command: 'mijn casussen',
+      description: 'Je concepten en aangemelde casussen',
+      handle: showMyCasussen,
+    },
+    {
       command: 'rol',
       description: 'Het werk van een andere rol bekijken (alleen in de demomodus)',
       demoOnly: true,
       handle: showDemoPersonas,
     },
   ],
-  verbs: [switchDemoPersonaRoute],
+  verbs: [switchDemoPersonaRoute, ...intakeVerbRoutes],
 };

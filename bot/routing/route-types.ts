@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor } from '../../src/app/identify-actor';
+import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -8,8 +9,10 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 export interface Services {
   registry: RegistryRepository;
   casussen: CasusRepository;
+  numbers: CasusNumberSequence;
   demoMode: boolean;
   now(): Date;
+  newId(): string;
 }
 
 /** One turn as a handler sees it: who acts, and nothing of Teams beyond the activity id. */

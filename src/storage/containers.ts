@@ -7,6 +7,7 @@ import type { ContainerRequest } from '@azure/cosmos';
 export const containerDefinitions = {
   casussen: { id: 'casussen', partitionKey: { paths: ['/id'] } },
   registry: { id: 'registry', partitionKey: { paths: ['/kind'] } },
+  counters: { id: 'counters', partitionKey: { paths: ['/id'] } },
 } as const satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

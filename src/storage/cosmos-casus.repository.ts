@@ -2,7 +2,7 @@ import type { Container, ItemDefinition, Resource } from '@azure/cosmos';
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
 import { casusSchema, type Casus } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
-import { storeCallExpecting } from './cosmos-errors';
+import { storeCall, storeCallExpecting } from './cosmos-errors';
 
 function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned<Casus> {
   if (!resource) throw new Error('Cosmos returned no resource for a successful write');
@@ -35,5 +35,34 @@ export class CosmosCasusRepository implements CasusRepository {
     );
     if (result.ok) return ok(versioned(result.value.resource));
     return fail(result.status === 412 ? ('conflict' as const) : ('not-found' as const));
+  }
+
+  async delete(id: string, etag: string) {
+    const result = await storeCallExpecting(
+      () =>
+        this.container
+          .item(id, id)
+          .delete({ accessCondition: { type: 'IfMatch', condition: etag } }),
+      [404, 412],
+    );
+    if (result.ok) return ok(undefined);
+    return fail(result.status === 412 ? ('conflict' as const) : ('not-found' as const));
+  }
+
+  /** A cross-partition query by design: a person's casussen live in as many partitions as they have casussen. */
+  async listCreatedBy(personId: string, limit: number) {
+    const { resources } = await storeCall(() =>
+      this.container.items
+        .query<unknown>({
+          query:
+            'SELECT TOP @limit * FROM c WHERE c.kind = "casus" AND c.createdBy.id = @personId ORDER BY c.createdAt DESC',
+          parameters: [
+            { name: '@personId', value: personId },
+            { name: '@limit', value: limit },
+          ],
+        })
+        .fetchAll(),
+    );
+    return resources.map((resource) => casusSchema.parse(resource));
   }
 }

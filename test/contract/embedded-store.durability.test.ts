@@ -132,7 +132,7 @@ describe('embedded store durability (journal)', () => {
       const casus = sampleCasus();
       await assert.rejects(
         store.containers.casussen.items.batch(
-          [{ operationType: 'Create', resourceBody: casus }],
+          [{ operationType: 'Create', resourceBody: { id: casus.id, kind: 'casus' } }],
           casus.id,
         ),
         /not supported by the durable embedded store/,

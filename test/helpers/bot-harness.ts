@@ -1,7 +1,9 @@
 import { startCasusbot, type RunningCasusbot } from '../../bot/casusbot-app';
 import { parseConfig } from '../../src/config/config';
 import { createLogger } from '../../src/logging/logger';
-import { FakeConnector } from './fake-connector';
+import { executeActivity, messageActivity } from './activities';
+import { cardProblems } from './adaptive-card-check';
+import { cardOf, FakeConnector } from './fake-connector';
 import { tempDir } from './temp-dir';
 
 export interface BotHarness {
@@ -50,4 +52,53 @@ export async function startBotHarness(env: Record<string, string> = {}): Promise
       await dir.remove();
     },
   };
+}
+
+export interface Conversation {
+  /** Sends a chat message; resolves with the card the bot sent back (checked by the Adaptive Cards parser). */
+  say(text: string): Promise<Record<string, unknown>>;
+  /** Presses an Action.Execute button; resolves with the card that replaces it (checked likewise). */
+  execute(verb: string, data: unknown): Promise<Record<string, unknown>>;
+}
+
+/** A personal chat with the bot as one Teams user. */
+export function talkAs(bot: BotHarness, aadObjectId: string): Conversation {
+  const options = () => ({ serviceUrl: bot.connector.serviceUrl, aadObjectId });
+  return {
+    async say(text) {
+      const before = bot.connector.sent.length;
+      const response = await bot.post(messageActivity(text, options()));
+      if (response.status !== 200)
+        throw new Error(`POST /api/messages answered ${response.status}`);
+      const card = cardOf((await bot.connector.waitForCount(before + 1)).at(-1));
+      assertCleanCard(card);
+      return card;
+    },
+    async execute(verb, data) {
+      const response = await bot.post(executeActivity(verb, data, options()));
+      const body = response.body as {
+        statusCode?: number;
+        type?: string;
+        value?: Record<string, unknown>;
+      };
+      if (
+        response.status !== 200 ||
+        body.statusCode !== 200 ||
+        body.type !== 'application/vnd.microsoft.card.adaptive' ||
+        !body.value
+      ) {
+        throw new Error(
+          `Invoke answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`,
+        );
+      }
+      assertCleanCard(body.value);
+      return body.value;
+    },
+  };
+}
+
+function assertCleanCard(card: unknown): void {
+  const problems = cardProblems(card);
+  if (problems.length > 0)
+    throw new Error(`The bot sent a card with problems: ${problems.join('; ')}`);
 }

@@ -10,6 +10,7 @@ export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
     state: 'concept',
     createdAt: new Date().toISOString(),
     createdBy: { id: randomUUID(), name: 'Fatima El Amrani' },
+    intake: { step: 'betrokkene', values: {} },
     audit: [],
     outbox: [],
     ...overrides,

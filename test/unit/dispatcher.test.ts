@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Dispatcher, normaliseCommandText } from '../../bot/routing/dispatcher';
 import { routeTable } from '../../bot/routing/route-table';
+import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import { createLogger } from '../../src/logging/logger';
@@ -20,6 +21,8 @@ describe('dispatcher', () => {
   const dispatcher = new Dispatcher(routeTable, {
     registry: unavailable<RegistryRepository>(),
     casussen: unavailable<CasusRepository>(),
+    numbers: unavailable<CasusNumberSequence>(),
+    newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
     demoMode: true,
     now: () => new Date('2026-11-23T10:00:00Z'),
   });

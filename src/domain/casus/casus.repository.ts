@@ -13,4 +13,8 @@ export interface CasusRepository {
   get(id: string): Promise<Versioned<Casus> | undefined>;
   /** Writes only if the stored casus still has `etag`; otherwise nothing changes. */
   replace(casus: Casus, etag: string): Promise<Result<Versioned<Casus>, 'conflict' | 'not-found'>>;
+  /** Deletes only if the stored casus still has `etag` (discarding a concept). */
+  delete(id: string, etag: string): Promise<Result<void, 'conflict' | 'not-found'>>;
+  /** The casussen a person created, newest first (at most `limit`). */
+  listCreatedBy(personId: string, limit: number): Promise<Casus[]>;
 }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { assessmentSchema } from '../intake/assessment';
+import { formValuesSchema, intakeSteps } from '../intake/intake-form';
+import { intakeSchema } from '../intake/intake.schema';
 
 /** Every state a casus can be in; the transitions between them live in the casus state machine. */
 export const casusStateSchema = z.enum([
@@ -46,6 +49,15 @@ export const casusSchema = z.object({
   state: casusStateSchema,
   createdAt: z.iso.datetime(),
   createdBy: personRefSchema,
+  /** The wizard's progress and the answers as typed; kept after submit for requests for information. */
+  intake: z.object({ step: z.enum(intakeSteps), values: formValuesSchema }),
+  /** Set at submit (aanmelding): where the casus is handled and its number there. */
+  kamerId: z.string().optional(),
+  casusNumber: z.string().optional(),
+  /** The checked intake and its BGS art. 2.20 assessment at the moment of submitting. */
+  submission: z
+    .object({ submittedAt: z.iso.datetime(), intake: intakeSchema, assessment: assessmentSchema })
+    .optional(),
   audit: z.array(auditEntrySchema),
   outbox: z.array(outboxEntrySchema),
 });

@@ -1,22 +1,32 @@
+import { z } from 'zod';
 import { MIN_EXPLANATION, type Intake } from './intake.schema';
 import { gevolgen, leefgebieden, tijden } from './vocabulary';
 
-export type CriterionNumber = 1 | 2 | 3 | 4;
+const criterionNumberSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type CriterionNumber = z.infer<typeof criterionNumberSchema>;
 
-export interface CriterionResult {
-  criterion: CriterionNumber;
+const criterionResultSchema = z.object({
+  criterion: criterionNumberSchema,
   /** Short Dutch name of the criterion, as on the cards. */
-  title: string;
-  met: boolean;
+  title: z.string(),
+  met: z.boolean(),
   /** Why it is (not) met, in Dutch, citing BGS art. 2.20. */
-  explanation: string;
-}
+  explanation: z.string(),
+});
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
 
-export interface Assessment {
-  criteria: [CriterionResult, CriterionResult, CriterionResult, CriterionResult];
-  verdict: 'voldoet' | 'voldoet-niet';
-  failing: CriterionNumber[];
-}
+/** Stored with a submitted casus, so the decision to admit it can be accounted for later. */
+export const assessmentSchema = z.object({
+  criteria: z.tuple([
+    criterionResultSchema,
+    criterionResultSchema,
+    criterionResultSchema,
+    criterionResultSchema,
+  ]),
+  verdict: z.enum(['voldoet', 'voldoet-niet']),
+  failing: z.array(criterionNumberSchema),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
 
 const cite = (n: CriterionNumber) => `art. 2.20 BGS, criterium ${n}`;
 const hasText = (text: string | undefined) => (text?.trim().length ?? 0) >= MIN_EXPLANATION;
@@ -30,25 +40,35 @@ export function criminogeneLeefgebieden(intake: Pick<Intake, 'criterium2'>) {
 
 function criterion1({ criterium1: c }: Intake): CriterionResult {
   const base = { criterion: 1 as const, title: 'Problemen bij betrokkene of in de gezinssituatie' };
-  if (!c.bijBetrokkene && !c.inGezinssituatie) {
+  // The family situation counts only when its relevance for betrokkene is motivated.
+  const gezinCounts = c.inGezinssituatie && hasText(c.gezinsRelevantie);
+  if (c.bijBetrokkene || gezinCounts) {
+    const where = [
+      c.bijBetrokkene ? 'bij betrokkene' : '',
+      gezinCounts ? 'in de gezinssituatie, relevant voor betrokkene' : '',
+    ];
+    const note =
+      c.inGezinssituatie && !gezinCounts
+        ? '; de gezinssituatie telt niet mee omdat de relevantie voor betrokkene niet is gemotiveerd'
+        : '';
     return {
       ...base,
-      met: false,
-      explanation: `Er zijn geen problemen bij betrokkene of in de gezinssituatie aangegeven (${cite(1)}).`,
+      met: true,
+      explanation: `Er zijn problemen ${list(where.filter(Boolean))} (${cite(1)})${note}.`,
     };
   }
-  if (c.inGezinssituatie && !hasText(c.gezinsRelevantie)) {
+  if (c.inGezinssituatie) {
     return {
       ...base,
       met: false,
       explanation: `De gezinssituatie is genoemd, maar niet is gemotiveerd waarom de problemen daar relevant zijn voor betrokkene (${cite(1)}; minstens ${MIN_EXPLANATION} tekens).`,
     };
   }
-  const where = [
-    c.bijBetrokkene ? 'bij betrokkene' : '',
-    c.inGezinssituatie ? 'in de gezinssituatie, relevant voor betrokkene' : '',
-  ].filter(Boolean);
-  return { ...base, met: true, explanation: `Er zijn problemen ${list(where)} (${cite(1)}).` };
+  return {
+    ...base,
+    met: false,
+    explanation: `Er zijn geen problemen bij betrokkene of in de gezinssituatie aangegeven (${cite(1)}).`,
+  };
 }
 
 function criterion2(intake: Intake): CriterionResult {

@@ -40,7 +40,8 @@ export const stepFields = {
 } as const satisfies Record<FormStep, readonly string[]>;
 export type FormField = (typeof stepFields)[FormStep][number];
 
-const allFields: FormField[] = Object.values(stepFields).flat();
+/** Every input of the wizard, in order. */
+export const allFormFields: FormField[] = Object.values(stepFields).flat();
 
 /**
  * What a draft keeps: the raw answers, as typed, so that going back and forth never loses text.
@@ -49,7 +50,7 @@ const allFields: FormField[] = Object.values(stepFields).flat();
 export const formValuesSchema = z
   .object(
     Object.fromEntries(
-      allFields.map((field) => [
+      allFormFields.map((field) => [
         field,
         z
           .string()
@@ -148,7 +149,7 @@ function stepSchema(step: FormStep, today: string) {
   const birth = betrokkeneSchema.shape.geboortedatum
     .refine((date) => date <= today, 'De geboortedatum ligt in de toekomst.')
     .refine(
-      (date) => Number(date.slice(0, 4)) >= Number(today.slice(0, 4)) - 120,
+      (date) => date >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`,
       'Deze geboortedatum is meer dan 120 jaar geleden.',
     );
   switch (step) {

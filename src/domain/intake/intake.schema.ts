@@ -51,12 +51,19 @@ export const aanmeldingSchema = z.object({
   urgentie: urgenties.schema,
 });
 
-export const criterium1Schema = z.object({
-  bijBetrokkene: z.boolean(),
-  inGezinssituatie: z.boolean(),
-  gezinsRelevantie: optionalText,
-  motivering: motivation,
-});
+export const criterium1Schema = z
+  .object({
+    bijBetrokkene: z.boolean(),
+    inGezinssituatie: z.boolean(),
+    gezinsRelevantie: optionalText,
+    motivering: motivation,
+  })
+  // BGS art. 2.20: problems in the family count only "indien die problemen voor betrokkene relevant
+  // zijn", so naming the family situation requires saying why.
+  .refine((c) => !c.inGezinssituatie || (c.gezinsRelevantie?.length ?? 0) >= MIN_EXPLANATION, {
+    path: ['gezinsRelevantie'],
+    message: `Motiveer waarom de problemen in het gezin relevant zijn voor betrokkene (minstens ${MIN_EXPLANATION} tekens).`,
+  });
 
 export const criterium2Schema = z.object({
   leefgebieden: z.array(leefgebieden.schema),

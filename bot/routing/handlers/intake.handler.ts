@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { discardIntake } from '../../../src/app/intake/discard-intake';
+import { today, type IntakeRefusal } from '../../../src/app/intake/intake-services';
+import { listMyCasussen } from '../../../src/app/intake/list-my-casussen';
+import { openOwnCasus } from '../../../src/app/intake/open-own-casus';
+import { saveIntakeStep, type StepMove } from '../../../src/app/intake/save-intake-step';
+import { startIntake } from '../../../src/app/intake/start-intake';
+import { submitIntake, type SubmitRefusal } from '../../../src/app/intake/submit-intake';
+import type { Casus } from '../../../src/domain/casus/casus.schema';
+import { formValuesSchema, intakeSteps } from '../../../src/domain/intake/intake-form';
+import type { AdaptiveCardJson } from '../../cards/card-template';
+import { refusalCard } from '../../presenters/error-cards';
+import { intakeCard, myCasussenListCard, submittedCard } from '../../presenters/intake.presenter';
+import { verbRoute, type Turn } from '../route-types';
+
+const STALE =
+  'Deze kaart was niet meer actueel. Hieronder staat de laatste stand van het concept; er is niets gewijzigd.';
+
+/** Card data of every wizard button: the draft, its revision on the card, the step, and the inputs. */
+const intakeActionSchema = formValuesSchema.extend({
+  casusId: z.uuid(),
+  revision: z.coerce.number().int().min(0),
+  step: z.enum(intakeSteps),
+  target: z.enum(intakeSteps).optional(),
+});
+
+async function kamers(turn: Turn) {
+  return turn.services.registry.listKamers();
+}
+
+/** The card that shows a casus as it is now, with a notice on top. */
+async function currentCard(turn: Turn, casus: Casus, notice: string): Promise<AdaptiveCardJson> {
+  const all = await kamers(turn);
+  return casus.state === 'concept'
+    ? intakeCard(casus, { kamers: all, today: today(turn.services), notice })
+    : submittedCard(casus, all, notice);
+}
+
+async function refusal(
+  turn: Turn,
+  reason: IntakeRefusal | SubmitRefusal,
+): Promise<AdaptiveCardJson> {
+  switch (reason.kind) {
+    case 'no-intake-role':
+      return refusalCard(
+        'Alleen voor intake',
+        'Alleen medewerkers met een intake-rol, zoals wijkteammedewerkers, kunnen een casus aanmelden.',
+      );
+    case 'not-found':
+      return refusalCard(
+        'Casus niet gevonden',
+        'Deze casus bestaat niet (meer). Typ "mijn casussen" voor je overzicht.',
+      );
+    case 'not-yours':
+      return refusalCard(
+        'Niet jouw casus',
+        'Deze casus is door een andere medewerker aangemaakt; je kunt hem niet openen of wijzigen.',
+      );
+    case 'not-editable':
+      return currentCard(
+        turn,
+        reason.casus,
+        'Deze casus is al aangemeld en kan niet meer als concept worden gewijzigd. Er is niets gewijzigd.',
+      );
+    case 'stale':
+      return currentCard(turn, reason.casus, STALE);
+    case 'incomplete':
+      return intakeCard(
+        { ...reason.casus, intake: { ...reason.casus.intake, step: reason.step } },
+        {
+          kamers: await kamers(turn),
+          today: today(turn.services),
+          errors: reason.errors,
+          notice: 'Deze stap moet nog worden aangevuld. Er is niets ingediend.',
+        },
+      );
+    case 'criteria-not-met':
+      return currentCard(
+        turn,
+        reason.casus,
+        'De casus voldoet niet aan alle criteria van art. 2.20 BGS en is niet ingediend.',
+      );
+  }
+}
+
+export async function startNewIntake(turn: Turn): Promise<AdaptiveCardJson> {
+  const started = await startIntake(turn.services, turn.actor, turn.activityId);
+  if (!started.ok) return refusal(turn, started.error);
+  return intakeCard(started.value, { kamers: await kamers(turn), today: today(turn.services) });
+}
+
+export async function showMyCasussen(turn: Turn): Promise<AdaptiveCardJson> {
+  const listed = await listMyCasussen(turn.services, turn.actor);
+  if (!listed.ok) return refusal(turn, listed.error);
+  return myCasussenListCard(listed.value, await kamers(turn));
+}
+
+const stepRoute = (verb: string, move: StepMove) =>
+  verbRoute({
+    verb,
+    data: intakeActionSchema,
+    async handle(turn, { casusId, revision, step, target, ...values }) {
+      const saved = await saveIntakeStep(turn.services, turn.actor, {
+        casusId,
+        revision,
+        step,
+        move,
+        target,
+        values,
+      });
+      if (!saved.ok) return refusal(turn, saved.error);
+      return intakeCard(saved.value.casus, {
+        kamers: await kamers(turn),
+        today: today(turn.services),
+        errors: saved.value.errors,
+        notice:
+          move === 'save'
+            ? 'Tussentijds opgeslagen. Je kunt later verder via "mijn casussen".'
+            : undefined,
+      });
+    },
+  });
+
+export const intakeVerbRoutes = [
+  verbRoute({ verb: 'intake.start', data: z.object({}), handle: (turn) => startNewIntake(turn) }),
+  verbRoute({
+    verb: 'intake.open',
+    data: z.object({ casusId: z.uuid() }),
+    async handle(turn, { casusId }) {
+      const opened = await openOwnCasus(turn.services, turn.actor, casusId);
+      if (!opened.ok) return refusal(turn, opened.error);
+      return opened.value.state === 'concept'
+        ? intakeCard(opened.value, { kamers: await kamers(turn), today: today(turn.services) })
+        : submittedCard(opened.value, await kamers(turn));
+    },
+  }),
+  stepRoute('intake.next', 'next'),
+  stepRoute('intake.back', 'back'),
+  stepRoute('intake.save', 'save'),
+  stepRoute('intake.goto', 'goto'),
+  verbRoute({
+    verb: 'intake.submit',
+    data: intakeActionSchema.pick({ casusId: true, revision: true }),
+    async handle(turn, { casusId, revision }) {
+      const submitted = await submitIntake(turn.services, turn.actor, {
+        casusId,
+        revision,
+        activityId: turn.activityId,
+      });
+      if (!submitted.ok) return refusal(turn, submitted.error);
+      return submittedCard(submitted.value, await kamers(turn));
+    },
+  }),
+  verbRoute({
+    verb: 'intake.discard',
+    data: intakeActionSchema.pick({ casusId: true, revision: true }),
+    async handle(turn, { casusId, revision }) {
+      const discarded = await discardIntake(turn.services, turn.actor, { casusId, revision });
+      if (!discarded.ok) return refusal(turn, discarded.error);
+      return showMyCasussen(turn);
+    },
+  }),
+];

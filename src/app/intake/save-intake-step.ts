@@ -1,0 +1,95 @@
+import type { Casus } from '../../domain/casus/casus.schema';
+import {
+  intakeSteps,
+  parseStep,
+  stepFields,
+  type FieldErrors,
+  type FormStep,
+  type FormValues,
+  type IntakeStep,
+} from '../../domain/intake/intake-form';
+import { fail, ok, type Result } from '../../domain/shared/result';
+import type { Actor } from '../identify-actor';
+import {
+  loadOwnDraft,
+  today,
+  writeDraft,
+  type IntakeRefusal,
+  type IntakeServices,
+} from './intake-services';
+
+export type StepMove = 'next' | 'back' | 'save' | 'goto';
+
+export interface StepOutcome {
+  casus: Casus;
+  /** Present when "next" was refused: the step's answers are saved, but need work. */
+  errors?: FieldErrors;
+}
+
+const neighbour = (step: IntakeStep, offset: 1 | -1): IntakeStep =>
+  intakeSteps[intakeSteps.indexOf(step) + offset] ?? step;
+
+/**
+ * Saves what a step card sent and moves through the wizard. The answers are kept as typed even
+ * when they do not pass yet, so back and forth never loses text; "next" only passes a valid step.
+ */
+export async function saveIntakeStep(
+  services: IntakeServices,
+  actor: Actor,
+  input: {
+    casusId: string;
+    revision: number;
+    step: IntakeStep;
+    move: StepMove;
+    target?: IntakeStep;
+    values: FormValues;
+  },
+): Promise<Result<StepOutcome, IntakeRefusal>> {
+  const loaded = await loadOwnDraft(services, actor, input.casusId, input.revision);
+  if (!loaded.ok) return loaded;
+  const { value: casus, etag } = loaded.value;
+
+  const values = { ...casus.intake.values, ...stepValues(input.step, input.values) };
+  let step: IntakeStep = input.step;
+  let errors: FieldErrors | undefined;
+  if (input.move === 'next' && input.step !== 'samenvatting') {
+    const checked = await checkStep(services, input.step, values);
+    if (checked.ok) step = neighbour(input.step, 1);
+    else errors = checked.error;
+  } else if (input.move === 'back') {
+    step = neighbour(input.step, -1);
+  } else if (input.move === 'goto' && input.target) {
+    step = input.target;
+  }
+
+  const written = await writeDraft(
+    services,
+    { ...casus, revision: casus.revision + 1, intake: { step, values } },
+    etag,
+  );
+  if (!written.ok) return written;
+  return ok({ casus: written.value, ...(errors ? { errors } : {}) });
+}
+
+/** Only the fields that belong to the step the card showed: a forged card cannot write others. */
+function stepValues(step: IntakeStep, values: FormValues): FormValues {
+  if (step === 'samenvatting') return {};
+  const fields: readonly string[] = stepFields[step];
+  return Object.fromEntries(Object.entries(values).filter(([field]) => fields.includes(field)));
+}
+
+/** The step's own rules, plus what only the registry knows: the chosen kamer must be a Lokale Kamer. */
+export async function checkStep(
+  services: IntakeServices,
+  step: FormStep,
+  values: FormValues,
+): Promise<Result<unknown, FieldErrors>> {
+  const parsed = parseStep(step, values, today(services));
+  if (!parsed.ok) return parsed;
+  if (step === 'betrokkene') {
+    const kamer = values.kamerId ? await services.registry.getKamer(values.kamerId) : undefined;
+    if (kamer?.type !== 'lokale-kamer')
+      return fail({ kamerId: 'Kies een Lokale Kamer uit de lijst.' });
+  }
+  return parsed;
+}
