@@ -1,44 +1,28 @@
 import assert from 'node:assert/strict';
-import { demoUsers, executeActivity, messageActivity, submitActivity } from '../helpers/activities';
-import { cardProblems } from '../helpers/adaptive-card-check';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
+import { demoUsers, submitActivity } from '../helpers/activities';
+import {
+  startBotHarness,
+  talkAs,
+  type BotHarness,
+  type Conversation,
+} from '../helpers/bot-harness';
 import { cardOf, cardText } from '../helpers/fake-connector';
-
-interface InvokeBody {
-  status: number;
-  body: { statusCode: number; type: string; value: Record<string, unknown> };
-}
 
 describe('bot over HTTP: the demo role switch', () => {
   describe('in demo mode', () => {
     let bot: BotHarness;
+    let fatima: Conversation;
     before(async () => {
       bot = await startBotHarness({ DEMO_MODE: 'true' });
+      fatima = talkAs(bot, demoUsers.fatima);
     });
     after(async () => {
       await bot.stop();
     });
-    beforeEach(() => bot.connector.clear());
 
-    const options = () => ({ serviceUrl: bot.connector.serviceUrl, aadObjectId: demoUsers.fatima });
-
-    async function say(text: string): Promise<string> {
-      const before = bot.connector.sent.length;
-      assert.equal((await bot.post(messageActivity(text, options()))).status, 200);
-      const sent = await bot.connector.waitForCount(before + 1);
-      const card = cardOf(sent.at(-1));
-      assert.deepEqual(cardProblems(card), []);
-      return cardText(card);
-    }
-
-    async function execute(verb: string, data: unknown): Promise<string> {
-      const response = (await bot.post(executeActivity(verb, data, options()))) as InvokeBody;
-      assert.equal(response.status, 200);
-      assert.equal(response.body.statusCode, 200);
-      assert.equal(response.body.type, 'application/vnd.microsoft.card.adaptive');
-      assert.deepEqual(cardProblems(response.body.value), []);
-      return cardText(response.body.value);
-    }
+    const say = async (text: string) => cardText(await fatima.say(text));
+    const execute = async (verb: string, data: unknown) =>
+      cardText(await fatima.execute(verb, data));
 
     it('lists only authorised registry persons as roles to take on', async () => {
       const text = await say('rol');
@@ -61,9 +45,8 @@ describe('bot over HTTP: the demo role switch', () => {
 
     it('accepts the Action.Submit fallback of the same button', async () => {
       const before = bot.connector.sent.length;
-      await bot.post(
-        submitActivity({ verb: 'demo.persona', personId: demoUsers.jeroen }, options()),
-      );
+      const options = { serviceUrl: bot.connector.serviceUrl, aadObjectId: demoUsers.fatima };
+      await bot.post(submitActivity({ verb: 'demo.persona', personId: demoUsers.jeroen }, options));
       const sent = await bot.connector.waitForCount(before + 1);
       assert.match(cardText(cardOf(sent.at(-1))), /Hallo Jeroen de Vries/);
       await execute('demo.persona', { personId: demoUsers.fatima });
@@ -88,14 +71,11 @@ describe('bot over HTTP: the demo role switch', () => {
     });
 
     it('does not let an unregistered user switch role', async () => {
-      const response = (await bot.post(
-        executeActivity(
-          'demo.persona',
-          { personId: demoUsers.jeroen },
-          { serviceUrl: bot.connector.serviceUrl, aadObjectId: demoUsers.unknown },
-        ),
-      )) as InvokeBody;
-      assert.match(cardText(response.body.value), /Geen toegang/);
+      const lotte = talkAs(bot, demoUsers.unknown);
+      assert.match(
+        cardText(await lotte.execute('demo.persona', { personId: demoUsers.jeroen })),
+        /Geen toegang/,
+      );
     });
   });
 
@@ -109,17 +89,13 @@ describe('bot over HTTP: the demo role switch', () => {
     });
 
     it('refuses the "rol" command and the persona button', async () => {
-      const options = { serviceUrl: bot.connector.serviceUrl, aadObjectId: demoUsers.fatima };
-      await bot.post(messageActivity('rol', options));
-      const [sent] = await bot.connector.waitForCount(1);
-      assert.match(cardText(cardOf(sent)), /Alleen in de demomodus/);
-      const response = (await bot.post(
-        executeActivity('demo.persona', { personId: demoUsers.jeroen }, options),
-      )) as InvokeBody;
-      assert.match(cardText(response.body.value), /Alleen in de demomodus/);
-      await bot.post(messageActivity('help', options));
-      const sent2 = await bot.connector.waitForCount(2);
-      const help = cardText(cardOf(sent2[1]));
+      const fatima = talkAs(bot, demoUsers.fatima);
+      assert.match(cardText(await fatima.say('rol')), /Alleen in de demomodus/);
+      assert.match(
+        cardText(await fatima.execute('demo.persona', { personId: demoUsers.jeroen })),
+        /Alleen in de demomodus/,
+      );
+      const help = cardText(await fatima.say('help'));
       assert.match(help, /Hallo Fatima El Amrani/);
       assert.doesNotMatch(help, /\brol\b/);
     });

@@ -1,18 +1,16 @@
 import type { Casus } from '../../domain/casus/casus.schema';
 import {
   intakeSteps,
-  parseStep,
   stepFields,
   type FieldErrors,
-  type FormStep,
   type FormValues,
   type IntakeStep,
 } from '../../domain/intake/intake-form';
-import { fail, ok, type Result } from '../../domain/shared/result';
+import { ok, type Result } from '../../domain/shared/result';
+import { checkStep } from './check-intake-step';
 import type { Actor } from '../identify-actor';
 import {
   loadOwnDraft,
-  today,
   writeDraft,
   type IntakeRefusal,
   type IntakeServices,
@@ -76,20 +74,4 @@ function stepValues(step: IntakeStep, values: FormValues): FormValues {
   if (step === 'samenvatting') return {};
   const fields: readonly string[] = stepFields[step];
   return Object.fromEntries(Object.entries(values).filter(([field]) => fields.includes(field)));
-}
-
-/** The step's own rules, plus what only the registry knows: the chosen kamer must be a Lokale Kamer. */
-export async function checkStep(
-  services: IntakeServices,
-  step: FormStep,
-  values: FormValues,
-): Promise<Result<unknown, FieldErrors>> {
-  const parsed = parseStep(step, values, today(services));
-  if (!parsed.ok) return parsed;
-  if (step === 'betrokkene') {
-    const kamer = values.kamerId ? await services.registry.getKamer(values.kamerId) : undefined;
-    if (kamer?.type !== 'lokale-kamer')
-      return fail({ kamerId: 'Kies een Lokale Kamer uit de lijst.' });
-  }
-  return parsed;
 }

@@ -4,7 +4,7 @@ import { assessIntake, type Assessment } from '../../domain/intake/assessment';
 import { parseIntake, type FieldErrors, type FormStep } from '../../domain/intake/intake-form';
 import { fail, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import { checkStep } from './save-intake-step';
+import { checkStep } from './check-intake-step';
 import {
   loadOwnDraft,
   today,
