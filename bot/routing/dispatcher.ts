@@ -114,7 +114,10 @@ export class Dispatcher {
         actor: identification.actor,
         activityId: sender.activityId,
         services: this.services,
-        commands: this.commands.map(({ command, description }) => ({ command, description })),
+        commandsFor: (actor) =>
+          this.commands
+            .filter((route) => route.offeredTo?.(actor) ?? true)
+            .map(({ command, description }) => ({ command, description })),
       });
     } catch (error) {
       if (error instanceof StoreUnavailableError) {

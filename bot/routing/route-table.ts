@@ -1,6 +1,7 @@
 import { showDemoPersonas, switchDemoPersonaRoute } from './handlers/demo-persona.handler';
 import { showHelp } from './handlers/help.handler';
 import { intakeVerbRoutes, showMyCasussen, startNewIntake } from './handlers/intake.handler';
+import { hasIntakeRole } from '../../src/domain/registry/roles';
 import type { CommandRoute, VerbRoute } from './route-types';
 
 /**
@@ -18,11 +19,13 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
     {
       command: 'nieuwe casus',
       description: 'Een casus aanmelden, getoetst aan art. 2.20 BGS',
+      offeredTo: (actor) => hasIntakeRole(actor.person),
       handle: startNewIntake,
     },
     {
       command: 'mijn casussen',
       description: 'Je concepten en aangemelde casussen',
+      offeredTo: (actor) => hasIntakeRole(actor.person),
       handle: showMyCasussen,
     },
     {

@@ -20,8 +20,8 @@ export interface Turn {
   actor: Actor;
   activityId: string | undefined;
   services: Services;
-  /** The commands this user can use, for the help card. */
-  commands: readonly { command: string; description: string }[];
+  /** The commands the help card offers an actor. */
+  commandsFor(actor: Actor): { command: string; description: string }[];
 }
 
 /** A text command typed in the chat. */
@@ -30,6 +30,8 @@ export interface CommandRoute {
   aliases?: readonly string[];
   description: string;
   demoOnly?: boolean;
+  /** Whether the help card offers it to this actor (the handler still checks, whatever help shows). */
+  offeredTo?(actor: Actor): boolean;
   handle(turn: Turn, args: string): Promise<AdaptiveCardJson>;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { messageActivity } from '../helpers/activities';
 import { demoUsers } from '../helpers/activities';
 import { cardProblems } from '../helpers/adaptive-card-check';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
+import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { cardOf, cardText } from '../helpers/fake-connector';
 
 describe('bot over HTTP: help and the registry check', () => {
@@ -71,5 +71,24 @@ describe('bot over HTTP: help and the registry check', () => {
     });
     assert.equal(response.status, 400);
     assert.match(await say('help', demoUsers.fatima), /Hallo Fatima/);
+  });
+});
+
+describe('bot over HTTP: the help card follows the role', () => {
+  let bot: BotHarness;
+  before(async () => {
+    bot = await startBotHarness();
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  it('offers intake commands to a wijkteammedewerker only, also right after a role switch', async () => {
+    const fatima = talkAs(bot, demoUsers.fatima);
+    assert.match(cardText(await fatima.say('help')), /nieuwe casus[\s\S]*mijn casussen/);
+    const asJeroen = cardText(await fatima.execute('demo.persona', { personId: demoUsers.jeroen }));
+    assert.match(asJeroen, /Hallo Jeroen de Vries/);
+    assert.doesNotMatch(asJeroen, /nieuwe casus|mijn casussen/);
+    assert.doesNotMatch(cardText(await talkAs(bot, demoUsers.jeroen).say('help')), /nieuwe casus/);
   });
 });

@@ -6,7 +6,7 @@ export async function showHelp(turn: Turn) {
   const kamers = new Map((await turn.services.registry.listKamers()).map((k) => [k.id, k]));
   return helpCard.render({
     user: describeActor(turn.actor, kamers),
-    commands: [...turn.commands],
+    commands: turn.commandsFor(turn.actor),
     demoNotice: turn.services.demoMode ? [{}] : [],
   });
 }
