@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { validStepValues } from '../helpers/intake-values';
+import { freePort, startLocal, type LocalStart } from '../helpers/local-start';
+import { tempDir } from '../helpers/temp-dir';
+
+const screenshots = 'test-results';
+
+/** Types a message in the Teams-like client's compose box and sends it. */
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
+  await box.click();
+  await box.pressSequentially(text);
+  await box.press('Enter');
+}
+
+/** Waits for the n-th Adaptive Card (1-based) in the conversation. */
+async function nthCard(page: Page, n: number): Promise<Locator> {
+  const card = page.locator('.ac-adaptiveCard').nth(n - 1);
+  await card.waitFor({ timeout: 20_000 });
+  return card;
+}
+
+/** Picks an option of a compact ChoiceSet (a Fluent Combobox) by its title. */
+async function choose(card: Locator, label: string, title: string): Promise<void> {
+  const combobox = card.getByRole('combobox', { name: label });
+  await combobox.click();
+  await card.page().getByRole('option', { name: title, exact: true }).click();
+  assert.equal(await combobox.inputValue(), title);
+}
+
+/** Ticks choices of an expanded multi-select ChoiceSet; each checkbox is named "<label> <title>". */
+async function tick(card: Locator, label: string, titles: string[]): Promise<void> {
+  for (const title of titles) {
+    await card.getByRole('checkbox', { name: `${label} ${title}`, exact: true }).check();
+  }
+}
+
+describe('in the Teams-like client (headless Chromium): the intake wizard', () => {
+  let local: LocalStart;
+  let browser: HeadlessBrowser;
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    dir = await tempDir('e2e-intake');
+    local = await startLocal({
+      PORT: String(await freePort()),
+      PLAYGROUND_PORT: String(await freePort()),
+      EMBEDDED_COSMOS_DATA_DIR: dir.path,
+    });
+    browser = await openBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    local?.child.kill('SIGTERM');
+    assert.equal(await local?.exited, 0, 'npm start stops cleanly on SIGTERM');
+    await dir?.remove();
+  });
+
+  it('takes a casus from "nieuwe casus" to submitted at Lokale Kamer Rotterdam by clicking and typing', async () => {
+    const { page } = browser;
+    // Tall enough that the longest step card fits on screen, so card screenshots are whole.
+    await page.setViewportSize({ width: 1280, height: 2200 });
+    await page.goto(local.clientUrl);
+    await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+    await nthCard(page, 1); // the welcome card
+
+    let shot = 0;
+    const cards = page.locator('.ac-adaptiveCard');
+    const snap = async (card: Locator, name: string) => {
+      shot += 1;
+      await card.screenshot({
+        path: `${screenshots}/intake-${String(shot).padStart(2, '0')}-${name}.png`,
+      });
+    };
+    /** Presses a card button and waits for the card that replaces it in place. */
+    const press = async (card: Locator, button: string, next: string | RegExp) => {
+      await card.getByRole('button', { name: button, exact: true }).click();
+      await card.getByText(next).first().waitFor({ timeout: 20_000 });
+      assert.equal(await cards.count(), 2, `"${button}" replaces the card instead of adding one`);
+    };
+
+    await say(page, 'nieuwe casus');
+    const card = await nthCard(page, 2);
+    await card.getByText('Stap 1 van 5 · Betrokkene en aanmelding').waitFor();
+    assert.equal(await cards.count(), 2);
+    await snap(card, 'betrokkene');
+
+    // Step 1, everything but the name.
+    const step1 = validStepValues.betrokkene;
+    const date = card.getByRole('combobox', { name: 'Geboortedatum' });
+    await date.click(); // opens the calendar; close it and type the date instead
+    await page.getByRole('dialog', { name: 'Calendar' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Calendar' }).waitFor({ state: 'detached' });
+    await date.pressSequentially('4/12/1988');
+    await date.press('Tab');
+    assert.equal(await page.getByRole('dialog', { name: 'Calendar' }).count(), 0);
+    assert.equal(await date.inputValue(), 'April 12, 1988');
+    await card.getByRole('textbox', { name: 'Gemeente van betrokkene' }).fill(step1.gemeente);
+    await choose(card, 'Aanmeldroute', 'Veilig Thuis');
+    await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
+    await card.getByRole('radio', { name: 'Hoog', exact: true }).check();
+
+    // "Volgende" without a name: the required field stops it (in the client, or with the bot's
+    // Dutch error summary), and the wizard stays on step 1.
+    await card.getByRole('button', { name: 'Volgende', exact: true }).click();
+    await card.getByText('Vul de naam van betrokkene in', { exact: false }).first().waitFor();
+    await page.waitForTimeout(1_000); // give a wrongly sent step time to come back
+    assert.equal(await card.getByText('Stap 1 van 5', { exact: false }).count(), 1);
+    assert.equal(await card.getByText('Stap 2 van 5', { exact: false }).count(), 0);
+    assert.equal(await card.getByText('Kies een Lokale Kamer.').count(), 0, 'only the name');
+    assert.equal(await cards.count(), 2);
+    await snap(card, 'betrokkene-naam-ontbreekt');
+
+    const naam = card.getByRole('textbox', { name: 'Naam van betrokkene' });
+    await naam.fill(step1.naam);
+    await snap(card, 'betrokkene-ingevuld');
+    await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
+    await snap(card, 'criteria-1-2');
+
+    // Step 2: criteria 1 and 2.
+    const step2 = validStepValues['criteria-1-2'];
+    await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
+    await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step2.motivering1);
+    await tick(card, 'Leefgebieden met problemen', [
+      'Huisvesting',
+      'Financiën/schulden',
+      'Verslaving',
+      'Justitie/politie',
+    ]);
+    await tick(card, 'Waarvan met criminogene factoren', ['Verslaving', 'Justitie/politie']);
+    await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step2.motivering2);
+    await snap(card, 'criteria-1-2-ingevuld');
+    await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
+    await snap(card, 'criterium-3');
+
+    // Step 3: criterion 3.
+    await tick(card, 'Waartoe leiden de problemen?', ['Ernstige overlast', 'Criminaliteit']);
+    await tick(card, 'Wanneer?', ['Leidt daartoe']);
+    await card
+      .getByRole('textbox', { name: 'Motivering criterium 3' })
+      .fill(validStepValues['criterium-3'].motivering3);
+    await snap(card, 'criterium-3-ingevuld');
+    await press(card, 'Volgende', 'Stap 4 van 5 · Criterium 4 en doorbraak');
+    await snap(card, 'criterium-4');
+
+    // Step 4: criterion 4.
+    await tick(card, 'Domeinen die moeten samenwerken', ['Justitieel', 'Zorg', 'Sociaal']);
+    await card
+      .getByRole('textbox', { name: 'Motivering criterium 4' })
+      .fill(validStepValues['criterium-4'].motivering4);
+    await snap(card, 'criterium-4-ingevuld');
+    await press(
+      card,
+      'Naar de samenvatting',
+      'Stap 5 van 5 · Samenvatting en toets aan art. 2.20 BGS',
+    );
+    await snap(card, 'samenvatting');
+
+    // The summary shows what was clicked and typed, and all four criteria pass.
+    for (const text of [
+      'Jan Jansen, Rotterdam',
+      'Veilig Thuis',
+      'Lokale Kamer Rotterdam',
+      'Hoog',
+    ]) {
+      assert.equal(await card.getByText(text, { exact: true }).count(), 1, text);
+    }
+    assert.equal(await card.getByText('Voldoet', { exact: true }).count(), 4);
+    assert.equal(await card.getByText(/voldoet niet/i).count(), 0);
+    await card.getByText('De casus voldoet aan alle vier de criteria', { exact: false }).waitFor();
+
+    await press(card, 'Indienen bij Lokale Kamer Rotterdam', /is aangemeld/);
+    const heading = card.getByRole('heading');
+    assert.match(await heading.innerText(), /Casus LK-ROT-\d{4}-\d{4} is aangemeld/);
+    assert.match(await card.innerText(), /Lokale Kamer Rotterdam/);
+    assert.match(await card.innerText(), /Fatima El Amrani/);
+    await snap(card, 'aangemeld');
+
+    assert.equal(await cards.count(), 2);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+});
