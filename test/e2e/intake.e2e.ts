@@ -1,27 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
-import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { nthCard, say, screenshots, useTeamsClient } from '../helpers/teams-client';
+import type { Locator } from 'playwright-core';
 import { validStepValues } from '../helpers/intake-values';
-import { freePort, startLocal, type LocalStart } from '../helpers/local-start';
-import { tempDir } from '../helpers/temp-dir';
-
-const screenshots = 'test-results';
-
-/** Types a message in the Teams-like client's compose box and sends it. */
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
-  await box.click();
-  await box.pressSequentially(text);
-  await box.press('Enter');
-}
-
-/** Waits for the n-th Adaptive Card (1-based) in the conversation. */
-async function nthCard(page: Page, n: number): Promise<Locator> {
-  const card = page.locator('.ac-adaptiveCard').nth(n - 1);
-  await card.waitFor({ timeout: 20_000 });
-  return card;
-}
 
 /** Picks an option of a compact ChoiceSet (a Fluent Combobox) by its title. */
 async function choose(card: Locator, label: string, title: string): Promise<void> {
@@ -39,33 +19,13 @@ async function tick(card: Locator, label: string, titles: string[]): Promise<voi
 }
 
 describe('in the Teams-like client (headless Chromium): the intake wizard', () => {
-  let local: LocalStart;
-  let browser: HeadlessBrowser;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
-
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    dir = await tempDir('e2e-intake');
-    local = await startLocal({
-      PORT: String(await freePort()),
-      PLAYGROUND_PORT: String(await freePort()),
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-    });
-    browser = await openBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    local?.child.kill('SIGTERM');
-    assert.equal(await local?.exited, 0, 'npm start stops cleanly on SIGTERM');
-    await dir?.remove();
-  });
+  const client = useTeamsClient('e2e-intake');
 
   it('takes a casus from "nieuwe casus" to submitted at Lokale Kamer Rotterdam by clicking and typing', async () => {
-    const { page } = browser;
+    const { page } = client.browser;
     // Tall enough that the longest step card fits on screen, so card screenshots are whole.
     await page.setViewportSize({ width: 1280, height: 2200 });
-    await page.goto(local.clientUrl);
+    await page.goto(client.local.clientUrl);
     await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
     await nthCard(page, 1); // the welcome card
 
@@ -183,6 +143,6 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     await snap(card, 'aangemeld');
 
     assert.equal(await cards.count(), 2);
-    assert.deepEqual(browser.pageErrors, []);
+    assert.deepEqual(client.browser.pageErrors, []);
   });
 });
