@@ -48,7 +48,12 @@ describe('casus numbers against the embedded server (real @azure/cosmos SDK)', (
 
     const drafts = Array.from({ length: 50 }, () =>
       sampleCasus({
-        createdBy: { id: person.id, name: person.name },
+        createdBy: {
+          id: person.id,
+          name: person.name,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+        },
         intake: { step: 'samenvatting', values: validFormValues },
       }),
     );

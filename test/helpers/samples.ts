@@ -9,7 +9,12 @@ export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
     revision: 0,
     state: 'concept',
     createdAt: new Date().toISOString(),
-    createdBy: { id: randomUUID(), name: 'Fatima El Amrani' },
+    createdBy: {
+      id: randomUUID(),
+      name: 'Fatima El Amrani',
+      organisationId: 'wijkteam-rotterdam-noord',
+      organisationName: 'Wijkteam Rotterdam-Noord',
+    },
     intake: { step: 'betrokkene', values: {} },
     audit: [],
     outbox: [],

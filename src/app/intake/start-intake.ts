@@ -1,3 +1,4 @@
+import { personRef } from '../../domain/casus/casus-transition';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -12,18 +13,20 @@ export async function startIntake(
 ): Promise<Result<Casus, IntakeRefusal>> {
   if (!hasIntakeRole(actor.person)) return fail({ kind: 'no-intake-role' });
   const at = services.now().toISOString();
+  const worker = personRef(actor.person, actor.organisation);
   const casus: Casus = {
     kind: 'casus',
     id: services.newId(),
     revision: 0,
     state: 'concept',
     createdAt: at,
-    createdBy: { id: actor.person.id, name: actor.person.name },
+    createdBy: worker,
     intake: { step: 'betrokkene', values: {} },
     audit: [
       {
         at,
-        actor: { id: actor.person.id, name: actor.person.name },
+        actor: { ...worker, role: 'wijkteammedewerker' },
+        onBehalfOf: actor.organisation.name,
         action: 'intake-gestart',
         from: null,
         to: 'concept',

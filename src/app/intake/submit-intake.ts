@@ -1,4 +1,6 @@
 import { formatCasusNumber } from '../../domain/casus/casus-number';
+import { applyTransition, personRef } from '../../domain/casus/casus-transition';
+import { authorise } from '../../domain/casus/decision-rights';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { assessIntake, type Assessment } from '../../domain/intake/assessment';
 import { parseIntake, type FieldErrors, type FormStep } from '../../domain/intake/intake-form';
@@ -46,34 +48,25 @@ export async function submitIntake(
   const kamer = await services.registry.getKamer(parsed.value.aanmelding.kamerId);
   if (kamer?.type !== 'lokale-kamer')
     throw new Error('checkStep accepted a kamer that is not a Lokale Kamer');
+  const rights = authorise(actor.person, actor.organisation, casus, kamer, 'indienen');
+  if (!rights.ok) throw new Error('loadOwnDraft admitted someone who may not submit');
   const now = services.now();
   // A number taken by a write that then loses its race stays unused: numbers are unique, not gapless.
   const sequence = await services.numbers.next(kamer.code, now.getUTCFullYear());
   const at = now.toISOString();
-  return writeDraft(
-    services,
-    {
-      ...casus,
-      revision: casus.revision + 1,
-      state: 'aangemeld',
+  const submitted = applyTransition(casus, {
+    action: 'indienen',
+    ...rights.value,
+    actor: personRef(actor.person, actor.organisation),
+    at,
+    activityId: input.activityId,
+    changes: {
       kamerId: kamer.id,
       casusNumber: formatCasusNumber(kamer.code, now.getUTCFullYear(), sequence),
       intake: { ...casus.intake, step: 'samenvatting' },
       submission: { submittedAt: at, intake: parsed.value, assessment },
-      audit: [
-        ...casus.audit,
-        {
-          at,
-          actor: { id: actor.person.id, name: actor.person.name },
-          action: 'aangemeld',
-          from: 'concept',
-          to: 'aangemeld',
-          legalBasis: 'art. 2.20 BGS',
-          activityId: input.activityId,
-        },
-      ],
-      outbox: [...casus.outbox, { id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
     },
-    etag,
-  );
+    notify: [{ id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
+  });
+  return writeDraft(services, submitted, etag);
 }

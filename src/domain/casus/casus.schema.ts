@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentSchema } from '../intake/assessment';
+import { casusActionSchema } from './casus-machine';
 import { formValuesSchema, intakeSteps } from '../intake/intake-form';
 import { intakeSchema } from '../intake/intake.schema';
 
@@ -16,15 +17,27 @@ export const casusStateSchema = z.enum([
 ]);
 export type CasusState = z.infer<typeof casusStateSchema>;
 
-export const personRefSchema = z.object({ id: z.guid(), name: z.string().min(1) });
+/** A registry person as recorded on a casus: enough to account for who did what. */
+export const personRefSchema = z.object({
+  id: z.guid(),
+  name: z.string().min(1),
+  organisationId: z.string().min(1),
+  organisationName: z.string().min(1),
+});
+export type PersonRef = z.infer<typeof personRefSchema>;
 
-/** One line of the append-only audit trail, written in the same write as the change it records. */
+/**
+ * One line of the append-only audit trail, written in the same ETag-guarded write as the change it
+ * records: who (in which role, on whose behalf), when, from which state to which, why, on what basis.
+ */
 export const auditEntrySchema = z.object({
   at: z.iso.datetime(),
-  actor: personRefSchema,
-  action: z.string().min(1),
+  actor: personRefSchema.extend({ role: z.string().min(1) }),
+  onBehalfOf: z.string().min(1),
+  action: z.union([casusActionSchema, z.literal('intake-gestart')]),
   from: casusStateSchema.nullable(),
   to: casusStateSchema,
+  motivation: z.string().optional(),
   legalBasis: z.string().min(1),
   activityId: z.string().optional(),
 });
@@ -37,6 +50,7 @@ export const outboxEntrySchema = z.object({
   kind: z.string().min(1),
   sentAt: z.iso.datetime().optional(),
 });
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /**
  * One casus is one document: its state, its audit trail and its outbox, so that every change is

@@ -1,0 +1,55 @@
+import type { Organisation, Person } from '../registry/registry.schema';
+import type { CasusAction, Transition } from './casus-machine';
+import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
+import type { Authority } from './decision-rights';
+
+export function personRef(person: Person, organisation: Organisation): PersonRef {
+  return {
+    id: person.id,
+    name: person.name,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+  };
+}
+
+export interface TransitionInput {
+  action: CasusAction;
+  transition: Transition;
+  actor: PersonRef;
+  authority: Authority;
+  at: string;
+  motivation?: string;
+  activityId?: string;
+  /** Other fields the transition sets (kamer and number at submit, for instance). */
+  changes?: Partial<Omit<Casus, 'state' | 'revision' | 'audit' | 'outbox'>>;
+  /** Notifications to send once this write has succeeded. */
+  notify?: OutboxEntry[];
+}
+
+/**
+ * The casus after a transition: new state, one more audit line, its notifications in the outbox,
+ * one revision up. Pure; the caller writes it with the ETag it read, so it happens once or not at all.
+ */
+export function applyTransition(casus: Casus, input: TransitionInput): Casus {
+  return {
+    ...casus,
+    ...input.changes,
+    revision: casus.revision + 1,
+    state: input.transition.to,
+    audit: [
+      ...casus.audit,
+      {
+        at: input.at,
+        actor: { ...input.actor, role: input.authority.role },
+        onBehalfOf: input.authority.onBehalfOf,
+        action: input.action,
+        from: casus.state,
+        to: input.transition.to,
+        motivation: input.motivation,
+        legalBasis: input.transition.legalBasis,
+        activityId: input.activityId,
+      },
+    ],
+    outbox: [...casus.outbox, ...(input.notify ?? [])],
+  };
+}
