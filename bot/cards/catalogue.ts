@@ -1,4 +1,5 @@
 import type { CardTemplate } from './card-template';
+import { casusCard } from './casus.card';
 import { demoPersonasCard } from './demo-personas.card';
 import { errorCard } from './error.card';
 import { helpCard } from './help.card';
@@ -18,4 +19,5 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   intakeSummaryCard,
   intakeSubmittedCard,
   myCasussenCard,
+  casusCard,
 ];

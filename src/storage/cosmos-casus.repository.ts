@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition, Resource } from '@azure/cosmos';
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
-import { casusSchema, type Casus } from '../domain/casus/casus.schema';
+import { isOpen } from '../domain/casus/casus-machine';
+import { casusSchema, casusStateSchema, type Casus } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
 import { storeCall, storeCallExpecting } from './cosmos-errors';
 
@@ -59,6 +60,35 @@ export class CosmosCasusRepository implements CasusRepository {
           parameters: [
             { name: '@personId', value: personId },
             { name: '@limit', value: limit },
+          ],
+        })
+        .fetchAll(),
+    );
+    return resources.map((resource) => casusSchema.parse(resource));
+  }
+
+  async findByNumber(casusNumber: string) {
+    const { resources } = await storeCall(() =>
+      this.container.items
+        .query<ItemDefinition & Resource>({
+          query: 'SELECT * FROM c WHERE c.kind = "casus" AND c.casusNumber = @casusNumber',
+          parameters: [{ name: '@casusNumber', value: casusNumber }],
+        })
+        .fetchAll(),
+    );
+    const [found] = resources;
+    return found ? versioned(found) : undefined;
+  }
+
+  async listOpenInKamer(kamerId: string) {
+    const { resources } = await storeCall(() =>
+      this.container.items
+        .query<unknown>({
+          query:
+            'SELECT * FROM c WHERE c.kind = "casus" AND c.kamerId = @kamerId AND ARRAY_CONTAINS(@open, c.state)',
+          parameters: [
+            { name: '@kamerId', value: kamerId },
+            { name: '@open', value: casusStateSchema.options.filter(isOpen) },
           ],
         })
         .fetchAll(),

@@ -15,6 +15,9 @@ export interface CasusRepository {
   replace(casus: Casus, etag: string): Promise<Result<Versioned<Casus>, 'conflict' | 'not-found'>>;
   /** Deletes only if the stored casus still has `etag` (discarding a concept). */
   delete(id: string, etag: string): Promise<Result<void, 'conflict' | 'not-found'>>;
+  findByNumber(casusNumber: string): Promise<Versioned<Casus> | undefined>;
+  /** Open casussen of a Lokale Kamer (or escalated to a ZVH through it). */
+  listOpenInKamer(kamerId: string): Promise<Casus[]>;
   /** The casussen a person created, newest first (at most `limit`). */
   listCreatedBy(personId: string, limit: number): Promise<Casus[]>;
 }

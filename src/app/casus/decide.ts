@@ -1,0 +1,79 @@
+import type { CasusAction } from '../../domain/casus/casus-machine';
+import { applyTransition, personRef } from '../../domain/casus/casus-transition';
+import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
+import { authorise } from '../../domain/casus/decision-rights';
+import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
+import { fail, ok, type Result } from '../../domain/shared/result';
+import type { Actor } from '../identify-actor';
+import { loadVisibleCasus, type AccessRefusal, type CasusServices } from './casus-access';
+
+export type DecisionRefusal =
+  | AccessRefusal
+  /** The card was older than the casus: someone decided first, or the casus moved on. Nothing changed. */
+  | { kind: 'already-decided'; casus: Casus }
+  /** The actor may see the casus but not take this action (wrong role, wrong kamer). */
+  | { kind: 'not-your-decision'; casus: Casus }
+  | { kind: 'motivation-too-short'; casus: Casus };
+
+export interface DecisionInput {
+  casusId: string;
+  /** The revision the card showed: a decision is about what the decider saw. */
+  revision: number;
+  action: CasusAction;
+  motivation: string;
+  activityId: string | undefined;
+}
+
+/** Notifications every decision causes; the notifier decides who gets what from the casus. */
+function notificationsFor(action: CasusAction, services: CasusServices, at: string): OutboxEntry[] {
+  return [{ id: services.newId(), createdAt: at, kind: `besluit:${action}` }];
+}
+
+/**
+ * One decision on a casus: checked (rights, state, the card's revision, a motivation), then one
+ * ETag-guarded write of the new state with its audit line and notifications. Of two decisions on
+ * the same card, exactly one is written; the other gets `already-decided` with the casus as it is.
+ */
+export async function decide(
+  services: CasusServices,
+  actor: Actor,
+  input: DecisionInput,
+): Promise<Result<Casus, DecisionRefusal>> {
+  const loaded = await loadVisibleCasus(
+    services,
+    actor,
+    await services.casussen.get(input.casusId),
+  );
+  if (!loaded.ok) return loaded;
+  const { casus, etag, kamer } = loaded.value;
+  if (casus.revision !== input.revision) return fail({ kind: 'already-decided', casus });
+
+  const rights = authorise(actor.person, actor.organisation, casus, kamer, input.action);
+  if (!rights.ok) {
+    return fail(
+      rights.error === 'not-allowed-in-state'
+        ? { kind: 'already-decided', casus }
+        : { kind: 'not-your-decision', casus },
+    );
+  }
+  const motivation = input.motivation.trim();
+  if (motivation.length < MIN_MOTIVATION || motivation.length > MAX_TEXT)
+    return fail({ kind: 'motivation-too-short', casus });
+
+  const at = services.now().toISOString();
+  const next = applyTransition(casus, {
+    action: input.action,
+    ...rights.value,
+    actor: personRef(actor.person, actor.organisation),
+    at,
+    motivation,
+    activityId: input.activityId,
+    notify: notificationsFor(input.action, services, at),
+  });
+  const written = await services.casussen.replace(next, etag);
+  if (written.ok) return ok(written.value.value);
+  const current = await services.casussen.get(casus.id);
+  return current
+    ? fail({ kind: 'already-decided', casus: current.value })
+    : fail({ kind: 'not-found' });
+}
