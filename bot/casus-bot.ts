@@ -7,6 +7,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import { z } from 'zod';
+import type { ConversationDirectory } from '../src/app/notifications/conversation-directory';
 import type { Logger } from '../src/logging/logger';
 import type { AdaptiveCardJson } from './cards/card-template';
 import type { Dispatcher, Sender } from './routing/dispatcher';
@@ -30,9 +31,15 @@ const executeValueSchema = z.object({
 export class CasusBot extends TeamsActivityHandler {
   constructor(
     private readonly dispatcher: Dispatcher,
+    private readonly conversations: ConversationDirectory,
     private readonly logger: Logger,
   ) {
     super();
+
+    this.onTurn(async (context, next) => {
+      await this.rememberPersonalChat(context);
+      await next();
+    });
 
     this.onMessage(async (context, next) => {
       const logger = this.turnLogger(context);
@@ -82,6 +89,24 @@ export class CasusBot extends TeamsActivityHandler {
         )
       : await this.dispatcher.onVerb(senderOf(context), '', {}, logger);
     return { statusCode: 200, type: ADAPTIVE_CARD, value: card };
+  }
+
+  /**
+   * Keeps where each user can be reached proactively (their personal chat), from the first
+   * contact or the app install on; written only when it changed.
+   */
+  private async rememberPersonalChat(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    const userId = activity.from?.aadObjectId;
+    if (activity.conversation?.conversationType !== 'personal' || !userId) return;
+    const reference = TurnContext.getConversationReference(activity);
+    const known = (await this.conversations.get(userId)) as Partial<typeof reference> | undefined;
+    if (
+      known?.serviceUrl === reference.serviceUrl &&
+      known?.conversation?.id === reference.conversation?.id
+    )
+      return;
+    await this.conversations.save(userId, JSON.parse(JSON.stringify(reference)));
   }
 
   private turnLogger(context: TurnContext): Logger {

@@ -6,13 +6,17 @@ import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
+import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
 import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
 import { openStore } from '../src/storage/store';
 import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
+import { CasusNotifier } from './notifications/casus-notifier';
 import { startHttpServer } from './http/http-server';
 import { Dispatcher } from './routing/dispatcher';
 import { routeTable } from './routing/route-table';
+
+const OUTBOX_SWEEP_MS = 30_000;
 
 export interface RunningCasusbot {
   url: string;
@@ -35,29 +39,44 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
         seeded ? 'registry seeded' : 'registry was seeded before',
       );
     }
+    const casussen = new CosmosCasusRepository(store.containers.casussen);
+    const conversations = new CosmosConversationDirectory(store.containers.conversations);
+    const adapter = createAdapter(config.bot, logger);
+    const now = () => new Date();
+    const notifier = new CasusNotifier({
+      adapter,
+      appId: config.bot.kind === 'azure-bot' ? config.bot.appId : '',
+      conversations,
+      casussen,
+      registry,
+      now,
+      logger,
+    });
     const dispatcher = new Dispatcher(routeTable, {
       registry,
-      casussen: new CosmosCasusRepository(store.containers.casussen),
+      casussen,
       numbers: new CosmosCasusNumberSequence(store.containers.counters),
+      notifications: notifier,
       demoMode: config.demoMode,
-      now: () => new Date(),
+      now,
       newId: () => randomUUID(),
     });
-    const bot = new CasusBot(dispatcher, logger);
+    const bot = new CasusBot(dispatcher, conversations, logger);
     const http = await startHttpServer(
-      {
-        adapter: createAdapter(config.bot, logger),
-        bot,
-        isStoreHealthy: () => store.isHealthy(),
-        logger,
-      },
+      { adapter, bot, isStoreHealthy: () => store.isHealthy(), logger },
       { port: config.port, host: config.host },
     );
+    // What a crash left in an outbox is sent by the sweep, at start and then every half minute.
+    const sweep = setInterval(() => void notifier.sweep(), OUTBOX_SWEEP_MS);
+    sweep.unref();
+    void notifier.sweep();
     logger.info({ url: `${http.url}/api/messages`, demoMode: config.demoMode }, 'bot listening');
     return {
       url: http.url,
       async close() {
+        clearInterval(sweep);
         await http.close(config.shutdownTimeoutMs);
+        await notifier.settle();
         await store.close();
         logger.info('stopped');
       },

@@ -2,7 +2,7 @@ import type { Actor } from '../../src/app/identify-actor';
 import type { Kamer, Person, Role } from '../../src/domain/registry/registry.schema';
 import type { AccessRefusal } from '../../src/domain/registry/system-access';
 
-const roleNames: Record<Role['role'], string> = {
+export const roleNames: Record<Role['role'], string> = {
   wijkteammedewerker: 'wijkteammedewerker',
   procesregisseur: 'procesregisseur',
   weegtafellid: 'lid van de weegtafel',

@@ -1,3 +1,4 @@
+import { casusVerbRoutes, showCasus } from './handlers/casus.handler';
 import { showDemoPersonas, switchDemoPersonaRoute } from './handlers/demo-persona.handler';
 import { showHelp } from './handlers/help.handler';
 import { intakeVerbRoutes, showMyCasussen, startNewIntake } from './handlers/intake.handler';
@@ -29,11 +30,16 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
       handle: showMyCasussen,
     },
     {
+      command: 'casus',
+      description: 'Status en verloop van een casus, bijvoorbeeld: casus LK-ROT-2026-0007',
+      handle: showCasus,
+    },
+    {
       command: 'rol',
       description: 'Het werk van een andere rol bekijken (alleen in de demomodus)',
       demoOnly: true,
       handle: showDemoPersonas,
     },
   ],
-  verbs: [switchDemoPersonaRoute, ...intakeVerbRoutes],
+  verbs: [switchDemoPersonaRoute, ...intakeVerbRoutes, ...casusVerbRoutes],
 };

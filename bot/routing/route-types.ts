@@ -10,6 +10,8 @@ export interface Services {
   registry: RegistryRepository;
   casussen: CasusRepository;
   numbers: CasusNumberSequence;
+  /** Sends a casus's pending notifications after the turn's write (never blocks the answer). */
+  notifications: { deliverSoon(casusId: string): void };
   demoMode: boolean;
   now(): Date;
   newId(): string;

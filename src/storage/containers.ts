@@ -8,6 +8,7 @@ export const containerDefinitions = {
   casussen: { id: 'casussen', partitionKey: { paths: ['/id'] } },
   registry: { id: 'registry', partitionKey: { paths: ['/kind'] } },
   counters: { id: 'counters', partitionKey: { paths: ['/id'] } },
+  conversations: { id: 'conversations', partitionKey: { paths: ['/id'] } },
 } as const satisfies Record<string, ContainerRequest>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -95,4 +95,17 @@ export class CosmosCasusRepository implements CasusRepository {
     );
     return resources.map((resource) => casusSchema.parse(resource));
   }
+
+  async listWithPendingOutbox(limit: number) {
+    const { resources } = await storeCall(() =>
+      this.container.items
+        .query<ItemDefinition & Resource>({
+          query:
+            'SELECT TOP @limit * FROM c WHERE c.kind = "casus" AND EXISTS(SELECT VALUE o FROM o IN c.outbox WHERE NOT IS_DEFINED(o.sentAt))',
+          parameters: [{ name: '@limit', value: limit }],
+        })
+        .fetchAll(),
+    );
+    return resources.map(versioned);
+  }
 }

@@ -6,35 +6,12 @@ import {
   type BotHarness,
   type Conversation,
 } from '../helpers/bot-harness';
-import { actionData, hasAction, inputValue } from '../helpers/card-actions';
+import { hasAction, inputValue } from '../helpers/card-actions';
+import { next, ref, walkToSummary } from '../helpers/intake-flow';
 import { cardText } from '../helpers/fake-connector';
 import { validStepValues } from '../helpers/intake-values';
 
 const sem = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08'; // a second wijkteammedewerker in the demo registry
-
-type Card = Record<string, unknown>;
-
-/** The card's own draft reference, as its buttons carry it. */
-const ref = (card: Card, verb = 'intake.next') => {
-  const { casusId, revision, step } = actionData(card, verb);
-  return { casusId, revision, step };
-};
-
-/** Presses "next" on a step card with these answers. */
-const next = (as: Conversation, card: Card, values: object) =>
-  as.execute('intake.next', { ...ref(card), ...values });
-
-async function walkToSummary(
-  as: Conversation,
-  overrides: Partial<Record<keyof typeof validStepValues, object>> = {},
-) {
-  let card = await as.say('nieuwe casus');
-  for (const step of ['betrokkene', 'criteria-1-2', 'criterium-3', 'criterium-4'] as const) {
-    assert.equal(ref(card).step, step);
-    card = await next(as, card, { ...validStepValues[step], ...overrides[step] });
-  }
-  return card;
-}
 
 describe('bot over HTTP: casus intake against BGS art. 2.20', () => {
   let bot: BotHarness;

@@ -22,6 +22,7 @@ describe('dispatcher', () => {
     registry: unavailable<RegistryRepository>(),
     casussen: unavailable<CasusRepository>(),
     numbers: unavailable<CasusNumberSequence>(),
+    notifications: { deliverSoon: () => undefined },
     newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
     demoMode: true,
     now: () => new Date('2026-11-23T10:00:00Z'),

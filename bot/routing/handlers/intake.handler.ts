@@ -148,6 +148,7 @@ export const intakeVerbRoutes = [
         activityId: turn.activityId,
       });
       if (!submitted.ok) return refusal(turn, submitted.error);
+      turn.services.notifications.deliverSoon(submitted.value.id);
       return submittedCard(submitted.value, await kamers(turn));
     },
   }),

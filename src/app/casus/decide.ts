@@ -1,6 +1,6 @@
 import type { CasusAction } from '../../domain/casus/casus-machine';
 import { applyTransition, personRef } from '../../domain/casus/casus-transition';
-import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
+import type { Casus } from '../../domain/casus/casus.schema';
 import { authorise } from '../../domain/casus/decision-rights';
 import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -24,11 +24,6 @@ export interface DecisionInput {
   activityId: string | undefined;
 }
 
-/** Notifications every decision causes; the notifier decides who gets what from the casus. */
-function notificationsFor(action: CasusAction, services: CasusServices, at: string): OutboxEntry[] {
-  return [{ id: services.newId(), createdAt: at, kind: `besluit:${action}` }];
-}
-
 /**
  * One decision on a casus: checked (rights, state, the card's revision, a motivation), then one
  * ETag-guarded write of the new state with its audit line and notifications. Of two decisions on
@@ -39,40 +34,46 @@ export async function decide(
   actor: Actor,
   input: DecisionInput,
 ): Promise<Result<Casus, DecisionRefusal>> {
-  const loaded = await loadVisibleCasus(
-    services,
-    actor,
-    await services.casussen.get(input.casusId),
-  );
-  if (!loaded.ok) return loaded;
-  const { casus, etag, kamer } = loaded.value;
-  if (casus.revision !== input.revision) return fail({ kind: 'already-decided', casus });
-
-  const rights = authorise(actor.person, actor.organisation, casus, kamer, input.action);
-  if (!rights.ok) {
-    return fail(
-      rights.error === 'not-allowed-in-state'
-        ? { kind: 'already-decided', casus }
-        : { kind: 'not-your-decision', casus },
+  // A lost ETag race is retried only while the revision is unchanged: then the other write was
+  // bookkeeping (an outbox entry marked sent), not a decision.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const loaded = await loadVisibleCasus(
+      services,
+      actor,
+      await services.casussen.get(input.casusId),
     );
-  }
-  const motivation = input.motivation.trim();
-  if (motivation.length < MIN_MOTIVATION || motivation.length > MAX_TEXT)
-    return fail({ kind: 'motivation-too-short', casus });
+    if (!loaded.ok) return loaded;
+    const { casus, etag, kamer } = loaded.value;
+    if (casus.revision !== input.revision) return fail({ kind: 'already-decided', casus });
 
-  const at = services.now().toISOString();
-  const next = applyTransition(casus, {
-    action: input.action,
-    ...rights.value,
-    actor: personRef(actor.person, actor.organisation),
-    at,
-    motivation,
-    activityId: input.activityId,
-    notify: notificationsFor(input.action, services, at),
-  });
-  const written = await services.casussen.replace(next, etag);
-  if (written.ok) return ok(written.value.value);
-  const current = await services.casussen.get(casus.id);
+    const rights = authorise(actor.person, actor.organisation, casus, kamer, input.action);
+    if (!rights.ok) {
+      return fail(
+        rights.error === 'not-allowed-in-state'
+          ? { kind: 'already-decided', casus }
+          : { kind: 'not-your-decision', casus },
+      );
+    }
+    const motivation = input.motivation.trim();
+    if (motivation.length < MIN_MOTIVATION || motivation.length > MAX_TEXT) {
+      return fail({ kind: 'motivation-too-short', casus });
+    }
+
+    const at = services.now().toISOString();
+    const next = applyTransition(casus, {
+      action: input.action,
+      ...rights.value,
+      actor: personRef(actor.person, actor.organisation),
+      at,
+      motivation,
+      activityId: input.activityId,
+      notify: [{ id: services.newId(), createdAt: at, kind: `besluit:${input.action}` }],
+    });
+    const written = await services.casussen.replace(next, etag);
+    if (written.ok) return ok(written.value.value);
+    if (written.error === 'not-found') return fail({ kind: 'not-found' });
+  }
+  const current = await services.casussen.get(input.casusId);
   return current
     ? fail({ kind: 'already-decided', casus: current.value })
     : fail({ kind: 'not-found' });

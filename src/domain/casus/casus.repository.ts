@@ -18,6 +18,8 @@ export interface CasusRepository {
   findByNumber(casusNumber: string): Promise<Versioned<Casus> | undefined>;
   /** Open casussen of a Lokale Kamer (or escalated to a ZVH through it). */
   listOpenInKamer(kamerId: string): Promise<Casus[]>;
+  /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
+  listWithPendingOutbox(limit: number): Promise<Versioned<Casus>[]>;
   /** The casussen a person created, newest first (at most `limit`). */
   listCreatedBy(personId: string, limit: number): Promise<Casus[]>;
 }

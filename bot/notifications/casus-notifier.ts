@@ -1,0 +1,141 @@
+import {
+  CardFactory,
+  MessageFactory,
+  type CloudAdapter,
+  type ConversationReference,
+} from 'botbuilder';
+import { z } from 'zod';
+import type { Actor } from '../../src/app/identify-actor';
+import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
+import { markSent, notificationsOf } from '../../src/app/notifications/outbox';
+import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
+import { decideSystemAccess } from '../../src/domain/registry/system-access';
+import type { Logger } from '../../src/logging/logger';
+import { casusCardFor, describeEvent } from '../presenters/casus.presenter';
+import { loadCasusView } from '../presenters/casus-view';
+
+const referenceSchema = z.looseObject({
+  serviceUrl: z.string(),
+  conversation: z.looseObject({ id: z.string() }),
+});
+
+export interface NotifierDependencies {
+  adapter: CloudAdapter;
+  /** The bot's app id ('' when anonymous, as with the local client). */
+  appId: string;
+  conversations: ConversationDirectory;
+  casussen: CasusRepository;
+  registry: RegistryRepository;
+  now(): Date;
+  logger: Logger;
+}
+
+/**
+ * Delivers a casus's outbox: each recipient gets the casus card in their own view, in their personal
+ * chat. Delivery is at least once: an entry is marked sent only after every reachable recipient got
+ * it, so a failure is retried by the next sweep (and may then reach someone twice).
+ */
+export class CasusNotifier {
+  private sweeping: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly deps: NotifierDependencies) {}
+
+  /** After a write with new outbox entries; never throws (the user's turn is already answered). */
+  deliverSoon(casusId: string): void {
+    const delivery = this.deliver(casusId).catch((error: unknown) =>
+      this.deps.logger.error({ err: error, casusId }, 'outbox delivery failed'),
+    );
+    this.inFlight.add(delivery);
+    void delivery.finally(() => this.inFlight.delete(delivery));
+  }
+
+  /** Waits for deliveries under way (shutdown); what is left pending goes with the next start's sweep. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight, this.sweeping]);
+  }
+
+  /** Every casus with pending notifications: at start and periodically, for what a crash left behind. */
+  async sweep(): Promise<void> {
+    this.sweeping ??= (async () => {
+      try {
+        for (const { value } of await this.deps.casussen.listWithPendingOutbox(50))
+          await this.deliver(value.id);
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'outbox sweep failed');
+      } finally {
+        this.sweeping = undefined;
+      }
+    })();
+    return this.sweeping;
+  }
+
+  async deliver(casusId: string): Promise<void> {
+    const stored = await this.deps.casussen.get(casusId);
+    if (!stored || !stored.value.kamerId) return;
+    const casus = stored.value;
+    const kamer = await this.deps.registry.getKamer(casus.kamerId ?? '');
+    if (!kamer) return;
+    const delivered: string[] = [];
+    for (const notification of await notificationsOf(casus, this.deps.registry)) {
+      const last = [...casus.audit].reverse().find((entry) => entry.action === notification.action);
+      const notice = last ? `Nieuw: ${describeEvent(last).what} (${last.actor.name}).` : undefined;
+      const results = await Promise.all(
+        notification.recipientIds.map((id) => this.send(id, casus, kamer.id, notice)),
+      );
+      if (results.every(Boolean)) delivered.push(notification.entry.id);
+    }
+    if (delivered.length > 0)
+      await markSent(this.deps.casussen, casus.id, delivered, this.deps.now().toISOString());
+  }
+
+  /** True when delivered or undeliverable for good (no reference, no access); false to retry later. */
+  private async send(
+    personId: string,
+    casus: Casus,
+    kamerId: string,
+    notice: string | undefined,
+  ): Promise<boolean> {
+    const { registry, logger } = this.deps;
+    const person = await registry.getPerson(personId);
+    const organisation = person ? await registry.getOrganisation(person.organisationId) : undefined;
+    const access = decideSystemAccess(
+      person,
+      organisation,
+      this.deps.now().toISOString().slice(0, 10),
+    );
+    const reference = referenceSchema.safeParse(await this.deps.conversations.get(personId));
+    if (!access.ok || !reference.success) {
+      logger.info(
+        { casusId: casus.id, reason: access.ok ? 'no-conversation' : access.reason },
+        'recipient not reachable',
+      );
+      return true;
+    }
+    const kamer = await registry.getKamer(kamerId);
+    if (!kamer) return true;
+    const viewer: Actor = {
+      aadObjectId: personId,
+      person: access.person,
+      organisation: access.organisation,
+      viaDemoPersona: false,
+    };
+    const card = casusCardFor(viewer, casus, await loadCasusView(registry, casus, kamer, notice));
+    try {
+      await this.deps.adapter.continueConversationAsync(
+        this.deps.appId,
+        // Stored from a real activity by the bot itself; the fields it needs are checked above.
+        reference.data as unknown as Partial<ConversationReference>,
+        async (context) => {
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        },
+      );
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, casusId: casus.id }, 'notification not delivered; will retry');
+      return false;
+    }
+  }
+}

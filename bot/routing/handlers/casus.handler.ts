@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { AccessRefusal } from '../../../src/app/casus/casus-access';
+import { decide, type DecisionRefusal } from '../../../src/app/casus/decide';
+import { openCasusById, openCasusByNumber } from '../../../src/app/casus/open-casus';
+import { casusActionSchema } from '../../../src/domain/casus/casus-machine';
+import type { Casus } from '../../../src/domain/casus/casus.schema';
+import type { Kamer } from '../../../src/domain/registry/registry.schema';
+import type { AdaptiveCardJson } from '../../cards/card-template';
+import { casusCardFor, describeEvent } from '../../presenters/casus.presenter';
+import { loadCasusView } from '../../presenters/casus-view';
+import { refusalCard } from '../../presenters/error-cards';
+import { verbRoute, type Turn } from '../route-types';
+
+async function cardFor(
+  turn: Turn,
+  casus: Casus,
+  kamer: Kamer,
+  notice?: string,
+): Promise<AdaptiveCardJson> {
+  return casusCardFor(
+    turn.actor,
+    casus,
+    await loadCasusView(turn.services.registry, casus, kamer, notice),
+  );
+}
+
+const notFound = (): AdaptiveCardJson =>
+  refusalCard(
+    'Casus niet gevonden',
+    'Er is geen casus met dit nummer die jij mag inzien. Controleer het nummer.',
+  );
+
+function accessRefusal(reason: AccessRefusal): AdaptiveCardJson {
+  switch (reason.kind) {
+    case 'not-found':
+    case 'not-authorised':
+      return notFound();
+  }
+}
+
+/** What the decider learns when the card was not the casus's latest: who decided what, and when. */
+function lastDecision(casus: Casus): string {
+  const last = casus.audit.at(-1);
+  if (!last) return 'De casus is intussen gewijzigd.';
+  const event = describeEvent(last);
+  return `Al besloten: ${event.what.toLowerCase()} door ${last.actor.name} op ${event.when}. Er is niets gewijzigd.`;
+}
+
+async function decisionRefusal(turn: Turn, reason: DecisionRefusal): Promise<AdaptiveCardJson> {
+  const kamerOf = async (casus: Casus) => turn.services.registry.getKamer(casus.kamerId ?? '');
+  switch (reason.kind) {
+    case 'not-found':
+    case 'not-authorised':
+      return accessRefusal(reason);
+    case 'already-decided': {
+      const kamer = await kamerOf(reason.casus);
+      return kamer ? cardFor(turn, reason.casus, kamer, lastDecision(reason.casus)) : notFound();
+    }
+    case 'not-your-decision': {
+      const kamer = await kamerOf(reason.casus);
+      const notice =
+        'Dit besluit is niet aan jou: het hoort bij een andere rol of kamer. Er is niets gewijzigd.';
+      return kamer ? cardFor(turn, reason.casus, kamer, notice) : notFound();
+    }
+    case 'motivation-too-short': {
+      const kamer = await kamerOf(reason.casus);
+      const notice = 'Geef een motivering van minstens 30 tekens. Er is niets gewijzigd.';
+      return kamer ? cardFor(turn, reason.casus, kamer, notice) : notFound();
+    }
+  }
+}
+
+/** "casus LK-ROT-2026-0007": status and timeline, for whoever may see the casus. */
+export async function showCasus(turn: Turn, args: string): Promise<AdaptiveCardJson> {
+  if (!args) {
+    return refusalCard(
+      'Welke casus?',
+      'Typ "casus" gevolgd door het casusnummer, bijvoorbeeld: casus LK-ROT-2026-0007.',
+    );
+  }
+  const opened = await openCasusByNumber(turn.services, turn.actor, args.trim());
+  return opened.ok
+    ? cardFor(turn, opened.value.casus, opened.value.kamer)
+    : accessRefusal(opened.error);
+}
+
+export const casusVerbRoutes = [
+  verbRoute({
+    verb: 'casus.decide',
+    data: z.object({
+      casusId: z.uuid(),
+      revision: z.coerce.number().int().min(0),
+      action: casusActionSchema,
+      motivation: z.string().max(4000).default(''),
+    }),
+    async handle(turn, input) {
+      const decided = await decide(turn.services, turn.actor, {
+        ...input,
+        activityId: turn.activityId,
+      });
+      if (!decided.ok) return decisionRefusal(turn, decided.error);
+      turn.services.notifications.deliverSoon(decided.value.id);
+      const kamer = await turn.services.registry.getKamer(decided.value.kamerId ?? '');
+      if (!kamer) return notFound();
+      const event = decided.value.audit.at(-1);
+      return cardFor(
+        turn,
+        decided.value,
+        kamer,
+        event ? `Besluit vastgelegd: ${describeEvent(event).what.toLowerCase()}.` : undefined,
+      );
+    },
+  }),
+  verbRoute({
+    // Universal Actions refresh: each listed user gets their own view of the card when they see it.
+    verb: 'casus.refresh',
+    data: z.object({ casusId: z.uuid() }),
+    async handle(turn, { casusId }) {
+      const opened = await openCasusById(turn.services, turn.actor, casusId);
+      return opened.ok
+        ? cardFor(turn, opened.value.casus, opened.value.kamer)
+        : accessRefusal(opened.error);
+    },
+  }),
+];

@@ -1,0 +1,70 @@
+import type { CasusAction } from '../../domain/casus/casus-machine';
+import type { CasusRepository } from '../../domain/casus/casus.repository';
+import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
+import type { RegistryRepository } from '../../domain/registry/registry.repository';
+
+/** What an outbox entry asks for: tell these registry persons about this event. */
+export interface Notification {
+  entry: OutboxEntry;
+  recipientIds: string[];
+  /** The event in the timeline that caused it, if any. */
+  action: CasusAction | undefined;
+}
+
+const backToLokaleKamer: readonly string[] = ['aanvullen', 'opschaling-weigeren', 'afschalen'];
+
+/**
+ * Who hears of what. A new aanmelding goes to the Lokale Kamer's decision makers; every decision
+ * goes to the worker who submitted; an escalation request to the ZVH's decision makers; whatever
+ * puts the casus back on the Lokale Kamer's table, to theirs.
+ */
+export async function notificationsOf(
+  casus: Casus,
+  registry: RegistryRepository,
+): Promise<Notification[]> {
+  const kamer = casus.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
+  const decidersOf = async (kamerId: string | undefined) =>
+    kamerId ? (await registry.listDecisionMakers(kamerId)).map((person) => person.id) : [];
+  const pending = casus.outbox.filter((entry) => !entry.sentAt);
+  return Promise.all(
+    pending.map(async (entry): Promise<Notification> => {
+      if (entry.kind === 'casus-aangemeld') {
+        return { entry, recipientIds: await decidersOf(casus.kamerId), action: 'indienen' };
+      }
+      const action = entry.kind.startsWith('besluit:')
+        ? (entry.kind.slice(8) as CasusAction)
+        : undefined;
+      const recipients = new Set([casus.createdBy.id]);
+      if (action === 'opschalen') {
+        for (const id of await decidersOf(kamer?.type === 'lokale-kamer' ? kamer.zvhId : undefined))
+          recipients.add(id);
+      }
+      if (action && backToLokaleKamer.includes(action)) {
+        for (const id of await decidersOf(casus.kamerId)) recipients.add(id);
+      }
+      return { entry, recipientIds: [...recipients], action };
+    }),
+  );
+}
+
+/**
+ * Marks outbox entries sent. Not a state change, so the revision stays: cards already shown stay
+ * valid. Retries on a lost ETag race, since a decision may have been written in between.
+ */
+export async function markSent(
+  casussen: CasusRepository,
+  casusId: string,
+  entryIds: string[],
+  at: string,
+): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const stored = await casussen.get(casusId);
+    if (!stored) return;
+    const outbox = stored.value.outbox.map((entry) =>
+      entryIds.includes(entry.id) && !entry.sentAt ? { ...entry, sentAt: at } : entry,
+    );
+    const written = await casussen.replace({ ...stored.value, outbox }, stored.etag);
+    if (written.ok || written.error === 'not-found') return;
+  }
+  throw new Error(`Could not mark the outbox of casus ${casusId} after 5 attempts`);
+}

@@ -1,0 +1,233 @@
+import assert from 'node:assert/strict';
+import { demoUsers } from '../helpers/activities';
+import {
+  startBotHarness,
+  talkAs,
+  type BotHarness,
+  type Conversation,
+} from '../helpers/bot-harness';
+import { walk } from '../helpers/adaptive-card-check';
+import { actionData, hasAction } from '../helpers/card-actions';
+import { cardOf, cardText } from '../helpers/fake-connector';
+import { submitCasus } from '../helpers/intake-flow';
+
+const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
+const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of Lokale Kamer Rotterdam (Politie)
+const sem = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08'; // Fatima's colleague at the same wijkteam
+
+type Card = Record<string, unknown>;
+const because = (what: string) => `${what}, zo besproken in het casusoverleg van deze week.`;
+
+/** Presses a decision button on a casus card, with a motivation typed in the card's input. */
+async function press(
+  as: Conversation,
+  card: Card,
+  action: string,
+  motivation = because(action),
+): Promise<Card> {
+  const { casusId, revision } = actionData(card, 'casus.decide');
+  return as.execute('casus.decide', { casusId, revision, action, motivation });
+}
+
+/** The decision buttons a card shows its viewer. */
+function buttons(card: Card): string[] {
+  const found: string[] = [];
+  walk(card, (node) => {
+    if (node.type === 'Action.Execute' && node.verb === 'casus.decide') {
+      found.push(String((node.data as { action?: unknown } | undefined)?.action));
+    }
+  });
+  return found;
+}
+
+describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () => {
+  let bot: BotHarness;
+  let fatima: Conversation;
+  let jeroen: Conversation;
+  let zvh: Conversation;
+  before(async () => {
+    bot = await startBotHarness();
+    fatima = talkAs(bot, demoUsers.fatima);
+    jeroen = talkAs(bot, demoUsers.jeroen);
+    zvh = talkAs(bot, anouk);
+    // Every decision maker has talked to the bot once, so it can reach them proactively.
+    for (const who of [jeroen, zvh, talkAs(bot, mohamed)]) await who.say('help');
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  /** Cards the bot sent proactively into one user's personal chat since `from`. */
+  const sentTo = (aadObjectId: string, from: number) =>
+    bot.connector.sent
+      .slice(from)
+      .filter((sent) => sent.conversationId === `a:${aadObjectId}`)
+      .map((sent) => cardText(cardOf(sent)));
+
+  async function waitForSent(aadObjectId: string, from: number, pattern: RegExp): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      if (sentTo(aadObjectId, from).some((text) => pattern.test(text))) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(
+      `No card matching ${pattern} reached ${aadObjectId}: ${sentTo(aadObjectId, from).join('\n---\n').slice(0, 500)}`,
+    );
+  }
+
+  it('tells the Lokale Kamer of a new casus, and lets its procesregisseur accept it', async () => {
+    const mark = bot.connector.sent.length;
+    const number = await submitCasus(fatima);
+    await waitForSent(demoUsers.jeroen, mark, new RegExp(`Casus ${number}[\\s\\S]*Accepteren`));
+
+    const card = await jeroen.say(`casus ${number}`);
+    assert.deepEqual(buttons(card).sort(), ['accepteren', 'afwijzen', 'informatie-vragen']);
+    const accepted = await press(jeroen, card, 'accepteren');
+    const text = cardText(accepted);
+    assert.match(text, /In behandeling bij de Lokale Kamer/);
+    assert.match(
+      text,
+      /Geaccepteerd door de Lokale Kamer[\s\S]*Jeroen de Vries \(procesregisseur, Gemeente Rotterdam\) namens de overheidsdeelnemers/,
+    );
+    assert.deepEqual(buttons(accepted).sort(), ['afsluiten', 'opschalen']);
+    await waitForSent(
+      demoUsers.fatima,
+      mark,
+      /Nieuw: Geaccepteerd door de Lokale Kamer \(Jeroen de Vries\)/,
+    );
+  });
+
+  it('escalates to the ZVH, which accepts, de-escalates, and the Lokale Kamer closes', async () => {
+    const number = await submitCasus(fatima);
+    let card = await press(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
+    assert.match(
+      cardText(await zvh.say(`casus ${number}`)),
+      /Casus niet gevonden/,
+      'the ZVH sees nothing before an escalation',
+    );
+
+    const mark = bot.connector.sent.length;
+    card = await press(
+      jeroen,
+      card,
+      'opschalen',
+      'Een doorbraak is nodig: de woningcorporatie en de GGZ komen er samen niet uit.',
+    );
+    assert.match(
+      cardText(card),
+      /Opschaling aangevraagd · Zorg- en Veiligheidshuis Rotterdam-Rijnmond/,
+    );
+    assert.deepEqual(buttons(card), [], 'the Lokale Kamer waits for the ZVH');
+    await waitForSent(anouk, mark, new RegExp(`Casus ${number}[\\s\\S]*Opschaling accepteren`));
+
+    let zvhCard = await zvh.say(`casus ${number}`);
+    assert.deepEqual(buttons(zvhCard).sort(), ['opschaling-accepteren', 'opschaling-weigeren']);
+    zvhCard = await press(zvh, zvhCard, 'opschaling-accepteren');
+    assert.match(cardText(zvhCard), /In behandeling bij het Zorg- en Veiligheidshuis/);
+    assert.deepEqual(buttons(zvhCard).sort(), ['afschalen', 'afsluiten']);
+    zvhCard = await press(zvh, zvhCard, 'afschalen');
+    assert.match(cardText(zvhCard), /In behandeling bij de Lokale Kamer/);
+
+    const closed = await press(jeroen, await jeroen.say(`casus ${number}`), 'afsluiten');
+    assert.match(cardText(closed), /Afgesloten[\s\S]*niet meer open/);
+    assert.deepEqual(buttons(closed), []);
+  });
+
+  it('lets the ZVH refuse an escalation, which returns the casus to the Lokale Kamer', async () => {
+    const number = await submitCasus(fatima);
+    const accepted = await press(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
+    await press(
+      jeroen,
+      accepted,
+      'opschalen',
+      'Een doorbraak is nodig: de hulpverlening zit muurvast.',
+    );
+    const refused = await press(zvh, await zvh.say(`casus ${number}`), 'opschaling-weigeren');
+    assert.match(
+      cardText(refused),
+      /In behandeling bij de Lokale Kamer[\s\S]*Opschaling geweigerd/,
+    );
+  });
+
+  it('rejects a casus, and tells the worker', async () => {
+    const mark = bot.connector.sent.length;
+    const number = await submitCasus(fatima);
+    const rejected = await press(
+      talkAs(bot, mohamed),
+      await talkAs(bot, mohamed).say(`casus ${number}`),
+      'afwijzen',
+    );
+    assert.match(
+      cardText(rejected),
+      /Afgewezen[\s\S]*Mohamed Yilmaz \(lid van de weegtafel, Politie eenheid Rotterdam\)/,
+    );
+    await waitForSent(demoUsers.fatima, mark, /Nieuw: Afgewezen \(Mohamed Yilmaz\)/);
+  });
+
+  it('asks the worker for information and takes the answer back to aangemeld', async () => {
+    const mark = bot.connector.sent.length;
+    const number = await submitCasus(fatima);
+    await press(
+      jeroen,
+      await jeroen.say(`casus ${number}`),
+      'informatie-vragen',
+      'Is er al contact geweest met de schuldhulpverlening?',
+    );
+    await waitForSent(demoUsers.fatima, mark, /Aanvulling gevraagd[\s\S]*schuldhulpverlening/);
+
+    const worker = await fatima.say(`casus ${number}`);
+    assert.ok(hasAction(worker, 'casus.decide'));
+    assert.match(cardText(worker), /Aanvulling gevraagd[\s\S]*Is er al contact/);
+    const answered = await press(
+      fatima,
+      worker,
+      'aanvullen',
+      'Ja, sinds oktober loopt een traject bij de Kredietbank.',
+    );
+    assert.match(cardText(answered), /Aangemeld[\s\S]*Aanvulling gegeven/);
+    assert.deepEqual(buttons(await jeroen.say(`casus ${number}`)).sort(), [
+      'accepteren',
+      'afwijzen',
+      'informatie-vragen',
+    ]);
+  });
+
+  it('refuses a stale card, a wrong role, a missing motivation and a forged action, changing nothing', async () => {
+    const number = await submitCasus(fatima);
+    const card = await jeroen.say(`casus ${number}`);
+    await press(jeroen, card, 'accepteren');
+
+    const stale = cardText(await press(talkAs(bot, mohamed), card, 'afwijzen'));
+    assert.match(
+      stale,
+      /Al besloten: geaccepteerd door de lokale kamer door Jeroen de Vries[\s\S]*niets gewijzigd/,
+    );
+
+    const fresh = await jeroen.say(`casus ${number}`);
+    assert.match(
+      cardText(await press(jeroen, fresh, 'afsluiten', 'kort')),
+      /minstens 30 tekens[\s\S]*niets gewijzigd/,
+    );
+
+    const colleague = talkAs(bot, sem);
+    const seen = await colleague.say(`casus ${number}`);
+    assert.deepEqual(
+      buttons(seen),
+      [],
+      'a colleague of the worker sees the casus, without buttons',
+    );
+    assert.match(
+      cardText(await press(colleague, fresh, 'afsluiten')),
+      /niet aan jou[\s\S]*niets gewijzigd/,
+    );
+    assert.match(cardText(await press(jeroen, fresh, 'opschaling-accepteren')), /Al besloten/);
+
+    assert.match(
+      cardText(await jeroen.say(`casus ${number}`)),
+      /In behandeling bij de Lokale Kamer/,
+    );
+    assert.match(
+      cardText(await talkAs(bot, demoUsers.unknown).say(`casus ${number}`)),
+      /Geen toegang/,
+    );
+  });
+});
