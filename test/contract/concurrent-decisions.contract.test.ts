@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { decide } from '../../src/app/casus/decide';
+import type { Actor } from '../../src/app/identify-actor';
+import { submitIntake } from '../../src/app/intake/submit-intake';
+import { registrySeedSchema } from '../../src/domain/registry/registry.schema';
+import { CosmosCasusNumberSequence } from '../../src/storage/cosmos-casus-number.sequence';
+import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
+import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
+import { validFormValues } from '../helpers/intake-values';
+import { sampleCasus } from '../helpers/samples';
+import { useTempStore } from '../helpers/temp-store';
+
+const seed = registrySeedSchema.parse(JSON.parse(readFileSync('seed/registry.demo.json', 'utf8')));
+
+function actor(name: string): Actor {
+  const person = seed.persons.find((p) => p.name === name);
+  const organisation = seed.organisations.find((o) => o.id === person?.organisationId);
+  assert.ok(person && organisation);
+  return { aadObjectId: person.id, person, organisation, viaDemoPersona: false };
+}
+
+describe('concurrent decisions against the embedded server (real @azure/cosmos SDK)', () => {
+  const temp = useTempStore('decisions');
+
+  it('lets exactly one of 20 simultaneous decisions through; the other 19 are told it was already decided', async () => {
+    const registry = new CosmosRegistryRepository(temp.store.containers.registry);
+    await registry.seedOnce(seed);
+    const casussen = new CosmosCasusRepository(temp.store.containers.casussen);
+    const services = {
+      casussen,
+      registry,
+      numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
+      now: () => new Date(),
+      newId: () => randomUUID(),
+    };
+    const fatima = actor('Fatima El Amrani');
+    const draft = sampleCasus({
+      createdBy: {
+        id: fatima.person.id,
+        name: fatima.person.name,
+        organisationId: fatima.organisation.id,
+        organisationName: fatima.organisation.name,
+      },
+      intake: { step: 'samenvatting', values: validFormValues },
+    });
+    assert.ok((await casussen.create(draft)).ok);
+    const submitted = await submitIntake(services, fatima, {
+      casusId: draft.id,
+      revision: 0,
+      activityId: undefined,
+    });
+    assert.ok(submitted.ok);
+
+    // The procesregisseur and the weegtafellid press different buttons on the same card at once.
+    const deciders = [actor('Jeroen de Vries'), actor('Mohamed Yilmaz')];
+    const actions = ['accepteren', 'afwijzen', 'informatie-vragen'] as const;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        decide(services, deciders[i % 2] as Actor, {
+          casusId: draft.id,
+          revision: submitted.value.revision,
+          action: actions[i % 3] as (typeof actions)[number],
+          motivation: `Besluit ${i}: besproken in de weegtafel van vandaag.`,
+          activityId: `activity-${i}`,
+        }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.ok).length, 1);
+    assert.equal(results.filter((r) => !r.ok && r.error.kind === 'already-decided').length, 19);
+
+    const stored = await casussen.get(draft.id);
+    const decisions = stored?.value.audit.filter((entry) => entry.from === 'aangemeld') ?? [];
+    assert.equal(decisions.length, 1, 'exactly one transition in the audit trail');
+    const winner = results.find((r) => r.ok);
+    assert.equal(stored?.value.state, winner?.ok ? winner.value.state : undefined);
+  });
+});
