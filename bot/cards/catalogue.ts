@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template';
 import { casusCard } from './casus.card';
+import { casuslijstCard } from './casuslijst.card';
 import { demoPersonasCard } from './demo-personas.card';
 import { errorCard } from './error.card';
 import { helpCard } from './help.card';
@@ -20,4 +21,5 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   intakeSubmittedCard,
   myCasussenCard,
   casusCard,
+  casuslijstCard,
 ];

@@ -1,8 +1,8 @@
-import { casusVerbRoutes, showCasus } from './handlers/casus.handler';
+import { casusVerbRoutes, showCasus, showCasuslijst } from './handlers/casus.handler';
 import { showDemoPersonas, switchDemoPersonaRoute } from './handlers/demo-persona.handler';
 import { showHelp } from './handlers/help.handler';
 import { intakeVerbRoutes, showMyCasussen, startNewIntake } from './handlers/intake.handler';
-import { hasIntakeRole } from '../../src/domain/registry/roles';
+import { hasIntakeRole, isDecisionMaker } from '../../src/domain/registry/roles';
 import type { CommandRoute, VerbRoute } from './route-types';
 
 /**
@@ -33,6 +33,12 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
       command: 'casus',
       description: 'Status en verloop van een casus, bijvoorbeeld: casus LK-ROT-2026-0007',
       handle: showCasus,
+    },
+    {
+      command: 'casuslijst',
+      description: 'De open casussen van je kamer, in volgorde van prioriteit',
+      offeredTo: (actor) => isDecisionMaker(actor),
+      handle: showCasuslijst,
     },
     {
       command: 'rol',

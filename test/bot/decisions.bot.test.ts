@@ -230,4 +230,17 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       /Geen toegang/,
     );
   });
+
+  it("lists the kamer's open casussen for its decision makers, in priority order with reasons", async () => {
+    const urgent = await submitCasus(fatima, {
+      betrokkene: { urgentie: 'zeer-hoog' },
+      'criterium-4': { doorbraakNodig: 'true' },
+    });
+    const normal = await submitCasus(fatima, { betrokkene: { urgentie: 'normaal' } });
+    const text = cardText(await jeroen.say('casuslijst'));
+    assert.match(text, /Lokale Kamer Rotterdam/);
+    assert.match(text, /urgentie zeer hoog \(\+40\), doorbraak nodig \(\+15\)/);
+    assert.ok(text.indexOf(urgent) < text.indexOf(normal), 'the urgent casus comes first');
+    assert.match(cardText(await fatima.say('casuslijst')), /Alleen voor besluitvormers/);
+  });
 });

@@ -66,11 +66,12 @@ export function talkAs(bot: BotHarness, aadObjectId: string): Conversation {
   const options = () => ({ serviceUrl: bot.connector.serviceUrl, aadObjectId });
   return {
     async say(text) {
-      const before = bot.connector.sent.length;
-      const response = await bot.post(messageActivity(text, options()));
+      const activity = messageActivity(text, options());
+      const response = await bot.post(activity);
       if (response.status !== 200)
         throw new Error(`POST /api/messages answered ${response.status}`);
-      const card = cardOf((await bot.connector.waitForCount(before + 1)).at(-1));
+      // The reply, not a notification that another turn happened to send meanwhile.
+      const card = cardOf(await bot.connector.waitForReply(activity.id));
       assertCleanCard(card);
       return card;
     },

@@ -59,6 +59,20 @@ export class FakeConnector {
     return this.sent;
   }
 
+  /** Waits for the bot's reply to one incoming activity. */
+  async waitForReply(activityId: string, timeoutMs = 5000): Promise<SentActivity> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const reply = this.sent.find((sent) => sent.replyToId === activityId);
+      if (reply) return reply;
+      if (Date.now() > deadline) throw new Error(`No reply to activity ${activityId}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+
   clear(): void {
     this.sent.length = 0;
   }

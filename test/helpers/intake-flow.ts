@@ -30,8 +30,11 @@ export async function walkToSummary(
 }
 
 /** A complete intake, submitted: its casus number. */
-export async function submitCasus(as: Conversation): Promise<string> {
-  const summary = await walkToSummary(as);
+export async function submitCasus(
+  as: Conversation,
+  overrides: Partial<Record<keyof typeof validStepValues, object>> = {},
+): Promise<string> {
+  const summary = await walkToSummary(as, overrides);
   const submitted = cardText(await as.execute('intake.submit', ref(summary, 'intake.submit')));
   const number = /Casus (LK-[A-Z]+-\d{4}-\d{4}) is aangemeld/.exec(submitted)?.[1];
   assert.ok(number, submitted);

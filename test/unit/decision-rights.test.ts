@@ -16,6 +16,7 @@ import {
 } from '../../src/domain/casus/casus.schema';
 import { authorise, mayView, type Authority } from '../../src/domain/casus/decision-rights';
 import {
+  defaultPrioritisation,
   registrySeedSchema,
   type Kamer,
   type Organisation,
@@ -42,6 +43,7 @@ const woningcorporatie = org('woonstede', 'Woonstede', 'incidentele-deelnemer', 
 
 const zvhX: Kamer = {
   kind: 'kamer',
+  prioritisation: defaultPrioritisation,
   type: 'zvh',
   id: 'zvh-x',
   name: 'Zorg- en Veiligheidshuis X',
@@ -50,6 +52,7 @@ const zvhX: Kamer = {
 };
 const lkA: Kamer = {
   kind: 'kamer',
+  prioritisation: defaultPrioritisation,
   type: 'lokale-kamer',
   id: 'lk-a',
   name: 'Lokale Kamer Aastad',
@@ -59,6 +62,7 @@ const lkA: Kamer = {
 };
 const lkB: Kamer = {
   kind: 'kamer',
+  prioritisation: defaultPrioritisation,
   type: 'lokale-kamer',
   id: 'lk-b',
   name: 'Lokale Kamer Bedorp',

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { AccessRefusal } from '../../../src/app/casus/casus-access';
+import { casuslijst } from '../../../src/app/casus/casuslijst';
 import { decide, type DecisionRefusal } from '../../../src/app/casus/decide';
 import { openCasusById, openCasusByNumber } from '../../../src/app/casus/open-casus';
 import { casusActionSchema } from '../../../src/domain/casus/casus-machine';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../../cards/card-template';
+import { casuslijstCard } from '../../cards/casuslijst.card';
+import { casusStateLabels } from '../../presenters/casus-status';
 import { casusCardFor, describeEvent } from '../../presenters/casus.presenter';
 import { loadCasusView } from '../../presenters/casus-view';
 import { refusalCard } from '../../presenters/error-cards';
@@ -123,3 +126,35 @@ export const casusVerbRoutes = [
     },
   }),
 ];
+
+/** Enough rows for a card; a kamer with more open casussen sees the top of its list. */
+const CASUSLIJST_ROWS = 25;
+
+/** "casuslijst": the decider's kamers, each with its open casussen in priority order and why. */
+export async function showCasuslijst(turn: Turn): Promise<AdaptiveCardJson> {
+  const lists = await casuslijst(turn.services, turn.actor);
+  if (!lists.ok) {
+    return refusalCard(
+      'Alleen voor besluitvormers',
+      'De casuslijst is er voor procesregisseurs en leden van een weegtafel.',
+    );
+  }
+  return casuslijstCard.render({
+    kamers: lists.value.map(({ kamer, ranked }) => {
+      const p = kamer.prioritisation;
+      return {
+        name: kamer.name,
+        criteria: `urgentie (normaal ${p.urgency.normaal}, hoog ${p.urgency.hoog}, zeer hoog ${p.urgency['zeer-hoog']} punten), doorbraak nodig (${p.doorbraak}), per dag wachtend (${p.perWaitingDay})`,
+        empty: ranked.length === 0 ? [{}] : [],
+        rows: ranked.slice(0, CASUSLIJST_ROWS).map(({ casus, score, reasons }, index) => ({
+          position: index + 1,
+          casusId: casus.id,
+          casusNumber: casus.casusNumber ?? '',
+          status: casusStateLabels[casus.state],
+          score,
+          reasons: reasons.join(', ') || 'geen punten',
+        })),
+      };
+    }),
+  });
+}

@@ -25,11 +25,32 @@ export const organisationSchema = z.object({
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 
+/**
+ * The objective criteria the overheidsdeelnemers set for the order of a kamer's casuslijst
+ * (WGS art. 2.27): points per urgency, for a needed doorbraak, and per day waiting.
+ */
+export const prioritisationSchema = z.object({
+  urgency: z.object({
+    normaal: z.number().min(0),
+    hoog: z.number().min(0),
+    'zeer-hoog': z.number().min(0),
+  }),
+  doorbraak: z.number().min(0),
+  perWaitingDay: z.number().min(0),
+});
+export type Prioritisation = z.infer<typeof prioritisationSchema>;
+export const defaultPrioritisation: Prioritisation = {
+  urgency: { normaal: 0, hoog: 20, 'zeer-hoog': 40 },
+  doorbraak: 15,
+  perWaitingDay: 1,
+};
+
 const kamerBase = {
   kind: z.literal('kamer'),
   id: slug,
   name,
   code: z.string().regex(/^[A-Z]{2,6}$/),
+  prioritisation: prioritisationSchema.default(defaultPrioritisation),
 };
 export const kamerSchema = z.discriminatedUnion('type', [
   z.object({ ...kamerBase, type: z.literal('lokale-kamer'), gemeente: name, zvhId: slug }),

@@ -1,6 +1,16 @@
-import type { Person } from './registry.schema';
+import type { Organisation, Person } from './registry.schema';
 
 /** Intake is done by personnel of a vaste deelnemer doing intake work, such as wijkteams. */
 export function hasIntakeRole(person: Person): boolean {
   return person.roles.some((role) => role.role === 'wijkteammedewerker');
+}
+
+/** Procesregisseur or weegtafellid of some kamer, employed by an overheidsdeelnemer (WGS art. 2.27). */
+export function isDecisionMaker(actor: { person: Person; organisation: Organisation }): boolean {
+  return (
+    actor.organisation.category === 'overheidsdeelnemer' &&
+    actor.person.roles.some(
+      (role) => role.role === 'procesregisseur' || role.role === 'weegtafellid',
+    )
+  );
 }

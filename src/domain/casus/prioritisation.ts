@@ -1,0 +1,42 @@
+import { urgenties } from '../intake/vocabulary';
+import type { Prioritisation } from '../registry/registry.schema';
+import type { Casus } from './casus.schema';
+
+export interface RankedCasus {
+  casus: Casus;
+  score: number;
+  /** Each criterion that added points, in words: the position must be explainable. */
+  reasons: string[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Orders a kamer's open casussen by the objective criteria its overheidsdeelnemers set: urgency,
+ * whether a doorbraak is needed, and waiting time since aanmelding. Ties go to the longest waiting.
+ */
+export function prioritise(
+  casussen: readonly Casus[],
+  criteria: Prioritisation,
+  now: Date,
+): RankedCasus[] {
+  return casussen
+    .map((casus) => {
+      const intake = casus.submission?.intake;
+      const submittedAt = casus.submission?.submittedAt ?? casus.createdAt;
+      const days = Math.max(0, Math.floor((now.getTime() - Date.parse(submittedAt)) / DAY_MS));
+      const urgency = intake?.aanmelding.urgentie ?? 'normaal';
+      const parts: [number, string][] = [
+        [criteria.urgency[urgency], `urgentie ${urgenties.labels[urgency].toLowerCase()}`],
+        [intake?.doorbraak.nodig ? criteria.doorbraak : 0, 'doorbraak nodig'],
+        [days * criteria.perWaitingDay, `${days} ${days === 1 ? 'dag' : 'dagen'} wachtend`],
+      ];
+      const score = parts.reduce((sum, [points]) => sum + points, 0);
+      const reasons = parts
+        .filter(([points]) => points > 0)
+        .map(([points, why]) => `${why} (+${points})`);
+      return { casus, score, reasons, submittedAt };
+    })
+    .sort((a, b) => b.score - a.score || a.submittedAt.localeCompare(b.submittedAt))
+    .map(({ casus, score, reasons }) => ({ casus, score, reasons }));
+}

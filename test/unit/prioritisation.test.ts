@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { prioritise } from '../../src/domain/casus/prioritisation';
+import { defaultPrioritisation } from '../../src/domain/registry/registry.schema';
+import { validFormValues } from '../helpers/intake-values';
+import { sampleCasus } from '../helpers/samples';
+import { parseIntake } from '../../src/domain/intake/intake-form';
+import { assessIntake } from '../../src/domain/intake/assessment';
+
+const now = new Date('2026-11-23T12:00:00Z');
+
+function submitted(number: string, daysAgo: number, values: Record<string, string> = {}) {
+  const parsed = parseIntake({ ...validFormValues, ...values }, '2026-11-23');
+  assert.ok(parsed.ok);
+  const submittedAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+  return sampleCasus({
+    state: 'aangemeld',
+    casusNumber: number,
+    submission: { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) },
+  });
+}
+
+describe('casuslijst prioritisation', () => {
+  it('scores urgency, doorbraak and waiting time by the kamer weights, and explains each score', () => {
+    const ranked = prioritise(
+      [
+        submitted('A', 3, { urgentie: 'normaal' }),
+        submitted('B', 1, { urgentie: 'zeer-hoog', doorbraakNodig: 'true' }),
+        submitted('C', 10, { urgentie: 'hoog' }),
+      ],
+      defaultPrioritisation,
+      now,
+    );
+    assert.deepEqual(
+      ranked.map((r) => [r.casus.casusNumber, r.score]),
+      [
+        ['B', 56],
+        ['C', 30],
+        ['A', 3],
+      ],
+    );
+    assert.deepEqual(ranked[0]?.reasons, [
+      'urgentie zeer hoog (+40)',
+      'doorbraak nodig (+15)',
+      '1 dag wachtend (+1)',
+    ]);
+    assert.deepEqual(ranked[2]?.reasons, ['3 dagen wachtend (+3)']);
+  });
+
+  it('follows other weights set by the overheidsdeelnemers, and breaks ties by waiting time', () => {
+    const onlyWaiting = {
+      urgency: { normaal: 0, hoog: 0, 'zeer-hoog': 0 },
+      doorbraak: 0,
+      perWaitingDay: 0,
+    };
+    const ranked = prioritise(
+      [submitted('new', 1, { urgentie: 'zeer-hoog' }), submitted('old', 5)],
+      onlyWaiting,
+      now,
+    );
+    assert.deepEqual(
+      ranked.map((r) => r.casus.casusNumber),
+      ['old', 'new'],
+    );
+    assert.deepEqual(ranked[0]?.reasons, []);
+  });
+});
