@@ -11,6 +11,7 @@ import { markSent, notificationsOf } from '../../src/app/notifications/outbox';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
+import type { Kamer } from '../../src/domain/registry/registry.schema';
 import { decideSystemAccess } from '../../src/domain/registry/system-access';
 import type { Logger } from '../../src/logging/logger';
 import { casusCardFor, describeEvent } from '../presenters/casus.presenter';
@@ -74,30 +75,45 @@ export class CasusNotifier {
 
   async deliver(casusId: string): Promise<void> {
     const stored = await this.deps.casussen.get(casusId);
-    if (!stored || !stored.value.kamerId) return;
+    const kamer = stored?.value.kamerId
+      ? await this.deps.registry.getKamer(stored.value.kamerId)
+      : undefined;
+    if (!stored || !kamer) return;
     const casus = stored.value;
-    const kamer = await this.deps.registry.getKamer(casus.kamerId ?? '');
-    if (!kamer) return;
     const delivered: string[] = [];
+    const cards: Casus['cards'] = [];
     for (const notification of await notificationsOf(casus, this.deps.registry)) {
       const last = [...casus.audit].reverse().find((entry) => entry.action === notification.action);
       const notice = last ? `Nieuw: ${describeEvent(last).what} (${last.actor.name}).` : undefined;
-      const results = await Promise.all(
-        notification.recipientIds.map((id) => this.send(id, casus, kamer.id, notice)),
+      const sent = await Promise.all(
+        notification.recipientIds.map(async (personId) => {
+          const recipient = await this.reach(personId, casus.id);
+          if (!recipient) return true; // unreachable for good: nothing to retry
+          const activityId = await this.post(recipient, casus, kamer, { notice });
+          if (activityId) cards.push({ personId, activityId });
+          return activityId !== undefined;
+        }),
       );
-      if (results.every(Boolean)) delivered.push(notification.entry.id);
+      if (sent.every(Boolean)) delivered.push(notification.entry.id);
     }
-    if (delivered.length > 0)
-      await markSent(this.deps.casussen, casus.id, delivered, this.deps.now().toISOString());
+    // Every copy sent before follows the change: the card is updated in place for everyone.
+    await Promise.all(
+      casus.cards.map(async ({ personId, activityId }) => {
+        const recipient = await this.reach(personId, casus.id);
+        if (recipient) await this.post(recipient, casus, kamer, { replace: activityId });
+      }),
+    );
+    if (delivered.length > 0 || cards.length > 0) {
+      await markSent(this.deps.casussen, casus.id, {
+        entryIds: delivered,
+        cards,
+        at: this.deps.now().toISOString(),
+      });
+    }
   }
 
-  /** True when delivered or undeliverable for good (no reference, no access); false to retry later. */
-  private async send(
-    personId: string,
-    casus: Casus,
-    kamerId: string,
-    notice: string | undefined,
-  ): Promise<boolean> {
+  /** A recipient who may still use the system and whose personal chat the bot knows. */
+  private async reach(personId: string, casusId: string): Promise<Recipient | undefined> {
     const { registry, logger } = this.deps;
     const person = await registry.getPerson(personId);
     const organisation = person ? await registry.getOrganisation(person.organisationId) : undefined;
@@ -109,33 +125,61 @@ export class CasusNotifier {
     const reference = referenceSchema.safeParse(await this.deps.conversations.get(personId));
     if (!access.ok || !reference.success) {
       logger.info(
-        { casusId: casus.id, reason: access.ok ? 'no-conversation' : access.reason },
+        { casusId, reason: access.ok ? 'no-conversation' : access.reason },
         'recipient not reachable',
       );
-      return true;
+      return undefined;
     }
-    const kamer = await registry.getKamer(kamerId);
-    if (!kamer) return true;
-    const viewer: Actor = {
-      aadObjectId: personId,
-      person: access.person,
-      organisation: access.organisation,
-      viaDemoPersona: false,
+    return {
+      viewer: {
+        aadObjectId: personId,
+        person: access.person,
+        organisation: access.organisation,
+        viaDemoPersona: false,
+      },
+      // Stored from a real activity by the bot itself; the fields it needs are checked above.
+      reference: reference.data as unknown as Partial<ConversationReference>,
     };
-    const card = casusCardFor(viewer, casus, await loadCasusView(registry, casus, kamer, notice));
+  }
+
+  /**
+   * Sends the recipient's view of the casus card, or replaces an earlier copy. Resolves with the
+   * activity id, or undefined when it failed (to be retried by a later delivery).
+   */
+  private async post(
+    recipient: Recipient,
+    casus: Casus,
+    kamer: Kamer,
+    how: { notice?: string; replace?: string },
+  ): Promise<string | undefined> {
+    const view = await loadCasusView(this.deps.registry, casus, kamer, how.notice);
+    const card = CardFactory.adaptiveCard(casusCardFor(recipient.viewer, casus, view));
+    let activityId: string | undefined;
     try {
       await this.deps.adapter.continueConversationAsync(
         this.deps.appId,
-        // Stored from a real activity by the bot itself; the fields it needs are checked above.
-        reference.data as unknown as Partial<ConversationReference>,
+        recipient.reference,
         async (context) => {
-          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          if (how.replace) {
+            await context.updateActivity({ ...MessageFactory.attachment(card), id: how.replace });
+            activityId = how.replace;
+          } else {
+            activityId = (await context.sendActivity(MessageFactory.attachment(card)))?.id;
+          }
         },
       );
-      return true;
+      return activityId;
     } catch (error) {
-      logger.warn({ err: error, casusId: casus.id }, 'notification not delivered; will retry');
-      return false;
+      this.deps.logger.warn(
+        { err: error, casusId: casus.id },
+        'casus card not delivered; will retry',
+      );
+      return undefined;
     }
   }
+}
+
+interface Recipient {
+  viewer: Actor;
+  reference: Partial<ConversationReference>;
 }

@@ -94,6 +94,19 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       mark,
       /Nieuw: Geaccepteerd door de Lokale Kamer \(Jeroen de Vries\)/,
     );
+
+    // The card Jeroen got in his chat about the new casus now shows the decision too.
+    const jeroensCopies = () =>
+      bot.connector.updated.filter((u) => u.conversationId === `a:${demoUsers.jeroen}`);
+    for (let i = 0; i < 50 && jeroensCopies().length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const copy = jeroensCopies().at(-1);
+    assert.ok(copy, 'the earlier card in his chat was updated in place');
+    assert.match(
+      cardText(cardOf(copy)),
+      new RegExp(`Casus ${number}[\\s\\S]*In behandeling bij de Lokale Kamer`),
+    );
   });
 
   it('escalates to the ZVH, which accepts, de-escalates, and the Lokale Kamer closes', async () => {

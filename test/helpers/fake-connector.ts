@@ -20,6 +20,8 @@ export interface SentActivity {
  */
 export class FakeConnector {
   readonly sent: SentActivity[] = [];
+  /** Activities the bot replaced in place (updateActivity); `replyToId` holds the replaced id. */
+  readonly updated: SentActivity[] = [];
   private server: Server | undefined;
   private waiters: (() => void)[] = [];
   serviceUrl = '';
@@ -39,6 +41,14 @@ export class FakeConnector {
     };
     app.post('/v3/conversations/:conversationId/activities', record);
     app.post('/v3/conversations/:conversationId/activities/:activityId', record);
+    app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+      this.updated.push({
+        conversationId: String(req.params.conversationId),
+        replyToId: String(req.params.activityId),
+        activity: req.body as SentActivity['activity'],
+      });
+      res.status(200).json({ id: req.params.activityId });
+    });
     this.server = app.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
     this.serviceUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;

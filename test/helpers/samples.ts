@@ -18,6 +18,7 @@ export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
     intake: { step: 'betrokkene', values: {} },
     audit: [],
     outbox: [],
+    cards: [],
     ...overrides,
   };
 }

@@ -365,6 +365,7 @@ describe('applyTransition', () => {
     casusNumber: 'LKA-2026-0001',
     audit: historyToLokaal.slice(0, 2),
     outbox: [existingOutbox],
+    cards: [],
   };
   const deepFreeze = <T>(value: T): T => {
     if (value && typeof value === 'object') {

@@ -35,6 +35,7 @@ export async function startIntake(
       },
     ],
     outbox: [],
+    cards: [],
   };
   const created = await services.casussen.create(casus);
   if (!created.ok) throw new Error(`A new casus id collided: ${casus.id}`);

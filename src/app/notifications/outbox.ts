@@ -47,23 +47,29 @@ export async function notificationsOf(
   );
 }
 
+/** Copies kept per casus; the oldest are let go (they then keep showing their last state). */
+export const MAX_TRACKED_CARDS = 100;
+
 /**
- * Marks outbox entries sent. Not a state change, so the revision stays: cards already shown stay
- * valid. Retries on a lost ETag race, since a decision may have been written in between.
+ * Marks outbox entries sent and remembers the cards that delivered them. Not a state change, so
+ * the revision stays: cards already shown stay valid. Retries on a lost ETag race, since a decision
+ * may have been written in between.
  */
 export async function markSent(
   casussen: CasusRepository,
   casusId: string,
-  entryIds: string[],
-  at: string,
+  delivery: { entryIds: string[]; cards: Casus['cards']; at: string },
 ): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await casussen.get(casusId);
     if (!stored) return;
     const outbox = stored.value.outbox.map((entry) =>
-      entryIds.includes(entry.id) && !entry.sentAt ? { ...entry, sentAt: at } : entry,
+      delivery.entryIds.includes(entry.id) && !entry.sentAt
+        ? { ...entry, sentAt: delivery.at }
+        : entry,
     );
-    const written = await casussen.replace({ ...stored.value, outbox }, stored.etag);
+    const cards = [...stored.value.cards, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
+    const written = await casussen.replace({ ...stored.value, outbox, cards }, stored.etag);
     if (written.ok || written.error === 'not-found') return;
   }
   throw new Error(`Could not mark the outbox of casus ${casusId} after 5 attempts`);

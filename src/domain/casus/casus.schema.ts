@@ -74,5 +74,7 @@ export const casusSchema = z.object({
     .optional(),
   audit: z.array(auditEntrySchema),
   outbox: z.array(outboxEntrySchema),
+  /** The casus cards the bot sent into personal chats, so that every copy follows each change. */
+  cards: z.array(z.object({ personId: z.guid(), activityId: z.string().min(1) })).default([]),
 });
 export type Casus = z.infer<typeof casusSchema>;
