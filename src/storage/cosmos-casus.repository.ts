@@ -1,4 +1,4 @@
-import type { Container, ItemDefinition, Resource } from '@azure/cosmos';
+import type { Container, ItemDefinition, Resource, SqlParameter } from '@azure/cosmos';
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
 import { isOpen } from '../domain/casus/casus-machine';
 import { casusSchema, casusStateSchema, type Casus } from '../domain/casus/casus.schema';
@@ -50,62 +50,51 @@ export class CosmosCasusRepository implements CasusRepository {
     return fail(result.status === 412 ? ('conflict' as const) : ('not-found' as const));
   }
 
-  /** A cross-partition query by design: a person's casussen live in as many partitions as they have casussen. */
-  async listCreatedBy(personId: string, limit: number) {
+  /**
+   * Casussen across partitions, each with its ETag. Cross-partition by design: lists span as many
+   * partitions as they hold casussen. Conditions are code; values are parameters.
+   */
+  private async queryCasussen(condition: string, parameters: SqlParameter[], top?: number) {
+    const query = `SELECT ${top === undefined ? '' : 'TOP @top '}* FROM c WHERE c.kind = "casus" AND ${condition}`;
+    const all = top === undefined ? parameters : [...parameters, { name: '@top', value: top }];
     const { resources } = await storeCall(() =>
-      this.container.items
-        .query<unknown>({
-          query:
-            'SELECT TOP @limit * FROM c WHERE c.kind = "casus" AND c.createdBy.id = @personId ORDER BY c.createdAt DESC',
-          parameters: [
-            { name: '@personId', value: personId },
-            { name: '@limit', value: limit },
-          ],
-        })
-        .fetchAll(),
+      this.container.items.query<ItemDefinition & Resource>({ query, parameters: all }).fetchAll(),
     );
-    return resources.map((resource) => casusSchema.parse(resource));
+    return resources.map(versioned);
+  }
+
+  async listCreatedBy(personId: string, limit: number) {
+    const rows = await this.queryCasussen(
+      'c.createdBy.id = @personId ORDER BY c.createdAt DESC',
+      [{ name: '@personId', value: personId }],
+      limit,
+    );
+    return rows.map((row) => row.value);
   }
 
   async findByNumber(casusNumber: string) {
-    const { resources } = await storeCall(() =>
-      this.container.items
-        .query<ItemDefinition & Resource>({
-          query: 'SELECT * FROM c WHERE c.kind = "casus" AND c.casusNumber = @casusNumber',
-          parameters: [{ name: '@casusNumber', value: casusNumber }],
-        })
-        .fetchAll(),
-    );
-    const [found] = resources;
-    return found ? versioned(found) : undefined;
+    const [found] = await this.queryCasussen('c.casusNumber = @casusNumber', [
+      { name: '@casusNumber', value: casusNumber },
+    ]);
+    return found;
   }
 
   async listOpenInKamer(kamerId: string) {
-    const { resources } = await storeCall(() =>
-      this.container.items
-        .query<unknown>({
-          query:
-            'SELECT * FROM c WHERE c.kind = "casus" AND c.kamerId = @kamerId AND ARRAY_CONTAINS(@open, c.state)',
-          parameters: [
-            { name: '@kamerId', value: kamerId },
-            { name: '@open', value: casusStateSchema.options.filter(isOpen) },
-          ],
-        })
-        .fetchAll(),
+    const rows = await this.queryCasussen(
+      'c.kamerId = @kamerId AND ARRAY_CONTAINS(@open, c.state)',
+      [
+        { name: '@kamerId', value: kamerId },
+        { name: '@open', value: casusStateSchema.options.filter(isOpen) },
+      ],
     );
-    return resources.map((resource) => casusSchema.parse(resource));
+    return rows.map((row) => row.value);
   }
 
-  async listWithPendingOutbox(limit: number) {
-    const { resources } = await storeCall(() =>
-      this.container.items
-        .query<ItemDefinition & Resource>({
-          query:
-            'SELECT TOP @limit * FROM c WHERE c.kind = "casus" AND EXISTS(SELECT VALUE o FROM o IN c.outbox WHERE NOT IS_DEFINED(o.sentAt))',
-          parameters: [{ name: '@limit', value: limit }],
-        })
-        .fetchAll(),
+  listWithPendingOutbox(limit: number) {
+    return this.queryCasussen(
+      'EXISTS(SELECT VALUE o FROM o IN c.outbox WHERE NOT IS_DEFINED(o.sentAt))',
+      [],
+      limit,
     );
-    return resources.map(versioned);
   }
 }
