@@ -1,0 +1,329 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { validStepValues } from '../helpers/intake-values';
+import { freePort } from '../helpers/local-start';
+import { usePlayground } from '../helpers/playground';
+import { nthCard, say, screenshots } from '../helpers/teams-client';
+import { tempDir } from '../helpers/temp-dir';
+
+const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01'; // wijkteammedewerker, submits the casus
+const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02'; // procesregisseur, Lokale Kamer Rotterdam
+const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur, ZVH Rotterdam-Rijnmond
+
+/** Picks an option of a compact ChoiceSet (a Fluent Combobox) by its title. */
+async function choose(card: Locator, label: string, title: string): Promise<void> {
+  const combobox = card.getByRole('combobox', { name: label });
+  await combobox.click();
+  await card.page().getByRole('option', { name: title, exact: true }).click();
+  assert.equal(await combobox.inputValue(), title);
+}
+
+/** Ticks choices of an expanded multi-select ChoiceSet; each checkbox is named "<label> <title>". */
+async function tick(card: Locator, label: string, titles: string[]): Promise<void> {
+  for (const title of titles) {
+    await card.getByRole('checkbox', { name: `${label} ${title}`, exact: true }).check();
+  }
+}
+
+/** Types a date in a Fluent date picker: opening it shows a calendar, so close that first. */
+async function typeDate(card: Locator, label: string, typed: string): Promise<void> {
+  const page = card.page();
+  const date = card.getByRole('combobox', { name: label });
+  await date.click();
+  await page.getByRole('dialog', { name: 'Calendar' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Calendar' }).waitFor({ state: 'detached' });
+  await date.pressSequentially(typed);
+  await date.press('Tab');
+}
+
+const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
+
+/**
+ * Waits until a card containing this text is in the conversation, and returns the last such card
+ * by its position, so that the locator still finds it when the bot updates it in place.
+ */
+async function cardWith(page: Page, text: string | RegExp, timeout = 20_000): Promise<Locator> {
+  await cardsOf(page).filter({ hasText: text }).last().waitFor({ timeout });
+  const texts = await cardsOf(page).allInnerTexts();
+  const index = texts.findLastIndex((card) =>
+    typeof text === 'string' ? card.includes(text) : text.test(card),
+  );
+  assert.ok(index >= 0, `a card with ${String(text)}`);
+  return cardsOf(page).nth(index);
+}
+
+/** Says something and returns the card that answers it (the next card in the conversation). */
+async function ask(page: Page, text: string): Promise<Locator> {
+  const before = await cardsOf(page).count();
+  await say(page, text);
+  return nthCard(page, before + 1);
+}
+
+describe('in the Teams-like client (headless Chromium): decisions by two users and the ZVH', () => {
+  // One bot, and one client per user: the client has no user switcher.
+  const state: { app?: AppProcess; remove?: () => Promise<void>; browsers: HeadlessBrowser[] } = {
+    browsers: [],
+  };
+  const botUrl = () => {
+    if (!state.app) throw new Error('The bot starts in a before hook');
+    return state.app.botUrl;
+  };
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const dir = await tempDir('e2e-decisions');
+    state.remove = () => dir.remove();
+    // startAppProcess waits for the info-level "bot listening" line, so the log level stays info.
+    state.app = await startAppProcess({
+      PORT: String(await freePort()),
+      DEMO_MODE: 'true',
+      EMBEDDED_COSMOS_DATA_DIR: dir.path,
+      LOG_LEVEL: 'info',
+    });
+  });
+  const clients = {
+    fatima: usePlayground('e2e-client-fatima', botUrl, fatima),
+    jeroen: usePlayground('e2e-client-jeroen', botUrl, jeroen),
+    anouk: usePlayground('e2e-client-anouk', botUrl, anouk),
+  };
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    // What each user saw, and the bot's log, to tell a test problem from a bug in the bot.
+    for (const [i, browser] of state.browsers.entries()) {
+      const name = `${screenshots}/decisions-failed-client-${i + 1}`;
+      await browser.page.screenshot({ path: `${name}.png` }).catch(() => undefined);
+      const texts = await browser.page.locator('.ac-adaptiveCard').allInnerTexts();
+      writeFileSync(`${name}.txt`, texts.join('\n\n======== next card ========\n\n'));
+    }
+    writeFileSync(
+      `${screenshots}/decisions-failed-bot-log.json`,
+      JSON.stringify(state.app?.logs ?? [], null, 2),
+    );
+  });
+  after(async () => {
+    await Promise.all(state.browsers.map((browser) => browser.close()));
+    const app = state.app;
+    if (app && app.child.exitCode === null) {
+      app.child.kill('SIGTERM');
+      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
+    }
+    await state.remove?.();
+  });
+
+  it('walks intake → accept → escalate → ZVH accept, and tells the worker of every decision', async () => {
+    /** Opens a user's client in a browser of its own, in the personal chat with the bot. */
+    const open = async (url: string, who: string): Promise<Page> => {
+      const browser = await openBrowser();
+      state.browsers.push(browser);
+      // Tall enough that the longest card fits on screen, so card screenshots are whole.
+      await browser.page.setViewportSize({ width: 1280, height: 2200 });
+      await browser.page.goto(url);
+      await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+      // Opening the personal chat installs the app: the bot greets, and now knows where to reach
+      // this user proactively.
+      const welcome = await nthCard(browser.page, 1);
+      await welcome.getByText(`Hallo ${who}.`, { exact: false }).waitFor();
+      return browser.page;
+    };
+    const pages = {
+      fatima: await open(clients.fatima.url, 'Fatima El Amrani'),
+      jeroen: await open(clients.jeroen.url, 'Jeroen de Vries'),
+      anouk: await open(clients.anouk.url, 'Anouk Bakker'),
+    };
+
+    let shot = 0;
+    const snap = async (card: Locator, name: string) => {
+      shot += 1;
+      await card.screenshot({
+        path: `${screenshots}/decisions-${String(shot).padStart(2, '0')}-${name}.png`,
+      });
+    };
+    /** Presses a card button and waits for the card that replaces it in place. */
+    const press = async (card: Locator, button: string, next: string | RegExp) => {
+      const page = card.page();
+      const count = await cardsOf(page).count();
+      await card.getByRole('button', { name: button, exact: true }).click();
+      await card.getByText(next).first().waitFor({ timeout: 20_000 });
+      assert.equal(await cardsOf(page).count(), count, `"${button}" replaces the card in place`);
+    };
+    /** Waits until a card reads this state in the line under its heading ("<state> · <kamer>"). */
+    const reads = (card: Locator, state: string) =>
+      card.getByText(new RegExp(`^${state} · \\D+$`)).waitFor({ timeout: 20_000 });
+    /** Types a motivation and presses a decision button on a casus card. */
+    const decide = async (card: Locator, motivation: string, button: string, next: string) => {
+      assert.ok(motivation.length >= 30);
+      await card.getByRole('textbox', { name: 'Motivering van het besluit' }).fill(motivation);
+      await press(card, button, next);
+      await reads(card, next);
+    };
+
+    // Fatima (client A) completes an intake by clicking and typing.
+    {
+      const page = pages.fatima;
+      const card = await ask(page, 'nieuwe casus');
+      await card.getByText('Stap 1 van 5 · Betrokkene en aanmelding').waitFor();
+      const step1 = validStepValues.betrokkene;
+      await card.getByRole('textbox', { name: 'Naam van betrokkene' }).fill(step1.naam);
+      await typeDate(card, 'Geboortedatum', '4/12/1988');
+      await card.getByRole('textbox', { name: 'Gemeente van betrokkene' }).fill(step1.gemeente);
+      await choose(card, 'Aanmeldroute', 'Veilig Thuis');
+      await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
+      await card.getByRole('radio', { name: 'Hoog', exact: true }).check();
+      await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
+
+      const step2 = validStepValues['criteria-1-2'];
+      await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
+      await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step2.motivering1);
+      await tick(card, 'Leefgebieden met problemen', [
+        'Huisvesting',
+        'Financiën/schulden',
+        'Verslaving',
+        'Justitie/politie',
+      ]);
+      await tick(card, 'Waarvan met criminogene factoren', ['Verslaving', 'Justitie/politie']);
+      await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step2.motivering2);
+      await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
+
+      await tick(card, 'Waartoe leiden de problemen?', ['Ernstige overlast', 'Criminaliteit']);
+      await tick(card, 'Wanneer?', ['Leidt daartoe']);
+      await card
+        .getByRole('textbox', { name: 'Motivering criterium 3' })
+        .fill(validStepValues['criterium-3'].motivering3);
+      await press(card, 'Volgende', 'Stap 4 van 5 · Criterium 4 en doorbraak');
+
+      await tick(card, 'Domeinen die moeten samenwerken', ['Justitieel', 'Zorg', 'Sociaal']);
+      await card
+        .getByRole('textbox', { name: 'Motivering criterium 4' })
+        .fill(validStepValues['criterium-4'].motivering4);
+      await press(card, 'Naar de samenvatting', 'Stap 5 van 5 · Samenvatting en toets');
+      await card
+        .getByText('De casus voldoet aan alle vier de criteria', { exact: false })
+        .waitFor();
+      await press(card, 'Indienen bij Lokale Kamer Rotterdam', /is aangemeld/);
+      await snap(card, 'fatima-aangemeld');
+    }
+    const heading = await cardWith(pages.fatima, /is aangemeld/)
+      .then((card) => card.getByRole('heading').innerText())
+      .then((text) => /Casus (LK-ROT-\d{4}-\d{4}) is aangemeld/.exec(text));
+    assert.ok(heading, 'the submitted card names the casus number');
+    const number = heading[1];
+
+    /** Waits for the card with this notice that the bot sent on its own, and screenshots it. */
+    const notified = async (page: Page, notice: string, name: string): Promise<Locator> => {
+      const card = await cardWith(page, notice);
+      await card.getByText(`Casus ${number}`, { exact: true }).waitFor();
+      await snap(card, name);
+      return card;
+    };
+
+    // Jeroen (client B) hears of the new casus, opens it and accepts it.
+    const toldJeroen = await notified(
+      pages.jeroen,
+      'Nieuw: Aangemeld (Fatima El Amrani).',
+      'jeroen-melding-aangemeld',
+    );
+    await toldJeroen.getByRole('button', { name: 'Accepteren', exact: true }).waitFor();
+
+    let card = await ask(pages.jeroen, `casus ${number}`);
+    await card.getByText(`Casus ${number}`, { exact: true }).waitFor();
+    await reads(card, 'Aangemeld');
+    for (const button of ['Accepteren', 'Afwijzen', 'Informatie vragen'])
+      await card.getByRole('button', { name: button, exact: true }).waitFor();
+    await snap(card, 'jeroen-aangemeld');
+
+    // A motivation that is too short changes nothing: the same card says why, in place.
+    await card.getByRole('textbox', { name: 'Motivering van het besluit' }).fill('Akkoord.');
+    await press(card, 'Accepteren', /minstens 30 tekens\. Er is niets gewijzigd/);
+    await reads(card, 'Aangemeld');
+    await snap(card, 'jeroen-motivering-te-kort');
+
+    await decide(
+      card,
+      'Voldoet aan de criteria; besproken in de weegtafel van dinsdag.',
+      'Accepteren',
+      'In behandeling bij de Lokale Kamer',
+    );
+    await card
+      .getByText('Jeroen de Vries (procesregisseur, Gemeente Rotterdam)', { exact: false })
+      .first()
+      .waitFor();
+    await card.getByRole('button', { name: 'Opschalen naar het ZVH', exact: true }).waitFor();
+    await snap(card, 'jeroen-geaccepteerd');
+    // The card that told him follows the decision, in place.
+    await reads(toldJeroen, 'In behandeling bij de Lokale Kamer');
+    const acceptedFatima = await notified(
+      pages.fatima,
+      'Nieuw: Geaccepteerd door de Lokale Kamer (Jeroen de Vries).',
+      'fatima-melding-geaccepteerd',
+    );
+    const toldFatima = [acceptedFatima];
+
+    await decide(
+      card,
+      'Een doorbraak is nodig: de woningcorporatie en de GGZ komen er samen niet uit.',
+      'Opschalen naar het ZVH',
+      'Opschaling aangevraagd',
+    );
+    await card
+      .getByText('Opschaling aangevraagd · Zorg- en Veiligheidshuis Rotterdam-Rijnmond')
+      .waitFor();
+    assert.equal(
+      await card.getByRole('button').count(),
+      0,
+      'the Lokale Kamer waits for the ZVH, without buttons',
+    );
+    await snap(card, 'jeroen-opschaling-aangevraagd');
+    await reads(toldJeroen, 'Opschaling aangevraagd');
+    assert.equal(await toldJeroen.getByRole('button').count(), 0);
+    await snap(toldJeroen, 'jeroen-melding-bijgewerkt');
+    const escalation = 'Nieuw: Opschaling naar het Zorg- en Veiligheidshuis aangevraagd (Jeroen';
+    toldFatima.push(await notified(pages.fatima, escalation, 'fatima-melding-opschaling'));
+
+    // Anouk (client C, the ZVH) hears of the escalation, opens the casus and accepts it.
+    const toldAnouk = await notified(pages.anouk, escalation, 'anouk-melding-opschaling');
+    await toldAnouk.getByRole('button', { name: 'Opschaling accepteren', exact: true }).waitFor();
+    card = await ask(pages.anouk, `casus ${number}`);
+    await reads(card, 'Opschaling aangevraagd');
+    await card.getByRole('button', { name: 'Opschaling weigeren', exact: true }).waitFor();
+    await snap(card, 'anouk-opschaling-aangevraagd');
+    await decide(
+      card,
+      'Doorbraak nodig en passend: het ZVH neemt de regie over met alle partners.',
+      'Opschaling accepteren',
+      'In behandeling bij het Zorg- en Veiligheidshuis',
+    );
+    await card
+      .getByRole('button', { name: 'Afschalen naar de Lokale Kamer', exact: true })
+      .waitFor();
+    await snap(card, 'anouk-in-behandeling-zvh');
+    await reads(toldAnouk, 'In behandeling bij het Zorg- en Veiligheidshuis');
+    await snap(toldAnouk, 'anouk-melding-bijgewerkt');
+
+    // Fatima (client A) got a card for every decision, through her own client; the copies she
+    // got before follow the casus in place.
+    toldFatima.push(
+      await notified(
+        pages.fatima,
+        'Nieuw: Opschaling geaccepteerd door het Zorg- en Veiligheidshuis (Anouk Bakker).',
+        'fatima-melding-zvh',
+      ),
+    );
+    for (const told of toldFatima) {
+      await reads(told, 'In behandeling bij het Zorg- en Veiligheidshuis');
+      assert.equal(await told.getByRole('button').count(), 0, 'the worker has no decision buttons');
+    }
+    const casusCards = cardsOf(pages.fatima).filter({
+      has: pages.fatima.getByText(`Casus ${number}`, { exact: true }),
+    });
+    assert.equal(await casusCards.count(), 3, 'one card per decision');
+    await snap(acceptedFatima, 'fatima-melding-geaccepteerd-bijgewerkt');
+    await pages.fatima.screenshot({ path: `${screenshots}/decisions-conversation-fatima.png` });
+
+    for (const browser of state.browsers) assert.deepEqual(browser.pageErrors, []);
+    const problems = (state.app?.logs ?? []).filter((entry) => Number(entry.level) >= 40);
+    assert.deepEqual(problems, [], 'the bot logged no warnings or errors');
+  });
+});

@@ -1,0 +1,214 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { freePort } from './local-start';
+import { tempDir } from './temp-dir';
+
+const root = join(__dirname, '..', '..');
+
+/** The committed config of the Teams-like client (Microsoft 365 Agents Playground). */
+export const playgroundConfig = join(root, 'playground', '.m365agentsplayground.yml');
+
+/** One user of the client's config: its `key: value` lines in order, values as written. */
+type UserEntry = [key: string, value: string][];
+
+/** The `key: value` lines of a block whose lines are indented by `indent` spaces. */
+function parseEntry(lines: string[], indent: number, where: string): UserEntry {
+  return lines.map((line) => {
+    const [, key, value] = new RegExp(`^ {${indent}}([A-Za-z]+): (.*)$`).exec(line) ?? [];
+    if (key === undefined || value === undefined)
+      throw new Error(`${where}: unexpected line ${JSON.stringify(line)}`);
+    return [key, value];
+  });
+}
+
+/** The lines of the top-level block `key:` (up to the next top-level key), and where it is. */
+function topLevelBlock(lines: string[], key: string): { start: number; end: number } {
+  const start = lines.findIndex((line) => line === `${key}:`);
+  if (start < 0) throw new Error(`The client's config has no top-level "${key}:"`);
+  let end = start + 1;
+  while (end < lines.length && /^( |$)/.test(lines[end] ?? '')) end++;
+  return { start, end };
+}
+
+const aadObjectIdOf = (entry: UserEntry): string =>
+  entry.find(([key]) => key === 'aadObjectId')?.[1].replace(/^['"]|['"]$/g, '') ?? '';
+
+/**
+ * The committed client config with `currentUser` swapped for the user with this aadObjectId; the
+ * former current user takes that user's place in `users`, so there are still exactly 5 of them.
+ * Everything else (comments, chats, team) stays as written. The file's shape is small and known:
+ * `currentUser:` with 2-space `key: value` lines, and `users:` with `  - key: value` entries.
+ */
+export function configAs(yml: string, currentUserAadObjectId: string): string {
+  const lines = yml.split('\n');
+  const current = topLevelBlock(lines, 'currentUser');
+  const currentUser = parseEntry(lines.slice(current.start + 1, current.end), 2, 'currentUser');
+
+  const list = topLevelBlock(lines, 'users');
+  const users: UserEntry[] = [];
+  let entry: string[] = [];
+  for (const line of lines.slice(list.start + 1, list.end)) {
+    if (line.startsWith('  - ')) {
+      if (entry.length > 0) users.push(parseEntry(entry, 4, 'users'));
+      entry = [`    ${line.slice(4)}`];
+    } else if (line !== '') entry.push(line);
+  }
+  if (entry.length > 0) users.push(parseEntry(entry, 4, 'users'));
+  if (users.length !== 5) throw new Error(`Expected 5 users in the config, found ${users.length}`);
+
+  if (aadObjectIdOf(currentUser) === currentUserAadObjectId) return yml;
+  const index = users.findIndex((user) => aadObjectIdOf(user) === currentUserAadObjectId);
+  if (index < 0)
+    throw new Error(`No user with aadObjectId ${currentUserAadObjectId} in the config`);
+  const chosen = users[index] ?? [];
+  users[index] = currentUser;
+
+  const userLines = users.flatMap((user) =>
+    user.map(([key, value], i) => `${i === 0 ? '  - ' : '    '}${key}: ${value}`),
+  );
+  const out: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (i === current.start) {
+      out.push(line, ...chosen.map(([key, value]) => `  ${key}: ${value}`));
+    } else if (i === list.start) {
+      out.push(line, ...userLines);
+    } else if ((i > current.start && i < current.end) || (i > list.start && i < list.end)) {
+      // replaced above; keep blank lines that separated blocks
+      if (line === '') out.push(line);
+    } else out.push(line);
+  }
+  return out.join('\n');
+}
+
+export interface Playground {
+  /** Where to open the client in a browser. */
+  url: string;
+  /** The client's log file (inside `dir`). */
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Teams-like client as `npm start` does (through scripts/child-guard.cjs, offline, no
+ * telemetry, no browser of its own), with a config in `dir` in which the given user is the current
+ * user; waits until it listens and answers its ping.
+ */
+export async function startPlayground(options: {
+  botUrl: string;
+  port: number;
+  currentUserAadObjectId: string;
+  dir: string;
+  timeoutMs?: number;
+}): Promise<Playground> {
+  const { botUrl, port, currentUserAadObjectId, dir, timeoutMs = 60_000 } = options;
+  const configPath = join(dir, '.m365agentsplayground.yml');
+  writeFileSync(
+    configPath,
+    configAs(readFileSync(playgroundConfig, 'utf8'), currentUserAadObjectId),
+  );
+  const logFile = join(dir, 'playground.log');
+  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TEAMSAPPTESTER_BROWSER: 'none',
+    APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+  };
+  // Each instance must use its own port as its service URL: none inherited from the shell.
+  delete env.M365_AGENTS_PLAYGROUND_SERVICE_URL;
+  delete env.M365_AGENTS_PLAYGROUND_CONVERSATION_ID;
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'scripts', 'child-guard.cjs'),
+      process.execPath,
+      cli,
+      '-e',
+      `${botUrl}/api/messages`,
+      '-c',
+      'msteams',
+      '-p',
+      String(port),
+      '--disable-telemetry',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
+  const exited = once(child, 'exit');
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  const failure = (why: string) =>
+    new Error(`The Teams-like client ${why}; see ${logFile}${stderr ? `: ${stderr}` : ''}`);
+
+  try {
+    // The client picks another port when its own is taken, and says so only in "Listening on".
+    const listening = new Promise<number>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const match = /Listening on (\d+)/.exec(line);
+        if (match) resolve(Number(match[1]));
+      });
+      void exited.then(() => reject(failure('exited before listening')));
+      setTimeout(() => reject(failure(`did not listen within ${timeoutMs} ms`)), timeoutMs).unref();
+    });
+    const url = `http://localhost:${await listening}`;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (child.exitCode !== null) break;
+      const pong = await fetch(`${url}/_debug/ping`).then(
+        (response) => response.text(),
+        () => '',
+      );
+      if (pong.includes('pong')) return { url, logFile, stop };
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw failure('did not answer its ping');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * Registers mocha hooks that start a Teams-like client for one user against a running bot (read
+ * `botUrl()` in the before hook, so the bot may start in an earlier hook), in a fresh folder, on a
+ * free port; stopped and removed after the suite.
+ */
+export function usePlayground(
+  name: string,
+  botUrl: () => string,
+  currentUserAadObjectId: string,
+): { readonly url: string; readonly logFile: string } {
+  const state: { playground?: Playground; remove?: () => Promise<void> } = {};
+  before(async () => {
+    const dir = await tempDir(name);
+    state.remove = () => dir.remove();
+    state.playground = await startPlayground({
+      botUrl: botUrl(),
+      port: await freePort(),
+      currentUserAadObjectId,
+      dir: dir.path,
+    });
+  });
+  after(async () => {
+    await state.playground?.stop();
+    await state.remove?.();
+  });
+  return {
+    get url() {
+      if (!state.playground) throw new Error('The client starts in a before hook');
+      return state.playground.url;
+    },
+    get logFile() {
+      if (!state.playground) throw new Error('The client starts in a before hook');
+      return state.playground.logFile;
+    },
+  };
+}
