@@ -16,7 +16,11 @@ export const casusCardSchema = z.object({
   casusNumber: z.string(),
   status: z.string(),
   kamer: z.string(),
-  notices: zeroOrOne(z.object({ text: z.string() })),
+  notices: zeroOrOne(
+    z.object({ text: z.string(), style: z.enum(['good', 'warning', 'attention', 'accent']) }),
+  ),
+  /** What the decider typed, back in the input after a refusal, so it is not lost. */
+  draftMotivation: z.string(),
   refreshUserIds: z.array(z.string()).max(60),
   facts: z.array(z.object({ title: z.string(), value: z.string() })),
   criteria: z.array(

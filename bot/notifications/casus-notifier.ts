@@ -14,7 +14,7 @@ import type { RegistryRepository } from '../../src/domain/registry/registry.repo
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import { decideSystemAccess } from '../../src/domain/registry/system-access';
 import type { Logger } from '../../src/logging/logger';
-import { casusCardFor, describeEvent } from '../presenters/casus.presenter';
+import { casusCardFor, describeEvent, type CasusView } from '../presenters/casus.presenter';
 import { loadCasusView } from '../presenters/casus-view';
 
 const referenceSchema = z.looseObject({
@@ -84,7 +84,12 @@ export class CasusNotifier {
     const cards: Casus['cards'] = [];
     for (const notification of await notificationsOf(casus, this.deps.registry)) {
       const last = [...casus.audit].reverse().find((entry) => entry.action === notification.action);
-      const notice = last ? `Nieuw: ${describeEvent(last).what} (${last.actor.name}).` : undefined;
+      const notice = last
+        ? {
+            text: `Nieuw: ${describeEvent(last).what} (${last.actor.name}).`,
+            style: 'accent' as const,
+          }
+        : undefined;
       const sent = await Promise.all(
         notification.recipientIds.map(async (personId) => {
           const recipient = await this.reach(personId, casus.id);
@@ -150,9 +155,9 @@ export class CasusNotifier {
     recipient: Recipient,
     casus: Casus,
     kamer: Kamer,
-    how: { notice?: string; replace?: string },
+    how: { notice?: CasusView['notice']; replace?: string },
   ): Promise<string | undefined> {
-    const view = await loadCasusView(this.deps.registry, casus, kamer, how.notice);
+    const view = await loadCasusView(this.deps.registry, casus, kamer, { notice: how.notice });
     const card = CardFactory.adaptiveCard(casusCardFor(recipient.viewer, casus, view));
     let activityId: string | undefined;
     try {

@@ -11,6 +11,18 @@ export const casusStateLabels: Record<CasusState, string> = {
   afgesloten: 'Afgesloten',
 };
 
+/** The state on the casus card, next to the table that holds it ("In behandeling · Lokale Kamer Rotterdam"). */
+export const casusStateShortLabels: Record<CasusState, string> = {
+  ...casusStateLabels,
+  in_behandeling_lokaal: 'In behandeling',
+  in_behandeling_zvh: 'In behandeling',
+};
+
+/** "de Lokale Kamer Rotterdam", "het Zorg- en Veiligheidshuis Rotterdam-Rijnmond". */
+export function withArticle(kamer: { type: 'lokale-kamer' | 'zvh'; name: string }): string {
+  return `${kamer.type === 'zvh' ? 'het' : 'de'} ${kamer.name}`;
+}
+
 const dateTime = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
   timeStyle: 'short',

@@ -9,7 +9,7 @@ export async function loadCasusView(
   registry: RegistryRepository,
   casus: Casus,
   kamer: Kamer,
-  notice?: string,
+  extra: Pick<CasusView, 'notice' | 'draftMotivation'> = {},
 ): Promise<CasusView> {
   const zvh = kamer.type === 'lokale-kamer' ? await registry.getKamer(kamer.zvhId) : undefined;
   const deciders = await registry.listDecisionMakers(kamer.id);
@@ -17,5 +17,5 @@ export async function loadCasusView(
   const refreshUserIds = [
     ...new Set([casus.createdBy.id, ...deciders.map((p) => p.id), ...zvhDeciders.map((p) => p.id)]),
   ];
-  return { kamer, zvh, refreshUserIds, notice };
+  return { kamer, zvh, refreshUserIds, ...extra };
 }

@@ -7,7 +7,7 @@ import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { casusCard } from '../cards/casus.card';
 import { roleNames } from './actor.presenter';
-import { casusStateLabels, formatDate, formatDateTime } from './casus-status';
+import { casusStateShortLabels, formatDate, formatDateTime, withArticle } from './casus-status';
 
 /** How each event reads on the timeline. Typed over every action, so a new one must be named here. */
 const eventLabels: Record<CasusAction | 'intake-gestart', string> = {
@@ -35,8 +35,10 @@ const buttons: Partial<
   'opschaling-accepteren': { title: 'Opschaling accepteren', style: 'positive' },
   'opschaling-weigeren': { title: 'Opschaling weigeren', style: 'destructive' },
   afschalen: { title: 'Afschalen naar de Lokale Kamer', style: 'default' },
-  afsluiten: { title: 'Afsluiten', style: 'default' },
+  afsluiten: { title: 'Casus afsluiten', style: 'destructive' },
 };
+
+export type NoticeStyle = 'good' | 'warning' | 'attention' | 'accent';
 
 export interface CasusView {
   /** The casus's Lokale Kamer and its ZVH (when known). */
@@ -44,13 +46,15 @@ export interface CasusView {
   zvh: Kamer | undefined;
   /** Who gets their own view on refresh: decision makers and the intake side (≤ 60). */
   refreshUserIds: string[];
-  notice?: string;
+  notice?: { text: string; style: NoticeStyle };
+  /** A motivation the viewer typed that was refused: shown again in the input. */
+  draftMotivation?: string;
 }
 
 /** The table that holds the casus now: the ZVH while it is escalated, otherwise the Lokale Kamer. */
-function currentTable(casus: Casus, view: CasusView): string {
+function currentTable(casus: Casus, view: CasusView): Kamer {
   const atZvh = casus.state === 'opschaling_aangevraagd' || casus.state === 'in_behandeling_zvh';
-  return atZvh && view.zvh ? view.zvh.name : view.kamer.name;
+  return atZvh && view.zvh ? view.zvh : view.kamer;
 }
 
 /** One line of the audit trail, as people read it. */
@@ -84,9 +88,10 @@ export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): Adap
     casusId: casus.id,
     revision: casus.revision,
     casusNumber: casus.casusNumber ?? '',
-    status: casusStateLabels[casus.state],
-    kamer: table,
-    notices: view.notice ? [{ text: view.notice }] : [],
+    status: casusStateShortLabels[casus.state],
+    kamer: table.name,
+    notices: view.notice ? [view.notice] : [],
+    draftMotivation: view.draftMotivation ?? '',
     refreshUserIds: view.refreshUserIds.slice(0, 60),
     facts: intake
       ? [
@@ -96,7 +101,10 @@ export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): Adap
           },
           { title: 'Aanmeldroute', value: aanmeldroutes.labels[intake.aanmelding.aanmeldroute] },
           { title: 'Urgentie', value: urgenties.labels[intake.aanmelding.urgentie] },
-          { title: 'Doorbraak nodig', value: intake.doorbraak.nodig ? 'Ja' : 'Nee' },
+          {
+            title: 'Doorbraak nodig (bij aanmelding)',
+            value: intake.doorbraak.nodig ? 'Ja' : 'Nee',
+          },
           {
             title: 'Aangemeld door',
             value: `${casus.createdBy.name}, ${casus.createdBy.organisationName}`,
@@ -118,8 +126,11 @@ export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): Adap
       decisions.length > 0
         ? [
             {
-              prompt:
-                'Je besluit namens de overheidsdeelnemers (art. 2.27 WGS). Elk besluit vraagt een motivering; bij opschalen: waarom een doorbraak nodig is.',
+              prompt: `Je besluit namens de overheidsdeelnemers (art. 2.27 WGS). Elk besluit vraagt een motivering${
+                allowed.includes('opschalen')
+                  ? '; bij opschalen: waarom een doorbraak nodig is'
+                  : ''
+              }.`,
             },
           ]
         : [],
@@ -131,7 +142,7 @@ export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): Adap
   });
 }
 
-function readOnlyText(casus: Casus, table: string): string {
+function readOnlyText(casus: Casus, table: Kamer): string {
   switch (casus.state) {
     case 'afgewezen':
     case 'afgesloten':
@@ -139,6 +150,6 @@ function readOnlyText(casus: Casus, table: string): string {
     case 'aanvulling_gevraagd':
       return 'De Lokale Kamer wacht op een aanvulling van de aanmelder.';
     default:
-      return `Besluiten over deze casus neemt de procesregisseur of de weegtafel van ${table}.`;
+      return `Besluiten over deze casus neemt de procesregisseur of de weegtafel van ${withArticle(table)}.`;
   }
 }

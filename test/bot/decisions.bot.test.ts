@@ -83,7 +83,7 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     assert.deepEqual(buttons(card).sort(), ['accepteren', 'afwijzen', 'informatie-vragen']);
     const accepted = await press(jeroen, card, 'accepteren');
     const text = cardText(accepted);
-    assert.match(text, /In behandeling bij de Lokale Kamer/);
+    assert.match(text, /In behandeling · Lokale Kamer Rotterdam/);
     assert.match(
       text,
       /Geaccepteerd door de Lokale Kamer[\s\S]*Jeroen de Vries \(procesregisseur, Gemeente Rotterdam\) namens de overheidsdeelnemers/,
@@ -105,7 +105,7 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     assert.ok(copy, 'the earlier card in his chat was updated in place');
     assert.match(
       cardText(cardOf(copy)),
-      new RegExp(`Casus ${number}[\\s\\S]*In behandeling bij de Lokale Kamer`),
+      new RegExp(`Casus ${number}[\\s\\S]*In behandeling · Lokale Kamer Rotterdam`),
     );
   });
 
@@ -135,10 +135,10 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     let zvhCard = await zvh.say(`casus ${number}`);
     assert.deepEqual(buttons(zvhCard).sort(), ['opschaling-accepteren', 'opschaling-weigeren']);
     zvhCard = await press(zvh, zvhCard, 'opschaling-accepteren');
-    assert.match(cardText(zvhCard), /In behandeling bij het Zorg- en Veiligheidshuis/);
+    assert.match(cardText(zvhCard), /In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond/);
     assert.deepEqual(buttons(zvhCard).sort(), ['afschalen', 'afsluiten']);
     zvhCard = await press(zvh, zvhCard, 'afschalen');
-    assert.match(cardText(zvhCard), /In behandeling bij de Lokale Kamer/);
+    assert.match(cardText(zvhCard), /In behandeling · Lokale Kamer Rotterdam/);
 
     const closed = await press(jeroen, await jeroen.say(`casus ${number}`), 'afsluiten');
     assert.match(cardText(closed), /Afgesloten[\s\S]*niet meer open/);
@@ -157,7 +157,7 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     const refused = await press(zvh, await zvh.say(`casus ${number}`), 'opschaling-weigeren');
     assert.match(
       cardText(refused),
-      /In behandeling bij de Lokale Kamer[\s\S]*Opschaling geweigerd/,
+      /In behandeling · Lokale Kamer Rotterdam[\s\S]*Opschaling geweigerd/,
     );
   });
 
@@ -212,7 +212,7 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     const stale = cardText(await press(talkAs(bot, mohamed), card, 'afwijzen'));
     assert.match(
       stale,
-      /Al besloten: geaccepteerd door de lokale kamer door Jeroen de Vries[\s\S]*niets gewijzigd/,
+      /Al besloten door Jeroen de Vries op .+?: Geaccepteerd door de Lokale Kamer[\s\S]*niets gewijzigd/,
     );
 
     const fresh = await jeroen.say(`casus ${number}`);
@@ -236,7 +236,7 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
 
     assert.match(
       cardText(await jeroen.say(`casus ${number}`)),
-      /In behandeling bij de Lokale Kamer/,
+      /In behandeling · Lokale Kamer Rotterdam/,
     );
     assert.match(
       cardText(await talkAs(bot, demoUsers.unknown).say(`casus ${number}`)),

@@ -244,7 +244,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       card,
       'Voldoet aan de criteria; besproken in de weegtafel van dinsdag.',
       'Accepteren',
-      'In behandeling bij de Lokale Kamer',
+      'In behandeling · Lokale Kamer Rotterdam',
     );
     await card
       .getByText('Jeroen de Vries (procesregisseur, Gemeente Rotterdam)', { exact: false })
@@ -253,7 +253,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     await card.getByRole('button', { name: 'Opschalen naar het ZVH', exact: true }).waitFor();
     await snap(card, 'jeroen-geaccepteerd');
     // The card that told him follows the decision, in place.
-    await reads(toldJeroen, 'In behandeling bij de Lokale Kamer');
+    await reads(toldJeroen, 'In behandeling · Lokale Kamer Rotterdam');
     const acceptedFatima = await notified(
       pages.fatima,
       'Nieuw: Geaccepteerd door de Lokale Kamer (Jeroen de Vries).',
@@ -293,13 +293,13 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       card,
       'Doorbraak nodig en passend: het ZVH neemt de regie over met alle partners.',
       'Opschaling accepteren',
-      'In behandeling bij het Zorg- en Veiligheidshuis',
+      'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond',
     );
     await card
       .getByRole('button', { name: 'Afschalen naar de Lokale Kamer', exact: true })
       .waitFor();
     await snap(card, 'anouk-in-behandeling-zvh');
-    await reads(toldAnouk, 'In behandeling bij het Zorg- en Veiligheidshuis');
+    await reads(toldAnouk, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
     await snap(toldAnouk, 'anouk-melding-bijgewerkt');
 
     // Fatima (client A) got a card for every decision, through her own client; the copies she
@@ -312,7 +312,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       ),
     );
     for (const told of toldFatima) {
-      await reads(told, 'In behandeling bij het Zorg- en Veiligheidshuis');
+      await reads(told, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
       assert.equal(await told.getByRole('button').count(), 0, 'the worker has no decision buttons');
     }
     const casusCards = cardsOf(pages.fatima).filter({

@@ -9,7 +9,7 @@ import type { Kamer } from '../../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { casuslijstCard } from '../../cards/casuslijst.card';
 import { casusStateLabels } from '../../presenters/casus-status';
-import { casusCardFor, describeEvent } from '../../presenters/casus.presenter';
+import { casusCardFor, describeEvent, type CasusView } from '../../presenters/casus.presenter';
 import { loadCasusView } from '../../presenters/casus-view';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
@@ -18,12 +18,12 @@ async function cardFor(
   turn: Turn,
   casus: Casus,
   kamer: Kamer,
-  notice?: string,
+  extra: Pick<CasusView, 'notice' | 'draftMotivation'> = {},
 ): Promise<AdaptiveCardJson> {
   return casusCardFor(
     turn.actor,
     casus,
-    await loadCasusView(turn.services.registry, casus, kamer, notice),
+    await loadCasusView(turn.services.registry, casus, kamer, extra),
   );
 }
 
@@ -44,32 +44,39 @@ function accessRefusal(reason: AccessRefusal): AdaptiveCardJson {
 /** What the decider learns when the card was not the casus's latest: who decided what, and when. */
 function lastDecision(casus: Casus): string {
   const last = casus.audit.at(-1);
-  if (!last) return 'De casus is intussen gewijzigd.';
+  if (!last) return 'De casus is intussen gewijzigd. Er is niets gewijzigd.';
   const event = describeEvent(last);
-  return `Al besloten: ${event.what.toLowerCase()} door ${last.actor.name} op ${event.when}. Er is niets gewijzigd.`;
+  return `Al besloten door ${last.actor.name} op ${event.when}: ${event.what}. Er is niets gewijzigd.`;
 }
 
-async function decisionRefusal(turn: Turn, reason: DecisionRefusal): Promise<AdaptiveCardJson> {
-  const kamerOf = async (casus: Casus) => turn.services.registry.getKamer(casus.kamerId ?? '');
+async function decisionRefusal(
+  turn: Turn,
+  reason: DecisionRefusal,
+  typed: string,
+): Promise<AdaptiveCardJson> {
+  if (reason.kind === 'not-found' || reason.kind === 'not-authorised') return accessRefusal(reason);
+  const kamer = await turn.services.registry.getKamer(reason.casus.kamerId ?? '');
+  if (!kamer) return notFound();
   switch (reason.kind) {
-    case 'not-found':
-    case 'not-authorised':
-      return accessRefusal(reason);
-    case 'already-decided': {
-      const kamer = await kamerOf(reason.casus);
-      return kamer ? cardFor(turn, reason.casus, kamer, lastDecision(reason.casus)) : notFound();
-    }
-    case 'not-your-decision': {
-      const kamer = await kamerOf(reason.casus);
-      const notice =
-        'Dit besluit is niet aan jou: het hoort bij een andere rol of kamer. Er is niets gewijzigd.';
-      return kamer ? cardFor(turn, reason.casus, kamer, notice) : notFound();
-    }
-    case 'motivation-too-short': {
-      const kamer = await kamerOf(reason.casus);
-      const notice = 'Geef een motivering van minstens 30 tekens. Er is niets gewijzigd.';
-      return kamer ? cardFor(turn, reason.casus, kamer, notice) : notFound();
-    }
+    case 'already-decided':
+      return cardFor(turn, reason.casus, kamer, {
+        notice: { text: lastDecision(reason.casus), style: 'warning' },
+      });
+    case 'not-your-decision':
+      return cardFor(turn, reason.casus, kamer, {
+        notice: {
+          text: 'Dit besluit is niet aan jou: het hoort bij een andere rol of kamer. Er is niets gewijzigd.',
+          style: 'attention',
+        },
+      });
+    case 'motivation-too-short':
+      return cardFor(turn, reason.casus, kamer, {
+        notice: {
+          text: 'Geef een motivering van minstens 30 tekens. Er is niets gewijzigd.',
+          style: 'attention',
+        },
+        draftMotivation: typed,
+      });
   }
 }
 
@@ -101,7 +108,7 @@ export const casusVerbRoutes = [
         ...input,
         activityId: turn.activityId,
       });
-      if (!decided.ok) return decisionRefusal(turn, decided.error);
+      if (!decided.ok) return decisionRefusal(turn, decided.error, input.motivation);
       turn.services.notifications.deliverSoon(decided.value.id);
       const kamer = await turn.services.registry.getKamer(decided.value.kamerId ?? '');
       if (!kamer) return notFound();
@@ -110,7 +117,9 @@ export const casusVerbRoutes = [
         turn,
         decided.value,
         kamer,
-        event ? `Besluit vastgelegd: ${describeEvent(event).what.toLowerCase()}.` : undefined,
+        event
+          ? { notice: { text: `Besluit vastgelegd: ${describeEvent(event).what}.`, style: 'good' } }
+          : {},
       );
     },
   }),

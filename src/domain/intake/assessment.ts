@@ -29,6 +29,21 @@ export const assessmentSchema = z.object({
 export type Assessment = z.infer<typeof assessmentSchema>;
 
 const cite = (n: CriterionNumber) => `art. 2.20 BGS, criterium ${n}`;
+/** Small counts read better as words: "op twee leefgebieden". */
+const numberWords = [
+  'nul',
+  'een',
+  'twee',
+  'drie',
+  'vier',
+  'vijf',
+  'zes',
+  'zeven',
+  'acht',
+  'negen',
+  'tien',
+];
+const inWords = (n: number) => numberWords[n] ?? String(n);
 const hasText = (text: string | undefined) => (text?.trim().length ?? 0) >= MIN_EXPLANATION;
 const list = (items: readonly string[]) =>
   items.length > 1 ? `${items.slice(0, -1).join(', ')} en ${items.at(-1)}` : (items[0] ?? '');
@@ -80,7 +95,7 @@ function criterion2(intake: Intake): CriterionResult {
     return {
       ...base,
       met: true,
-      explanation: `Criminogene factoren op ${criminogeen.length} leefgebieden: ${list(criminogeen)} (${cite(2)}).`,
+      explanation: `Criminogene factoren op ${inWords(criminogeen.length)} leefgebieden: ${list(criminogeen)} (${cite(2)}).`,
     };
   }
   const found = criminogeen.length === 0 ? 'geen enkel leefgebied' : `alleen ${criminogeen[0]}`;
