@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { choose, tick, typeDate } from '../helpers/card-ui';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
@@ -12,33 +13,6 @@ import { tempDir } from '../helpers/temp-dir';
 const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01'; // wijkteammedewerker, submits the casus
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02'; // procesregisseur, Lokale Kamer Rotterdam
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur, ZVH Rotterdam-Rijnmond
-
-/** Picks an option of a compact ChoiceSet (a Fluent Combobox) by its title. */
-async function choose(card: Locator, label: string, title: string): Promise<void> {
-  const combobox = card.getByRole('combobox', { name: label });
-  await combobox.click();
-  await card.page().getByRole('option', { name: title, exact: true }).click();
-  assert.equal(await combobox.inputValue(), title);
-}
-
-/** Ticks choices of an expanded multi-select ChoiceSet; each checkbox is named "<label> <title>". */
-async function tick(card: Locator, label: string, titles: string[]): Promise<void> {
-  for (const title of titles) {
-    await card.getByRole('checkbox', { name: `${label} ${title}`, exact: true }).check();
-  }
-}
-
-/** Types a date in a Fluent date picker: opening it shows a calendar, so close that first. */
-async function typeDate(card: Locator, label: string, typed: string): Promise<void> {
-  const page = card.page();
-  const date = card.getByRole('combobox', { name: label });
-  await date.click();
-  await page.getByRole('dialog', { name: 'Calendar' }).waitFor();
-  await page.keyboard.press('Escape');
-  await page.getByRole('dialog', { name: 'Calendar' }).waitFor({ state: 'detached' });
-  await date.pressSequentially(typed);
-  await date.press('Tab');
-}
 
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 

@@ -1,22 +1,8 @@
 import assert from 'node:assert/strict';
+import { choose, tick, typeDate } from '../helpers/card-ui';
 import { nthCard, say, screenshots, useTeamsClient } from '../helpers/teams-client';
 import type { Locator } from 'playwright-core';
 import { validStepValues } from '../helpers/intake-values';
-
-/** Picks an option of a compact ChoiceSet (a Fluent Combobox) by its title. */
-async function choose(card: Locator, label: string, title: string): Promise<void> {
-  const combobox = card.getByRole('combobox', { name: label });
-  await combobox.click();
-  await card.page().getByRole('option', { name: title, exact: true }).click();
-  assert.equal(await combobox.inputValue(), title);
-}
-
-/** Ticks choices of an expanded multi-select ChoiceSet; each checkbox is named "<label> <title>". */
-async function tick(card: Locator, label: string, titles: string[]): Promise<void> {
-  for (const title of titles) {
-    await card.getByRole('checkbox', { name: `${label} ${title}`, exact: true }).check();
-  }
-}
 
 describe('in the Teams-like client (headless Chromium): the intake wizard', () => {
   const client = useTeamsClient('e2e-intake');
@@ -52,15 +38,11 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
 
     // Step 1, everything but the name.
     const step1 = validStepValues.betrokkene;
-    const date = card.getByRole('combobox', { name: 'Geboortedatum' });
-    await date.click(); // opens the calendar; close it and type the date instead
-    await page.getByRole('dialog', { name: 'Calendar' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog', { name: 'Calendar' }).waitFor({ state: 'detached' });
-    await date.pressSequentially('4/12/1988');
-    await date.press('Tab');
-    assert.equal(await page.getByRole('dialog', { name: 'Calendar' }).count(), 0);
-    assert.equal(await date.inputValue(), 'April 12, 1988');
+    await typeDate(card, 'Geboortedatum', '4/12/1988');
+    assert.equal(
+      await card.getByRole('combobox', { name: 'Geboortedatum' }).inputValue(),
+      'April 12, 1988',
+    );
     await card.getByRole('textbox', { name: 'Gemeente van betrokkene' }).fill(step1.gemeente);
     await choose(card, 'Aanmeldroute', 'Veilig Thuis');
     await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
