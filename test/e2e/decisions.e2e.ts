@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { choose, tick, typeDate } from '../helpers/card-ui';
+import { fillIntakeStep } from '../helpers/card-ui';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
-import { validStepValues } from '../helpers/intake-values';
 import { freePort } from '../helpers/local-start';
 import { usePlayground } from '../helpers/playground';
 import { nthCard, say, screenshots } from '../helpers/teams-client';
@@ -141,39 +140,14 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       const page = pages.fatima;
       const card = await ask(page, 'nieuwe casus');
       await card.getByText('Stap 1 van 5 · Betrokkene en aanmelding').waitFor();
-      const step1 = validStepValues.betrokkene;
-      await card.getByRole('textbox', { name: 'Naam van betrokkene' }).fill(step1.naam);
-      await typeDate(card, 'Geboortedatum', '4/12/1988');
-      await card.getByRole('textbox', { name: 'Gemeente van betrokkene' }).fill(step1.gemeente);
-      await choose(card, 'Aanmeldroute', 'Veilig Thuis');
-      await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
-      await card.getByRole('radio', { name: 'Hoog', exact: true }).check();
+      await fillIntakeStep.naam(card);
+      await fillIntakeStep.betrokkeneWithoutName(card);
       await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
-
-      const step2 = validStepValues['criteria-1-2'];
-      await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
-      await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step2.motivering1);
-      await tick(card, 'Leefgebieden met problemen', [
-        'Huisvesting',
-        'Financiën/schulden',
-        'Verslaving',
-        'Justitie/politie',
-      ]);
-      await tick(card, 'Waarvan met criminogene factoren', ['Verslaving', 'Justitie/politie']);
-      await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step2.motivering2);
+      await fillIntakeStep.criteria12(card);
       await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
-
-      await tick(card, 'Waartoe leiden de problemen?', ['Ernstige overlast', 'Criminaliteit']);
-      await tick(card, 'Wanneer?', ['Leidt daartoe']);
-      await card
-        .getByRole('textbox', { name: 'Motivering criterium 3' })
-        .fill(validStepValues['criterium-3'].motivering3);
+      await fillIntakeStep.criterium3(card);
       await press(card, 'Volgende', 'Stap 4 van 5 · Criterium 4 en doorbraak');
-
-      await tick(card, 'Domeinen die moeten samenwerken', ['Justitieel', 'Zorg', 'Sociaal']);
-      await card
-        .getByRole('textbox', { name: 'Motivering criterium 4' })
-        .fill(validStepValues['criterium-4'].motivering4);
+      await fillIntakeStep.criterium4(card);
       await press(card, 'Naar de samenvatting', 'Stap 5 van 5 · Samenvatting en toets');
       await card
         .getByText('De casus voldoet aan alle vier de criteria', { exact: false })

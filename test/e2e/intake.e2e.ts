@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { choose, tick, typeDate } from '../helpers/card-ui';
+import { fillIntakeStep } from '../helpers/card-ui';
 import { nthCard, say, screenshots, useTeamsClient } from '../helpers/teams-client';
 import type { Locator } from 'playwright-core';
-import { validStepValues } from '../helpers/intake-values';
 
 describe('in the Teams-like client (headless Chromium): the intake wizard', () => {
   const client = useTeamsClient('e2e-intake');
@@ -37,16 +36,7 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     await snap(card, 'betrokkene');
 
     // Step 1, everything but the name.
-    const step1 = validStepValues.betrokkene;
-    await typeDate(card, 'Geboortedatum', '4/12/1988');
-    assert.equal(
-      await card.getByRole('combobox', { name: 'Geboortedatum' }).inputValue(),
-      'April 12, 1988',
-    );
-    await card.getByRole('textbox', { name: 'Gemeente van betrokkene' }).fill(step1.gemeente);
-    await choose(card, 'Aanmeldroute', 'Veilig Thuis');
-    await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
-    await card.getByRole('radio', { name: 'Hoog', exact: true }).check();
+    await fillIntakeStep.betrokkeneWithoutName(card);
 
     // "Volgende" without a name: the required field stops it (in the client, or with the bot's
     // Dutch error summary), and the wizard stays on step 1.
@@ -59,43 +49,25 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     assert.equal(await cards.count(), 2);
     await snap(card, 'betrokkene-naam-ontbreekt');
 
-    const naam = card.getByRole('textbox', { name: 'Naam van betrokkene' });
-    await naam.fill(step1.naam);
+    await fillIntakeStep.naam(card);
     await snap(card, 'betrokkene-ingevuld');
     await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
     await snap(card, 'criteria-1-2');
 
     // Step 2: criteria 1 and 2.
-    const step2 = validStepValues['criteria-1-2'];
-    await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
-    await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step2.motivering1);
-    await tick(card, 'Leefgebieden met problemen', [
-      'Huisvesting',
-      'Financiën/schulden',
-      'Verslaving',
-      'Justitie/politie',
-    ]);
-    await tick(card, 'Waarvan met criminogene factoren', ['Verslaving', 'Justitie/politie']);
-    await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step2.motivering2);
+    await fillIntakeStep.criteria12(card);
     await snap(card, 'criteria-1-2-ingevuld');
     await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
     await snap(card, 'criterium-3');
 
     // Step 3: criterion 3.
-    await tick(card, 'Waartoe leiden de problemen?', ['Ernstige overlast', 'Criminaliteit']);
-    await tick(card, 'Wanneer?', ['Leidt daartoe']);
-    await card
-      .getByRole('textbox', { name: 'Motivering criterium 3' })
-      .fill(validStepValues['criterium-3'].motivering3);
+    await fillIntakeStep.criterium3(card);
     await snap(card, 'criterium-3-ingevuld');
     await press(card, 'Volgende', 'Stap 4 van 5 · Criterium 4 en doorbraak');
     await snap(card, 'criterium-4');
 
     // Step 4: criterion 4.
-    await tick(card, 'Domeinen die moeten samenwerken', ['Justitieel', 'Zorg', 'Sociaal']);
-    await card
-      .getByRole('textbox', { name: 'Motivering criterium 4' })
-      .fill(validStepValues['criterium-4'].motivering4);
+    await fillIntakeStep.criterium4(card);
     await snap(card, 'criterium-4-ingevuld');
     await press(
       card,

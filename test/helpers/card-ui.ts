@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
+import { validStepValues } from './intake-values';
 
 // How the Teams-like client renders Adaptive Card inputs (Fluent UI v9), for browser tests.
 
@@ -30,3 +31,55 @@ export async function typeDate(card: Locator, label: string, typed: string): Pro
   await date.press('Tab');
   assert.equal(await page.getByRole('dialog', { name: 'Calendar' }).count(), 0);
 }
+
+/**
+ * Answers of the intake wizard as a person gives them in the client (titles, not ids), matching
+ * test/helpers/intake-values.ts. Each fills one step's card without pressing its button.
+ */
+export const fillIntakeStep = {
+  /** Everything but the name, so a test can first try "Volgende" without it. */
+  async betrokkeneWithoutName(card: Locator): Promise<void> {
+    await typeDate(card, 'Geboortedatum', '4/12/1988');
+    assert.equal(
+      await card.getByRole('combobox', { name: 'Geboortedatum' }).inputValue(),
+      'April 12, 1988',
+    );
+    await card
+      .getByRole('textbox', { name: 'Gemeente van betrokkene' })
+      .fill(validStepValues.betrokkene.gemeente);
+    await choose(card, 'Aanmeldroute', 'Veilig Thuis');
+    await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
+    await card.getByRole('radio', { name: 'Hoog', exact: true }).check();
+  },
+  async naam(card: Locator): Promise<void> {
+    await card
+      .getByRole('textbox', { name: 'Naam van betrokkene' })
+      .fill(validStepValues.betrokkene.naam);
+  },
+  async criteria12(card: Locator): Promise<void> {
+    const step = validStepValues['criteria-1-2'];
+    await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
+    await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step.motivering1);
+    await tick(card, 'Leefgebieden met problemen', [
+      'Huisvesting',
+      'Financiën/schulden',
+      'Verslaving',
+      'Justitie/politie',
+    ]);
+    await tick(card, 'Waarvan met criminogene factoren', ['Verslaving', 'Justitie/politie']);
+    await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step.motivering2);
+  },
+  async criterium3(card: Locator): Promise<void> {
+    await tick(card, 'Waartoe leiden de problemen?', ['Ernstige overlast', 'Criminaliteit']);
+    await tick(card, 'Wanneer?', ['Leidt daartoe']);
+    await card
+      .getByRole('textbox', { name: 'Motivering criterium 3' })
+      .fill(validStepValues['criterium-3'].motivering3);
+  },
+  async criterium4(card: Locator): Promise<void> {
+    await tick(card, 'Domeinen die moeten samenwerken', ['Justitieel', 'Zorg', 'Sociaal']);
+    await card
+      .getByRole('textbox', { name: 'Motivering criterium 4' })
+      .fill(validStepValues['criterium-4'].motivering4);
+  },
+};
