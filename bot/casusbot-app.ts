@@ -63,7 +63,14 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     });
     const bot = new CasusBot(dispatcher, conversations, logger);
     const http = await startHttpServer(
-      { adapter, bot, isStoreHealthy: () => store.isHealthy(), logger },
+      {
+        adapter,
+        bot,
+        isStoreHealthy: () => store.isHealthy(),
+        logger,
+        requireBearerToken: config.bot.kind === 'azure-bot',
+        allowedTenantId: config.bot.kind === 'azure-bot' ? config.bot.tenantId : undefined,
+      },
       { port: config.port, host: config.host },
     );
     // What a crash left in an outbox is sent by the sweep, at start and then every half minute.

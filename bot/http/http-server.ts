@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { CloudAdapter } from 'botbuilder';
+import { z } from 'zod';
 import type { CasusBot } from '../casus-bot';
 import type { Logger } from '../../src/logging/logger';
 
@@ -11,7 +12,19 @@ export interface HttpDependencies {
   bot: CasusBot;
   isStoreHealthy(): Promise<boolean>;
   logger: Logger;
+  /** Production: only activities of this Entra tenant are accepted; others are refused unread. */
+  allowedTenantId?: string;
+  /** Production: a request without a bearer token is refused before the adapter sees it. */
+  requireBearerToken: boolean;
 }
+
+/** The tenant an activity says it comes from (Teams sets both; either is enough to refuse). */
+const tenantOfActivity = z
+  .object({
+    channelData: z.looseObject({ tenant: z.looseObject({ id: z.string() }).optional() }).optional(),
+    conversation: z.looseObject({ tenantId: z.string().optional() }).optional(),
+  })
+  .transform((activity) => activity.channelData?.tenant?.id ?? activity.conversation?.tenantId);
 
 /** Tracks requests in flight so shutdown can let them finish. */
 class InFlight {
@@ -42,12 +55,36 @@ export function createHttpApp(
   // Teams activities are small; a large body is a mistake or an attack.
   app.use(express.json({ limit: '256kb' }));
 
+  /**
+   * Refusals that need no state and no token validation come first: they are cheap, and they are
+   * logged without the activity's content.
+   */
+  const gate: RequestHandler = (req, res, next) => {
+    if (deps.allowedTenantId) {
+      const tenant = tenantOfActivity.safeParse(req.body);
+      if (!tenant.success || tenant.data !== deps.allowedTenantId) {
+        deps.logger.warn(
+          { tenant: tenant.success ? tenant.data : undefined },
+          'refused: activity from another tenant',
+        );
+        res.status(403).json({ error: 'tenant not allowed' });
+        return;
+      }
+    }
+    if (deps.requireBearerToken && !/^Bearer \S+/.test(req.get('authorization') ?? '')) {
+      deps.logger.warn({ path: req.path }, 'refused: no Bot Framework token');
+      res.status(401).json({ error: 'unauthorized' });
+      return;
+    }
+    next();
+  };
+
   const messages: RequestHandler = (req, res) => {
     const work = deps.adapter.process(req, res, (context) => deps.bot.run(context));
     inFlight.track(work);
     return work;
   };
-  app.post('/api/messages', messages);
+  app.post('/api/messages', gate, messages);
 
   app.get('/healthz', async (_req, res) => {
     const healthy = !state.shuttingDown && (await deps.isStoreHealthy());

@@ -44,7 +44,14 @@ export async function startBotHarness(env: Record<string, string> = {}): Promise
         body: JSON.stringify(activity),
       });
       const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+      const json = (() => {
+        try {
+          return text ? (JSON.parse(text) as unknown) : undefined;
+        } catch {
+          return text; // not JSON: the body as text
+        }
+      })();
+      return { status: response.status, body: json };
     },
     async stop() {
       await running.close();
