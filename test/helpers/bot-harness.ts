@@ -14,7 +14,11 @@ export interface BotHarness {
 }
 
 /** The real bot, in-process, on a loopback port with a fresh embedded store and a fake connector. */
-export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  env: Record<string, string> = {},
+  /** When given, every log line (JSON) is collected here instead of being dropped. */
+  logLines?: string[],
+): Promise<BotHarness> {
   const dir = await tempDir('bot');
   const connector = await new FakeConnector().start();
   let bot: RunningCasusbot | undefined;
@@ -27,7 +31,8 @@ export async function startBotHarness(env: Record<string, string> = {}): Promise
       LOG_LEVEL: 'silent',
       ...env,
     });
-    bot = await startCasusbot(config, createLogger(config.logLevel));
+    const destination = logLines && { write: (line: string) => void logLines.push(line) };
+    bot = await startCasusbot(config, createLogger(config.logLevel, destination));
   } catch (error) {
     await connector.stop();
     await dir.remove();
