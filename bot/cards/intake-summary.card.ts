@@ -26,6 +26,8 @@ export const intakeSummaryCard = defineCard(
         status: z.string(),
         color: z.enum(['Good', 'Attention']),
         explanation: z.string(),
+        /** What the worker wrote for this criterion, so they submit knowing what they said. */
+        motivations: zeroOrOne(z.object({ text: z.string() })),
       }),
     ),
     passes: zeroOrOne(z.object({ kamer: z.string() })),

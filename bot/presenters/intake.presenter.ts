@@ -138,6 +138,7 @@ function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
       status: c.met ? 'Voldoet' : 'Voldoet niet',
       color: c.met ? ('Good' as const) : ('Attention' as const),
       explanation: c.explanation,
+      motivations: parsed.ok ? [{ text: parsed.value[`criterium${c.criterion}`].motivering }] : [],
     })),
     passes: assessment?.verdict === 'voldoet' ? [{ kamer }] : [],
     fails:
