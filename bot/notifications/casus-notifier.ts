@@ -11,7 +11,6 @@ import { markSent, notificationsOf } from '../../src/app/notifications/outbox';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
-import type { Kamer } from '../../src/domain/registry/registry.schema';
 import { decideSystemAccess } from '../../src/domain/registry/system-access';
 import type { Logger } from '../../src/logging/logger';
 import { casusCardFor, describeEvent, type CasusView } from '../presenters/casus.presenter';
@@ -80,6 +79,8 @@ export class CasusNotifier {
       : undefined;
     if (!stored || !kamer) return;
     const casus = stored.value;
+    // The same for every recipient but the notice: loaded once per delivery, not per card.
+    const view = await loadCasusView(this.deps.registry, casus, kamer);
     const delivered: string[] = [];
     const cards: Casus['cards'] = [];
     for (const notification of await notificationsOf(casus, this.deps.registry)) {
@@ -94,7 +95,7 @@ export class CasusNotifier {
         notification.recipientIds.map(async (personId) => {
           const recipient = await this.reach(personId, casus.id);
           if (!recipient) return true; // unreachable for good: nothing to retry
-          const activityId = await this.post(recipient, casus, kamer, { notice });
+          const activityId = await this.post(recipient, casus, { ...view, notice });
           if (activityId) cards.push({ personId, activityId });
           return activityId !== undefined;
         }),
@@ -105,7 +106,7 @@ export class CasusNotifier {
     await Promise.all(
       casus.cards.map(async ({ personId, activityId }) => {
         const recipient = await this.reach(personId, casus.id);
-        if (recipient) await this.post(recipient, casus, kamer, { replace: activityId });
+        if (recipient) await this.post(recipient, casus, view, activityId);
       }),
     );
     if (delivered.length > 0 || cards.length > 0) {
@@ -148,16 +149,15 @@ export class CasusNotifier {
   }
 
   /**
-   * Sends the recipient's view of the casus card, or replaces an earlier copy. Resolves with the
-   * activity id, or undefined when it failed (to be retried by a later delivery).
+   * Sends the recipient's view of the casus card, or replaces the earlier copy `replace`. Resolves
+   * with the activity id, or undefined when it failed (to be retried by a later delivery).
    */
   private async post(
     recipient: Recipient,
     casus: Casus,
-    kamer: Kamer,
-    how: { notice?: CasusView['notice']; replace?: string },
+    view: CasusView,
+    replace?: string,
   ): Promise<string | undefined> {
-    const view = await loadCasusView(this.deps.registry, casus, kamer, { notice: how.notice });
     const card = CardFactory.adaptiveCard(casusCardFor(recipient.viewer, casus, view));
     let activityId: string | undefined;
     try {
@@ -165,9 +165,9 @@ export class CasusNotifier {
         this.deps.appId,
         recipient.reference,
         async (context) => {
-          if (how.replace) {
-            await context.updateActivity({ ...MessageFactory.attachment(card), id: how.replace });
-            activityId = how.replace;
+          if (replace) {
+            await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
+            activityId = replace;
           } else {
             activityId = (await context.sendActivity(MessageFactory.attachment(card)))?.id;
           }
