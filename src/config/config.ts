@@ -16,6 +16,7 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_KEY: optionalText,
+  AZURE_CLIENT_ID: optionalText.pipe(z.guid().optional()),
   COSMOS_DATABASE: z
     .string()
     .trim()
@@ -31,15 +32,52 @@ export const envSchema = z.object({
     .default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.guid().optional()),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z.string().includes('InstrumentationKey=').optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+/**
+ * Who sets each variable in Azure: the Bicep app settings (`infra/`), App Service itself, or
+ * nobody because it only makes sense on a developer's machine. A record over the schema's keys,
+ * so a new variable does not compile until it is placed; the infra drift test checks the Bicep.
+ */
+export const variableSources = {
+  PORT: 'platform',
+  HOST: 'bicep',
+  LOG_LEVEL: 'bicep',
+  DEMO_MODE: 'local',
+  PUBLIC_BASE_URL: 'bicep',
+  COSMOS_ENDPOINT: 'bicep',
+  COSMOS_KEY: 'bicep',
+  AZURE_CLIENT_ID: 'bicep',
+  COSMOS_DATABASE: 'bicep',
+  EMBEDDED_COSMOS_DATA_DIR: 'local',
+  EMBEDDED_COSMOS_PORT: 'local',
+  REGISTRY_SEED_FILE: 'local',
+  MICROSOFT_APP_ID: 'bicep',
+  MICROSOFT_APP_PASSWORD: 'bicep',
+  MICROSOFT_APP_TYPE: 'bicep',
+  MICROSOFT_APP_TENANT_ID: 'bicep',
+  SHUTDOWN_TIMEOUT_MS: 'bicep',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
+} as const satisfies Record<keyof Env, 'bicep' | 'platform' | 'local'>;
+
 /** Variables whose values must never be printed, not even in an error. */
-export const secretVariables = ['COSMOS_KEY', 'MICROSOFT_APP_PASSWORD'] as const;
+export const secretVariables = [
+  'COSMOS_KEY',
+  'MICROSOFT_APP_PASSWORD',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+] as const;
+
+/** A key, or Entra ID: a user-assigned managed identity by client id, else the developer's login. */
+export type CosmosAuth =
+  { kind: 'key'; key: string } | { kind: 'entra'; clientId: string | undefined };
 
 export type StoreConfig =
-  | { kind: 'cosmos'; endpoint: string; key: string; database: string }
+  | { kind: 'cosmos'; endpoint: string; auth: CosmosAuth; database: string }
   | { kind: 'embedded'; dataDir: string; port: number; database: string };
 
 export type BotIdentity =
@@ -62,6 +100,8 @@ export interface AppConfig {
   registrySeedFile: string | undefined;
   bot: BotIdentity;
   shutdownTimeoutMs: number;
+  /** Application Insights export is on only when a connection string is configured. */
+  telemetryConnectionString: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -91,20 +131,21 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     logLevel: env.LOG_LEVEL,
     demoMode: env.DEMO_MODE,
     publicBaseUrl: env.PUBLIC_BASE_URL,
-    store:
-      env.COSMOS_ENDPOINT && env.COSMOS_KEY
-        ? {
-            kind: 'cosmos',
-            endpoint: env.COSMOS_ENDPOINT,
-            key: env.COSMOS_KEY,
-            database: env.COSMOS_DATABASE,
-          }
-        : {
-            kind: 'embedded',
-            dataDir: env.EMBEDDED_COSMOS_DATA_DIR,
-            port: env.EMBEDDED_COSMOS_PORT,
-            database: env.COSMOS_DATABASE,
-          },
+    store: env.COSMOS_ENDPOINT
+      ? {
+          kind: 'cosmos',
+          endpoint: env.COSMOS_ENDPOINT,
+          auth: env.COSMOS_KEY
+            ? { kind: 'key', key: env.COSMOS_KEY }
+            : { kind: 'entra', clientId: env.AZURE_CLIENT_ID },
+          database: env.COSMOS_DATABASE,
+        }
+      : {
+          kind: 'embedded',
+          dataDir: env.EMBEDDED_COSMOS_DATA_DIR,
+          port: env.EMBEDDED_COSMOS_PORT,
+          database: env.COSMOS_DATABASE,
+        },
     registrySeedFile: env.REGISTRY_SEED_FILE ?? (env.DEMO_MODE ? DEMO_SEED_FILE : undefined),
     bot: env.MICROSOFT_APP_ID
       ? {
@@ -116,16 +157,19 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
         }
       : { kind: 'anonymous' },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }
 
 function crossFieldProblems(env: Env): string[] {
   const problems: string[] = [];
-  if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
-    problems.push('COSMOS_KEY: required when COSMOS_ENDPOINT is set');
+  for (const name of ['COSMOS_KEY', 'AZURE_CLIENT_ID'] as const) {
+    if (env[name] && !env.COSMOS_ENDPOINT) {
+      problems.push(`COSMOS_ENDPOINT: required when ${name} is set`);
+    }
   }
-  if (env.COSMOS_KEY && !env.COSMOS_ENDPOINT) {
-    problems.push('COSMOS_ENDPOINT: required when COSMOS_KEY is set');
+  if (env.COSMOS_KEY && env.AZURE_CLIENT_ID) {
+    problems.push('AZURE_CLIENT_ID: a managed identity is not used when COSMOS_KEY is set');
   }
   if (env.MICROSOFT_APP_ID) {
     if (env.DEMO_MODE) {
@@ -159,7 +203,15 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     publicBaseUrl: config.publicBaseUrl,
     store:
       config.store.kind === 'cosmos'
-        ? { kind: 'cosmos', endpoint: config.store.endpoint, database: config.store.database }
+        ? {
+            kind: 'cosmos',
+            endpoint: config.store.endpoint,
+            database: config.store.database,
+            auth:
+              config.store.auth.kind === 'key'
+                ? 'key'
+                : `entra (${config.store.auth.clientId ?? 'developer login'})`,
+          }
         : config.store,
     registrySeedFile: config.registrySeedFile,
     bot:
@@ -171,5 +223,6 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
             tenantId: config.bot.tenantId,
           }
         : config.bot,
+    telemetry: config.telemetryConnectionString ? 'Application Insights' : 'off',
   };
 }

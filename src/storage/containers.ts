@@ -1,14 +1,26 @@
-import type { ContainerRequest } from '@azure/cosmos';
+import type { ContainerRequest, IndexingPolicy } from '@azure/cosmos';
+import definitions from './cosmos-containers.json';
 
 /**
  * The containers the app uses. A casus is one document in a container partitioned by its own id,
- * so every change to it is a single-partition, ETag-guarded write.
+ * so every change to it is a single-partition, ETag-guarded write. The JSON is the one source for
+ * both this code and the Bicep (`infra/modules/cosmos.bicep` loads it), so the containers a
+ * deployment creates are the ones the app would create.
  */
-export const containerDefinitions = {
-  casussen: { id: 'casussen', partitionKey: { paths: ['/id'] } },
-  registry: { id: 'registry', partitionKey: { paths: ['/kind'] } },
-  counters: { id: 'counters', partitionKey: { paths: ['/id'] } },
-  conversations: { id: 'conversations', partitionKey: { paths: ['/id'] } },
-} as const satisfies Record<string, ContainerRequest>;
+export type ContainerName = keyof typeof definitions;
 
-export type ContainerName = keyof typeof containerDefinitions;
+function containerRequest(name: ContainerName): ContainerRequest {
+  const { id, partitionKeyPaths, indexingPolicy } = definitions[name];
+  return {
+    id,
+    partitionKey: { paths: partitionKeyPaths, version: 2 },
+    // The JSON's string literals widen to string; the Cosmos service validates the policy.
+    indexingPolicy: indexingPolicy as IndexingPolicy,
+  };
+}
+
+export const containerNames = Object.keys(definitions) as ContainerName[];
+
+export const containerDefinitions = Object.fromEntries(
+  containerNames.map((name) => [name, containerRequest(name)]),
+) as Record<ContainerName, ContainerRequest>;

@@ -1,6 +1,13 @@
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  type Container,
+  type CosmosClientOptions,
+  type Database,
+} from '@azure/cosmos';
+import type { TokenCredential } from '@azure/identity';
 import type { StoreConfig } from '../config/config';
-import { containerDefinitions, type ContainerName } from './containers';
+import { containerDefinitions, containerNames, type ContainerName } from './containers';
+import { cosmosCredential } from './cosmos-credential';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded/embedded-cosmos';
 
 export interface Store {
@@ -17,22 +24,26 @@ export interface Store {
  * Opens the store through `@azure/cosmos`, the same code path for a real account and for the
  * embedded server, and creates the database and containers that are missing.
  */
-export async function openStore(config: StoreConfig): Promise<Store> {
-  const { endpoint, key, description, embedded } = await connect(config);
+export async function openStore(
+  config: StoreConfig,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
+  const { endpoint, auth, description, embedded } = await connect(config, options);
   const client = new CosmosClient({
     endpoint,
-    key,
+    ...auth,
+    agent: options.agent,
     // The embedded server advertises https addresses it does not serve; a real account is single-region here.
     connectionPolicy: { enableEndpointDiscovery: false },
   });
   try {
     const { database } = await client.databases.createIfNotExists({ id: config.database });
     const containers = {} as Record<ContainerName, Container>;
-    for (const [name, definition] of Object.entries(containerDefinitions) as [
-      ContainerName,
-      (typeof containerDefinitions)[ContainerName],
-    ][]) {
-      containers[name] = (await database.containers.createIfNotExists(definition)).container;
+    // In Azure the Bicep created them: createIfNotExists then only reads, which data-plane RBAC allows.
+    for (const name of containerNames) {
+      containers[name] = (
+        await database.containers.createIfNotExists(containerDefinitions[name])
+      ).container;
     }
     return {
       description,
@@ -59,25 +70,36 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   }
 }
 
+export interface OpenStoreOptions {
+  /** Replaces the Entra ID credential the config would choose; for tests of the Entra path. */
+  credential?: TokenCredential;
+  /** The HTTP agent, e.g. one that trusts a test's own TLS certificate (tokens need https). */
+  agent?: CosmosClientOptions['agent'];
+}
+
 interface Connection {
   endpoint: string;
-  key: string;
+  auth: Pick<CosmosClientOptions, 'key' | 'aadCredentials'>;
   description: string;
   embedded?: EmbeddedCosmos;
 }
 
-async function connect(config: StoreConfig): Promise<Connection> {
+async function connect(config: StoreConfig, options: OpenStoreOptions): Promise<Connection> {
   if (config.kind === 'cosmos') {
+    const { auth } = config;
     return {
       endpoint: config.endpoint,
-      key: config.key,
-      description: `Azure Cosmos DB at ${config.endpoint}`,
+      auth:
+        auth.kind === 'key'
+          ? { key: auth.key }
+          : { aadCredentials: options.credential ?? cosmosCredential(auth.clientId) },
+      description: `Azure Cosmos DB at ${config.endpoint} (${auth.kind === 'key' ? 'key' : 'Entra ID'})`,
     };
   }
   const embedded = await startEmbeddedCosmos(config);
   return {
     endpoint: embedded.endpoint,
-    key: embedded.key,
+    auth: { key: embedded.key },
     description: `embedded Cosmos-compatible server at ${embedded.endpoint}, journal in ${config.dataDir}`,
     embedded,
   };

@@ -33,9 +33,42 @@ describe('configuration', () => {
     assert.deepEqual(config.store, {
       kind: 'cosmos',
       endpoint: 'https://acct.documents.azure.com:443/',
-      key: 'c2VjcmV0',
+      auth: { kind: 'key', key: 'c2VjcmV0' },
       database: 'casusbot',
     });
+  });
+
+  it('uses Entra ID for Cosmos without a key: the named managed identity, else the developer login', () => {
+    const endpoint = 'https://acct.documents.azure.com:443/';
+    const clientId = '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
+    const managed = parseConfig({ COSMOS_ENDPOINT: endpoint, AZURE_CLIENT_ID: clientId });
+    assert.deepEqual(managed.store, {
+      kind: 'cosmos',
+      endpoint,
+      auth: { kind: 'entra', clientId },
+      database: 'casusbot',
+    });
+    assert.deepEqual(parseConfig({ COSMOS_ENDPOINT: endpoint }).store, {
+      kind: 'cosmos',
+      endpoint,
+      auth: { kind: 'entra', clientId: undefined },
+      database: 'casusbot',
+    });
+    assert.match(JSON.stringify(describeConfig(managed)), new RegExp(`entra \\(${clientId}\\)`));
+  });
+
+  it('turns Application Insights export on only with a connection string, and never prints it', () => {
+    assert.equal(parseConfig({}).telemetryConnectionString, undefined);
+    const connectionString =
+      'InstrumentationKey=0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/';
+    const config = parseConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString });
+    assert.equal(config.telemetryConnectionString, connectionString);
+    assert.ok(!JSON.stringify(describeConfig(config)).includes('0c1d2e3f'));
+    assert.ok(
+      problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'geen-connection-string' }).some((p) =>
+        p.startsWith('APPLICATIONINSIGHTS_CONNECTION_STRING:'),
+      ),
+    );
   });
 
   it('names each invalid variable', () => {
@@ -70,10 +103,19 @@ describe('configuration', () => {
   });
 
   it('refuses inconsistent combinations', () => {
+    for (const variable of ['COSMOS_KEY', 'AZURE_CLIENT_ID']) {
+      assert.ok(
+        problemsOf({ [variable]: '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5' }).includes(
+          `COSMOS_ENDPOINT: required when ${variable} is set`,
+        ),
+      );
+    }
     assert.ok(
-      problemsOf({ COSMOS_ENDPOINT: 'https://a.documents.azure.com/' }).some((p) =>
-        p.startsWith('COSMOS_KEY:'),
-      ),
+      problemsOf({
+        COSMOS_ENDPOINT: 'https://a.documents.azure.com/',
+        COSMOS_KEY: 'c2VjcmV0',
+        AZURE_CLIENT_ID: '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      }).some((p) => p.startsWith('AZURE_CLIENT_ID:')),
     );
     assert.ok(
       problemsOf({
