@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { AppConfig } from '../src/config/config';
-import { registrySeedSchema } from '../src/domain/registry/registry.schema';
 import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
 import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
+import { readRegistrySeed } from '../src/storage/registry-seed-file';
 import { openStore } from '../src/storage/store';
 import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
@@ -30,10 +28,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
   try {
     const registry = new CosmosRegistryRepository(store.containers.registry);
     if (config.registrySeedFile) {
-      const seed = registrySeedSchema.parse(
-        JSON.parse(await readFile(resolve(config.registrySeedFile), 'utf8')),
-      );
-      const seeded = await registry.seedOnce(seed);
+      const seeded = await registry.seedOnce(await readRegistrySeed(config.registrySeedFile));
       logger.info(
         { file: config.registrySeedFile, seeded },
         seeded ? 'registry seeded' : 'registry was seeded before',

@@ -84,15 +84,45 @@ export class CosmosRegistryRepository implements RegistryRepository {
 
   async seedOnce(seed: RegistrySeed): Promise<boolean> {
     if (await this.read(SEED_MARKER.kind, SEED_MARKER.id, seedMarkerSchema)) return false;
-    // Upserts make a seed that died half-way safe to run again; the marker goes last.
-    for (const entry of [...seed.organisations, ...seed.kamers, ...seed.persons]) {
-      await storeCall(() => this.container.items.upsert(entry));
-    }
+    await this.upsertEntries(seed);
     const marker = await storeCallExpecting(
       () => this.container.items.create({ ...SEED_MARKER, seededAt: new Date().toISOString() }),
       [409],
     );
     return marker.ok;
+  }
+
+  /**
+   * Writes every entry of an operator's registry file, new or changed, and marks the registry as
+   * seeded. Returns the persons in the store that the file no longer has: they keep access until
+   * removed, so the operator decides.
+   */
+  async importSeed(seed: RegistrySeed): Promise<{ written: number; absentPersonIds: string[] }> {
+    const written = await this.upsertEntries(seed);
+    await storeCall(() =>
+      this.container.items.upsert({ ...SEED_MARKER, seededAt: new Date().toISOString() }),
+    );
+    const inFile = new Set(seed.persons.map((person) => person.id));
+    const absentPersonIds = (await this.listPersons())
+      .map((person) => person.id)
+      .filter((id) => !inFile.has(id));
+    return { written, absentPersonIds };
+  }
+
+  /** Takes persons out of the registry, which ends their access; casussen keep their audit names. */
+  async removePersons(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      await storeCallExpecting(() => this.container.item(id, 'persoon').delete(), [404]);
+    }
+  }
+
+  // Upserts make a write that died half-way safe to run again; callers write the marker last.
+  private async upsertEntries(seed: RegistrySeed): Promise<number> {
+    const entries = [...seed.organisations, ...seed.kamers, ...seed.persons];
+    for (const entry of entries) {
+      await storeCall(() => this.container.items.upsert(entry));
+    }
+    return entries.length;
   }
 
   async getDemoPersona(aadObjectId: string): Promise<string | undefined> {
