@@ -37,7 +37,13 @@ export class CasusBot extends TeamsActivityHandler {
     super();
 
     this.onTurn(async (context, next) => {
-      await this.rememberPersonalChat(context);
+      try {
+        await this.rememberPersonalChat(context);
+      } catch (error) {
+        // Only later notifications depend on it; the user still gets this turn's answer, which
+        // says so itself when the store is down.
+        this.turnLogger(context).warn({ err: error }, 'personal chat not remembered');
+      }
       await next();
     });
 

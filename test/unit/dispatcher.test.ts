@@ -5,15 +5,8 @@ import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import { createLogger } from '../../src/logging/logger';
-import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
 import { cardText } from '../helpers/fake-connector';
-
-/** A store that is down: every call fails the way the Cosmos adapters report it. */
-function unavailable<T extends object>(): T {
-  return new Proxy({} as T, {
-    get: () => () => Promise.reject(new StoreUnavailableError(new Error('ECONNREFUSED'))),
-  });
-}
+import { unavailable } from '../helpers/unavailable-store';
 
 const logger = createLogger('silent');
 
