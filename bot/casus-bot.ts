@@ -126,7 +126,17 @@ export class CasusBot extends TeamsActivityHandler {
 }
 
 function senderOf(context: TurnContext): Sender {
-  return { aadObjectId: context.activity.from?.aadObjectId, activityId: context.activity.id };
+  const { activity } = context;
+  return {
+    aadObjectId: activity.from?.aadObjectId,
+    activityId: activity.id,
+    chat: isSharedChat(activity.conversation) ? 'shared' : 'personal',
+  };
+}
+
+function isSharedChat(conversation: TurnContext['activity']['conversation'] | undefined): boolean {
+  const type = conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' || conversation?.isGroup === true;
 }
 
 /** The typed text without the bot's @mention (channels and group chats). */

@@ -11,6 +11,15 @@ import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
 export interface Sender {
   aadObjectId: string | undefined;
   activityId: string | undefined;
+  /** A channel or group chat is `shared`: everyone present reads the answer. */
+  chat: 'personal' | 'shared';
+}
+
+function personalChatOnly(): AdaptiveCardJson {
+  return refusalCard(
+    'Alleen in je persoonlijke chat',
+    'In een kanaal of groepschat leest iedereen het antwoord mee. Open de persoonlijke chat met casusbot om met casussen te werken.',
+  );
 }
 
 /** Lower case, single spaces: "  Nieuwe   Casus " and "nieuwe casus" are the same command. */
@@ -56,6 +65,10 @@ export class Dispatcher {
       // Any text that is not a command gets the help card: the user learns what is possible.
       const route = match?.route ?? this.commands[0];
       if (!route) throw new Error('The route table has no commands');
+      if (sender.chat === 'shared' && !route.sharedChats) {
+        logger.info({ command: route.command }, 'command refused outside a personal chat');
+        return personalChatOnly();
+      }
       logger.info({ command: route.command }, 'command');
       return route.handle(turn, match?.args ?? '');
     });
@@ -75,6 +88,11 @@ export class Dispatcher {
           'Onbekende actie',
           'Deze kaart hoort niet bij casusbot of is verouderd.',
         );
+      }
+      // The bot posts no card with buttons outside personal chats, so such a press is forged.
+      if (sender.chat === 'shared') {
+        logger.warn({ verb }, 'card verb outside a personal chat');
+        return personalChatOnly();
       }
       if (route.demoOnly && !this.services.demoMode) {
         logger.warn({ verb }, 'demo-only verb outside demo mode');

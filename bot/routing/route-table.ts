@@ -15,6 +15,7 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
       command: 'help',
       aliases: ['hulp', '?'],
       description: 'Dit overzicht van de opdrachten',
+      sharedChats: true,
       handle: showHelp,
     },
     {

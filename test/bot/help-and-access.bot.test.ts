@@ -40,6 +40,21 @@ describe('bot over HTTP: help and the registry check', () => {
     assert.match(text, /Demomodus/);
   });
 
+  it('answers only help in a channel or group chat: casus content stays in personal chats', async () => {
+    for (const place of ['channel', 'groupChat'] as const) {
+      const shared = talkAs(bot, demoUsers.jeroen, place);
+      assert.match(cardText(await shared.say('help')), /Hallo Jeroen de Vries/);
+      for (const command of ['casuslijst', 'casus LK-ROT-2026-0001', 'mijn casussen', 'rol']) {
+        const text = cardText(await shared.say(command));
+        assert.match(text, /Alleen in je persoonlijke chat/, `${command} in a ${place}`);
+      }
+      const pressed = cardText(await shared.execute('casus.refresh', { casusId: 'x' }));
+      assert.match(pressed, /Alleen in je persoonlijke chat/);
+    }
+    // The same person in their personal chat gets the list.
+    assert.match(cardText(await talkAs(bot, demoUsers.jeroen).say('casuslijst')), /Casuslijst/i);
+  });
+
   it('answers unknown text with the help card too', async () => {
     assert.match(
       await say('Wat kan ik hier?', demoUsers.jeroen),

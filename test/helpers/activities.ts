@@ -12,6 +12,7 @@ interface ActivityOptions {
   serviceUrl: string;
   aadObjectId?: string;
   conversationId?: string;
+  conversationType?: 'personal' | 'channel' | 'groupChat';
 }
 
 function base(options: ActivityOptions) {
@@ -28,7 +29,8 @@ function base(options: ActivityOptions) {
     recipient: { id: '28:casusbot-test', name: 'casusbot' },
     conversation: {
       id: options.conversationId ?? `a:${options.aadObjectId ?? 'x'}`,
-      conversationType: 'personal',
+      conversationType: options.conversationType ?? 'personal',
+      isGroup: (options.conversationType ?? 'personal') !== 'personal',
       tenantId: 'tenant',
     },
     channelData: { tenant: { id: 'tenant' } },

@@ -73,9 +73,13 @@ export interface Conversation {
   execute(verb: string, data: unknown): Promise<Record<string, unknown>>;
 }
 
-/** A personal chat with the bot as one Teams user. */
-export function talkAs(bot: BotHarness, aadObjectId: string): Conversation {
-  const options = () => ({ serviceUrl: bot.connector.serviceUrl, aadObjectId });
+/** A chat with the bot as one Teams user: their personal chat unless said otherwise. */
+export function talkAs(
+  bot: BotHarness,
+  aadObjectId: string,
+  conversationType: 'personal' | 'channel' | 'groupChat' = 'personal',
+): Conversation {
+  const options = () => ({ serviceUrl: bot.connector.serviceUrl, aadObjectId, conversationType });
   return {
     async say(text) {
       const activity = messageActivity(text, options());

@@ -22,7 +22,11 @@ describe('dispatcher', () => {
   });
 
   it('answers "probeer het later opnieuw" when the store is unavailable, for text and for buttons', async () => {
-    const sender = { aadObjectId: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01', activityId: 'a' };
+    const sender = {
+      aadObjectId: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01',
+      activityId: 'a',
+      chat: 'personal',
+    } as const;
     for (const card of [
       await dispatcher.onText(sender, 'help', logger),
       await dispatcher.onVerb(sender, 'demo.persona', { personId: sender.aadObjectId }, logger),
