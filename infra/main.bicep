@@ -17,7 +17,7 @@ param location string = resourceGroup().location
 @maxLength(16)
 param namePrefix string = 'casusbot'
 
-@description('serverless (pay per request) or autoscale (shared database throughput). Chosen when the Cosmos DB account is created and not changeable afterwards.')
+@description('serverless (pay per request) or autoscale (shared database throughput). Choose before the first deployment: serverless migrates only one way, to per-container throughput this template does not model.')
 @allowed([
   'serverless'
   'autoscale'
@@ -38,7 +38,7 @@ param cosmosAuth string = 'managedIdentity'
 @description('Name of the Cosmos DB SQL database.')
 param cosmosDatabaseName string = 'casusbot'
 
-@description('UserAssignedMSI: the bot is the user-assigned identity, no secret exists. SingleTenant: the bot is an existing app registration in this tenant, with botAppRegistrationClientId and botAppPassword.')
+@description('UserAssignedMSI: the bot is the user-assigned identity, no secret exists. SingleTenant: the bot is an existing app registration in this tenant, with botAppRegistrationClientId and botAppPassword. Fixed when the bot is first created (see infra/README.md).')
 @allowed([
   'UserAssignedMSI'
   'SingleTenant'
@@ -186,10 +186,10 @@ module appService 'modules/app-service.bicep' = {
     cosmosEndpoint: cosmos.outputs.documentEndpoint
     cosmosDatabase: cosmos.outputs.databaseName
     cosmosAuth: cosmosAuth
-    cosmosKeySecretUri: keyVault.outputs.cosmosKeySecretUri
+    cosmosKeyReferenceUri: keyVault.outputs.cosmosKeyReferenceUri
     botIdentity: botIdentity
     botAppRegistrationClientId: botAppRegistrationClientId
-    botAppPasswordSecretUri: keyVault.outputs.botAppPasswordSecretUri
+    botCredentialReferenceUri: keyVault.outputs.botCredentialReferenceUri
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workspaceId: monitoring.outputs.workspaceId
   }

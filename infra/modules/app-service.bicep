@@ -73,7 +73,7 @@ param cosmosDatabase string
 param cosmosAuth string
 
 @description('Key Vault secret URI of the Cosmos DB key; used only when cosmosAuth is key.')
-param cosmosKeySecretUri string
+param cosmosKeyReferenceUri string
 
 @description('How the bot authenticates to the Bot Framework.')
 @allowed([
@@ -86,7 +86,7 @@ param botIdentity string
 param botAppRegistrationClientId string
 
 @description('Key Vault secret URI of the bot\'s client secret; used only when botIdentity is SingleTenant.')
-param botAppPasswordSecretUri string
+param botCredentialReferenceUri string
 
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
@@ -96,6 +96,8 @@ param workspaceId string
 
 // The base object applies to every deployment; the conditional ones follow the identity choices.
 // Secrets appear only as Key Vault references, resolved with the user-assigned identity.
+// PUBLIC_BASE_URL is built from the name, not from defaultHostName, which would make the site
+// depend on itself; the two agree unless a unique default host name scope is turned on.
 var appSettings = union({
   HOST: '0.0.0.0'
   LOG_LEVEL: logLevel
@@ -110,9 +112,9 @@ var appSettings = union({
 }, cosmosAuth == 'managedIdentity' ? {
   AZURE_CLIENT_ID: identityClientId
 } : {}, cosmosAuth == 'key' ? {
-  COSMOS_KEY: '@Microsoft.KeyVault(SecretUri=${cosmosKeySecretUri})'
+  COSMOS_KEY: '@Microsoft.KeyVault(SecretUri=${cosmosKeyReferenceUri})'
 } : {}, botIdentity == 'SingleTenant' ? {
-  MICROSOFT_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botAppPasswordSecretUri})'
+  MICROSOFT_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botCredentialReferenceUri})'
 } : {})
 
 resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {

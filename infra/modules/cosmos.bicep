@@ -15,7 +15,7 @@ param tags object
 @description('Name of the SQL database.')
 param databaseName string
 
-@description('serverless: pay per request, no throughput to manage. autoscale: shared database throughput that scales between 10% and 100% of autoscaleMaxThroughput. Fixed when the account is created.')
+@description('serverless: pay per request, no throughput to manage. autoscale: shared database throughput that scales between 10% and 100% of autoscaleMaxThroughput. Choose before the first deployment (see infra/README.md).')
 @allowed([
   'serverless'
   'autoscale'

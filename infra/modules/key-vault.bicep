@@ -97,5 +97,5 @@ resource botPassword 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (botIde
 
 output name string = vault.name
 // Versionless URIs, so a rotated secret is picked up without redeploying the app settings.
-output cosmosKeySecretUri string = cosmosAuth == 'key' ? cosmosKey.properties.secretUri : ''
-output botAppPasswordSecretUri string = botIdentity == 'SingleTenant' ? botPassword.properties.secretUri : ''
+output cosmosKeyReferenceUri string = cosmosAuth == 'key' ? cosmosKey.properties.secretUri : ''
+output botCredentialReferenceUri string = botIdentity == 'SingleTenant' ? botPassword.properties.secretUri : ''
