@@ -1,15 +1,27 @@
 // Runs the bot alone: `npm run start:bot` (npm start also starts the local Teams-like client).
 import { describeConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
-import { startCasusbot } from './casusbot-app';
+import type * as CasusbotApp from './casusbot-app';
 import { exitOnStartFailure, parseConfigOrExit, stopOnSignals } from './process-lifecycle';
+import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
   const config = parseConfigOrExit(process.env);
   const logger = createLogger(config.logLevel);
   logger.info({ config: describeConfig(config) }, 'starting');
+  const telemetry = startTelemetry(config.telemetryConnectionString, logger);
+  // Only now: instrumentation patches express, http and the rest as they are required, and a
+  // module loaded before telemetry started would never be traced.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const { startCasusbot } = require('./casusbot-app') as typeof CasusbotApp;
   const app = await startCasusbot(config, logger);
-  stopOnSignals(() => app.close(), logger);
+  stopOnSignals(async () => {
+    try {
+      await app.close();
+    } finally {
+      await telemetry.shutdown();
+    }
+  }, logger);
 }
 
 main().catch(exitOnStartFailure);

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { closeServer } from './close-server';
 
 export interface SentActivity {
   conversationId: string;
@@ -87,12 +88,8 @@ export class FakeConnector {
     this.sent.length = 0;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    const closed = once(this.server, 'close');
-    this.server.close();
-    this.server.closeAllConnections();
-    await closed;
+  stop(): Promise<void> {
+    return closeServer(this.server);
   }
 }
 

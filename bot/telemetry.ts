@@ -1,0 +1,268 @@
+import { createRequire } from 'node:module';
+import { format } from 'node:util';
+import type * as AzureMonitor from '@azure/monitor-opentelemetry';
+import type { Logger } from '../src/logging/logger';
+
+type MonitorOptions = AzureMonitor.AzureMonitorOpenTelemetryOptions;
+type SpanProcessor = NonNullable<MonitorOptions['spanProcessors']>[number];
+type ReadableSpan = Parameters<SpanProcessor['onEnd']>[0];
+type Attributes = ReadableSpan['attributes'];
+
+export interface Telemetry {
+  readonly enabled: boolean;
+  /** Sends what is still buffered; gives up after a few seconds so it never holds up an exit. */
+  shutdown(): Promise<void>;
+}
+
+const FLUSH_TIMEOUT_MS = 3_000;
+
+/**
+ * Who sent a request and from where: client and peer addresses (also a forwarded-for header),
+ * user agents and end-user ids. The employees' addresses and browsers are personal data, and
+ * nothing in operating the bot needs them.
+ */
+const IDENTIFYING_ATTRIBUTES = [
+  'client.address',
+  'client.port',
+  'http.client_ip',
+  'net.peer.ip',
+  'net.peer.port',
+  'net.sock.peer.addr',
+  'net.sock.peer.port',
+  'network.peer.address',
+  'network.peer.port',
+  'microsoft.client.ip',
+  'enduser.id',
+  'enduser.pseudo.id',
+  'http.user_agent',
+  'user_agent.original',
+  'url.query',
+];
+const URL_ATTRIBUTES = ['http.url', 'url.full'];
+const PATH_ATTRIBUTES = ['http.target', 'url.path'];
+
+/**
+ * Path segments holding an id become `:id`: Cosmos DB documents are keyed by Entra object ids,
+ * Bot Framework URLs carry conversation ids, and an operation per id would be useless anyway.
+ * Any segment with a digit, ':', '%' or '@' counts as an id, version segments (v3) excepted.
+ */
+export function templatePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) =>
+      /[\d:%@]/.test(segment) && !/^v\d+(\.\d+)*$/i.test(segment) ? ':id' : segment,
+    )
+    .join('/');
+}
+
+/** Origin and templated path: a query string or fragment may carry anything, user info is a secret. */
+function sanitizeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${templatePath(parsed.pathname)}`;
+  } catch {
+    return templatePath(url.replace(/[?#].*$/s, ''));
+  }
+}
+
+function sanitizePath(path: string): string {
+  return templatePath(path.replace(/[?#].*$/s, ''));
+}
+
+/** Keeps method, path, status and timing; removes what identifies the user or may carry content. */
+export function scrubAttributes(attributes: Attributes): void {
+  for (const key of IDENTIFYING_ATTRIBUTES) delete attributes[key];
+  for (const key of URL_ATTRIBUTES) {
+    const value = attributes[key];
+    if (value !== undefined) attributes[key] = sanitizeUrl(String(value));
+  }
+  for (const key of PATH_ATTRIBUTES) {
+    const value = attributes[key];
+    if (value !== undefined) attributes[key] = sanitizePath(String(value));
+  }
+}
+
+/**
+ * Exception messages can quote their input (a JSON parse error quotes the body it choked on), so
+ * only the exception type and the stack frames are kept.
+ */
+function scrubException(attributes: Attributes): void {
+  delete attributes['exception.message'];
+  const stack = attributes['exception.stacktrace'];
+  if (stack !== undefined) {
+    attributes['exception.stacktrace'] = String(stack)
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n');
+  }
+}
+
+/**
+ * Runs when a span ends, before the batch processor hands it to the exporter, so nothing it
+ * removes is ever buffered for export.
+ */
+export class PrivacySpanProcessor implements SpanProcessor {
+  onStart(): void {}
+
+  onEnd(span: ReadableSpan): void {
+    scrubAttributes(span.attributes);
+    for (const event of span.events) {
+      if (event.attributes === undefined) continue;
+      scrubAttributes(event.attributes);
+      if (event.name === 'exception') scrubException(event.attributes);
+    }
+  }
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Request and dependency timings and counts, never content. */
+export function monitorOptions(connectionString: string): MonitorOptions {
+  return {
+    azureMonitorExporterOptions: {
+      connectionString,
+      // A batch that could not be sent is dropped rather than written to local disk for a retry.
+      disableOfflineStorage: true,
+    },
+    // Every request is kept: volumes are small, and a rate limit would drop the rare failures.
+    samplingRatio: 1,
+    tracesPerSecond: 0,
+    // Live Metrics streams samples of requests, with their details, to a second endpoint.
+    enableLiveMetrics: false,
+    // Counts, durations, CPU and memory: aggregates without request details.
+    enableStandardMetrics: true,
+    enablePerformanceCounters: true,
+    instrumentationOptions: {
+      http: { enabled: true },
+      // Spans from inside the Azure SDKs (Cosmos DB, Identity) carry attributes that nobody has
+      // checked for content; the HTTP spans already time every call those SDKs make.
+      azureSdk: { enabled: false },
+      // Not used by the app; off so that nothing is patched for them.
+      mongoDb: { enabled: false },
+      mySql: { enabled: false },
+      postgreSql: { enabled: false },
+      redis: { enabled: false },
+      redis4: { enabled: false },
+      // Logs stay on stdout, where the rule that they hold no personal data is tested. (1.18.1 has
+      // no console or pino capture to switch off; these two are the only log instrumentations.)
+      bunyan: { enabled: false },
+      winston: { enabled: false },
+    },
+    spanProcessors: [new PrivacySpanProcessor()],
+  };
+}
+
+/** The parts of the distro's own dependencies that are adjusted below. */
+interface DiagnosticsApi {
+  diag: {
+    setLogger(
+      logger: Record<'error' | 'warn' | 'info' | 'debug' | 'verbose', (...args: unknown[]) => void>,
+      options: { logLevel: number; suppressOverrideMessage: boolean },
+    ): boolean;
+  };
+  DiagLogLevel: { WARN: number };
+}
+interface AzureLoggerApi {
+  AzureLogger: { log: (...args: unknown[]) => void };
+  getLogLevel(): string | undefined;
+  setLogLevel(level?: string): void;
+}
+interface ResourceDetectorsApi {
+  azureVmDetector: { detect: () => { attributes: Record<string, never> } };
+}
+
+/**
+ * The distro always runs the Azure VM detector, which asks the instance metadata service
+ * (169.254.169.254) about the machine. The app runs on App Service, whose detector reads the
+ * environment instead; on a developer's machine or in CI the probe is a request to a link-local
+ * address that nobody answers. It answers "not a VM" without asking.
+ */
+function skipAzureVmProbe(load: NodeJS.Require): void {
+  const { azureVmDetector } = load(
+    '@opentelemetry/resource-detector-azure',
+  ) as ResourceDetectorsApi;
+  azureVmDetector.detect = () => ({ attributes: {} });
+}
+
+/** What the distro's own console logger drops as not actionable; the same is dropped here. */
+const DIAGNOSTIC_NOISE =
+  /async attributes (settled|finished)|unsettled resource attribute|before async detection completed|@azure\/core-tracing has been loaded before/i;
+
+/**
+ * The distro switches Azure SDK logging on at 'warning' and prints it, like its own diagnostics,
+ * with console.log: plain text in the JSON log stream, from SDKs the app had kept quiet. Azure SDK
+ * logging goes back to what it was; the distro's diagnostics (export failures and the like) go to
+ * the app's logger.
+ */
+function keepLogsAsTheyWere(logger: Logger, load: NodeJS.Require): () => void {
+  const azureLogger = load('@azure/logger') as AzureLoggerApi;
+  const { log } = azureLogger.AzureLogger;
+  const level = azureLogger.getLogLevel();
+  return () => {
+    azureLogger.AzureLogger.log = log;
+    azureLogger.setLogLevel(level);
+    const { diag, DiagLogLevel } = load('@opentelemetry/api') as DiagnosticsApi;
+    const to =
+      (method: 'error' | 'warn' | 'info' | 'debug' | 'trace') =>
+      (...args: unknown[]) => {
+        const message = format(...args);
+        if (!DIAGNOSTIC_NOISE.test(message)) logger[method]({ source: 'opentelemetry' }, message);
+      };
+    diag.setLogger(
+      {
+        error: to('error'),
+        warn: to('warn'),
+        info: to('info'),
+        debug: to('debug'),
+        verbose: to('trace'),
+      },
+      { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+    );
+  };
+}
+
+const off: Telemetry = { enabled: false, shutdown: () => Promise.resolve() };
+
+/**
+ * Exports requests and dependencies to Application Insights when a connection string is set. It
+ * must run before express, botbuilder and the HTTP clients are required: instrumentation patches
+ * modules as they load. Without a connection string the SDK is not even loaded.
+ */
+export function startTelemetry(connectionString: string | undefined, logger: Logger): Telemetry {
+  if (connectionString === undefined) return off;
+  // Statsbeat reports the SDK's own usage to a Microsoft endpoint outside the operator's
+  // Application Insights. The operator needs none of it, and the app talks to no one it need not.
+  process.env.APPLICATION_INSIGHTS_NO_STATSBEAT = 'true';
+  const fromDistro = createRequire(require.resolve('@azure/monitor-opentelemetry'));
+  skipAzureVmProbe(fromDistro);
+  const restoreLogs = keepLogsAsTheyWere(logger, fromDistro);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when switched on
+  const monitor = require('@azure/monitor-opentelemetry') as typeof AzureMonitor;
+  monitor.useAzureMonitor(monitorOptions(connectionString));
+  restoreLogs();
+  logger.info('telemetry exporting to Application Insights');
+  return {
+    enabled: true,
+    async shutdown() {
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timed out'>((resolve) => {
+        timer = setTimeout(() => resolve('timed out'), FLUSH_TIMEOUT_MS);
+      });
+      try {
+        const flushed = Promise.resolve(monitor.shutdownAzureMonitor()).then(() => 'flushed');
+        if ((await Promise.race([flushed, timedOut])) === 'timed out')
+          logger.warn({ timeoutMs: FLUSH_TIMEOUT_MS }, 'telemetry flush timed out');
+      } catch (error) {
+        logger.warn({ err: error }, 'telemetry flush failed');
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
