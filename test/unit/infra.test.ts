@@ -174,4 +174,38 @@ describe('infra (Bicep) against the app', () => {
       assert.deepEqual(sorted(environments), ['prod', 'test']);
     });
   });
+
+  describe('the operator docs', () => {
+    const docs = ['README.md', join(infra, 'README.md'), join('manifest', 'README.md')].map(
+      (file) => ({ file, text: readFileSync(file, 'utf8') }),
+    );
+
+    it('read only deployment outputs that main.bicep declares', () => {
+      const main = readBicep(join(infra, 'main.bicep'));
+      const used = docs.flatMap(({ text }) => [...text.matchAll(/\$\(output (\w+)\)/g)]);
+      assert.ok(used.length >= 5, 'the README reads the outputs');
+      for (const [call, name] of used) {
+        assert.match(main, new RegExp(`^output\\s+${name!}\\s`, 'm'), call);
+      }
+    });
+
+    it('run only npm scripts that exist', () => {
+      const scripts = Object.keys(
+        (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: object }).scripts,
+      );
+      for (const { file, text } of docs) {
+        for (const [, name] of text.matchAll(/npm run ([\w:-]+)/g)) {
+          assert.ok(scripts.includes(name!), `${file}: npm run ${name!}`);
+        }
+      }
+    });
+
+    it('deploy the parameters files that exist', () => {
+      for (const { file, text } of docs) {
+        for (const [, path] of text.matchAll(/(infra\/environments\/[\w.-]+\.bicepparam)/g)) {
+          assert.ok(existsSync(path!), `${file}: ${path!}`);
+        }
+      }
+    });
+  });
 });
