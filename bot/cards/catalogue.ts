@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template';
 import { casusCard } from './casus.card';
+import { casusSupersededCard } from './casus-superseded.card';
 import { casuslijstCard } from './casuslijst.card';
 import { demoPersonasCard } from './demo-personas.card';
 import { errorCard } from './error.card';
@@ -21,5 +22,6 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   intakeSubmittedCard,
   myCasussenCard,
   casusCard,
+  casusSupersededCard,
   casuslijstCard,
 ];

@@ -13,7 +13,9 @@ import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import { decideSystemAccess } from '../../src/domain/registry/system-access';
 import type { Logger } from '../../src/logging/logger';
-import { casusCardFor, describeEvent, type CasusView } from '../presenters/casus.presenter';
+import type { AdaptiveCardJson } from '../cards/card-template';
+import { casusSupersededCard } from '../cards/casus-superseded.card';
+import { casusCardFor, describeEvent } from '../presenters/casus.presenter';
 import { loadCasusView } from '../presenters/casus-view';
 
 const referenceSchema = z.looseObject({
@@ -95,24 +97,42 @@ export class CasusNotifier {
         notification.recipientIds.map(async (personId) => {
           const recipient = await this.reach(personId, casus.id);
           if (!recipient) return true; // unreachable for good: nothing to retry
-          const activityId = await this.post(recipient, casus, { ...view, notice });
+          const card = casusCardFor(recipient.viewer, casus, { ...view, notice });
+          const activityId = await this.post(recipient, casus.id, card);
           if (activityId) cards.push({ personId, activityId });
           return activityId !== undefined;
         }),
       );
       if (sent.every(Boolean)) delivered.push(notification.entry.id);
     }
-    // Every copy sent before follows the change: the card is updated in place for everyone.
+    // Copies sent before: in a chat that just got a newer card about this casus, the older ones
+    // say so (one current card per chat, not several identical ones); the others follow the change.
+    const renewed = new Set(cards.map((card) => card.personId));
+    const retired: string[] = [];
     await Promise.all(
       casus.cards.map(async ({ personId, activityId }) => {
         const recipient = await this.reach(personId, casus.id);
-        if (recipient) await this.post(recipient, casus, view, activityId);
+        if (!recipient) return;
+        if (!renewed.has(personId)) {
+          await this.post(
+            recipient,
+            casus.id,
+            casusCardFor(recipient.viewer, casus, view),
+            activityId,
+          );
+          return;
+        }
+        const superseded = casusSupersededCard.render({
+          casusNumber: casus.casusNumber ?? 'zonder nummer',
+        });
+        if (await this.post(recipient, casus.id, superseded, activityId)) retired.push(activityId);
       }),
     );
     if (delivered.length > 0 || cards.length > 0) {
       await markSent(this.deps.casussen, casus.id, {
         entryIds: delivered,
         cards,
+        retired,
         at: this.deps.now().toISOString(),
       });
     }
@@ -149,16 +169,16 @@ export class CasusNotifier {
   }
 
   /**
-   * Sends the recipient's view of the casus card, or replaces the earlier copy `replace`. Resolves
-   * with the activity id, or undefined when it failed (to be retried by a later delivery).
+   * Sends a card into the recipient's chat, or replaces the earlier copy `replace`. Resolves with
+   * the activity id, or undefined when it failed (to be retried by a later delivery).
    */
   private async post(
     recipient: Recipient,
-    casus: Casus,
-    view: CasusView,
+    casusId: string,
+    content: AdaptiveCardJson,
     replace?: string,
   ): Promise<string | undefined> {
-    const card = CardFactory.adaptiveCard(casusCardFor(recipient.viewer, casus, view));
+    const card = CardFactory.adaptiveCard(content);
     let activityId: string | undefined;
     try {
       await this.deps.adapter.continueConversationAsync(
@@ -175,10 +195,7 @@ export class CasusNotifier {
       );
       return activityId;
     } catch (error) {
-      this.deps.logger.warn(
-        { err: error, casusId: casus.id },
-        'casus card not delivered; will retry',
-      );
+      this.deps.logger.warn({ err: error, casusId }, 'casus card not delivered; will retry');
       return undefined;
     }
   }

@@ -145,6 +145,38 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     assert.deepEqual(buttons(closed), []);
   });
 
+  it('keeps one current card per casus in a chat: an older copy points to the newer one', async () => {
+    const mark = bot.connector.sent.length;
+    const number = await submitCasus(fatima);
+    const accepted = await press(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
+    await waitForSent(demoUsers.fatima, mark, /Nieuw: Geaccepteerd/);
+    // The connector answers a send with `sent-<position>`.
+    const told = bot.connector.sent.findIndex(
+      (sent, i) =>
+        i >= mark &&
+        sent.conversationId === `a:${demoUsers.fatima}` &&
+        /Nieuw: Geaccepteerd/.test(cardText(cardOf(sent))),
+    );
+    const firstCopy = `sent-${told + 1}`;
+
+    await press(jeroen, accepted, 'afsluiten');
+    await waitForSent(demoUsers.fatima, mark, /Nieuw: Afgesloten[\s\S]*niet meer open/);
+    const replacedText = () => {
+      const update = bot.connector.updated.filter((u) => u.replyToId === firstCopy).at(-1);
+      return update ? cardText(cardOf(update)) : '';
+    };
+    for (let i = 0; i < 50 && !/vervangen/.test(replacedText()); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const text = replacedText();
+    assert.match(text, new RegExp(`Casus ${number}[\\s\\S]*vervangen door een nieuwer bericht`));
+    assert.doesNotMatch(
+      text,
+      /Afgesloten|Geaccepteerd/,
+      'the old copy no longer repeats the casus',
+    );
+  });
+
   it('lets the ZVH refuse an escalation, which returns the casus to the Lokale Kamer', async () => {
     const number = await submitCasus(fatima);
     const accepted = await press(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');

@@ -253,8 +253,8 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     await reads(toldAnouk, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
     await snap(toldAnouk, 'anouk-melding-bijgewerkt');
 
-    // Fatima (client A) got a card for every decision, through her own client; the copies she
-    // got before follow the casus in place.
+    // Fatima (client A) got a card for every decision, through her own client. The newest shows
+    // the casus as it is now; each one before it points to it, so her chat holds one current card.
     toldFatima.push(
       await notified(
         pages.fatima,
@@ -262,15 +262,22 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
         'fatima-melding-zvh',
       ),
     );
-    for (const told of toldFatima) {
-      await reads(told, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
+    const [newest, ...older] = [...toldFatima].reverse();
+    assert.ok(newest);
+    await reads(newest, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
+    for (const told of [newest, ...older]) {
       assert.equal(await told.getByRole('button').count(), 0, 'the worker has no decision buttons');
+    }
+    for (const told of older) {
+      await told
+        .getByText('Deze melding is vervangen door een nieuwer bericht', { exact: false })
+        .waitFor({ timeout: 20_000 });
     }
     const casusCards = cardsOf(pages.fatima).filter({
       has: pages.fatima.getByText(`Casus ${number}`, { exact: true }),
     });
-    assert.equal(await casusCards.count(), 3, 'one card per decision');
-    await snap(acceptedFatima, 'fatima-melding-geaccepteerd-bijgewerkt');
+    assert.equal(await casusCards.count(), 3, 'one message per decision, one of them current');
+    await snap(acceptedFatima, 'fatima-melding-vervangen');
     await pages.fatima.screenshot({ path: `${screenshots}/decisions-conversation-fatima.png` });
 
     for (const browser of state.browsers) assert.deepEqual(browser.pageErrors, []);

@@ -51,14 +51,14 @@ export async function notificationsOf(
 export const MAX_TRACKED_CARDS = 100;
 
 /**
- * Marks outbox entries sent and remembers the cards that delivered them. Not a state change, so
- * the revision stays: cards already shown stay valid. Retries on a lost ETag race, since a decision
- * may have been written in between.
+ * Marks outbox entries sent, remembers the cards that delivered them and forgets the copies they
+ * replaced (`retired`, by activity id). Not a state change, so the revision stays: cards already
+ * shown stay valid. Retries on a lost ETag race, since a decision may have been written in between.
  */
 export async function markSent(
   casussen: CasusRepository,
   casusId: string,
-  delivery: { entryIds: string[]; cards: Casus['cards']; at: string },
+  delivery: { entryIds: string[]; cards: Casus['cards']; retired: string[]; at: string },
 ): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await casussen.get(casusId);
@@ -68,7 +68,8 @@ export async function markSent(
         ? { ...entry, sentAt: delivery.at }
         : entry,
     );
-    const cards = [...stored.value.cards, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
+    const kept = stored.value.cards.filter((card) => !delivery.retired.includes(card.activityId));
+    const cards = [...kept, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
     const written = await casussen.replace({ ...stored.value, outbox, cards }, stored.etag);
     if (written.ok || written.error === 'not-found') return;
   }

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import template from '../../cards/casus-superseded.json';
+import { defineCard } from './card-template';
+
+/**
+ * What an earlier casus card in a chat becomes once a newer one about the same casus arrives
+ * there: one current card per chat instead of several identical ones.
+ */
+export const casusSupersededCard = defineCard(
+  'casus-superseded',
+  template,
+  z.object({ casusNumber: z.string().min(1) }),
+);
