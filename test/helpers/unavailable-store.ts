@@ -1,3 +1,7 @@
+import type { Services } from '../../bot/routing/route-types';
+import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
+import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
 
 /** A store that is down: every call fails the way the Cosmos adapters report it. */
@@ -5,4 +9,17 @@ export function unavailable<T extends object>(): T {
   return new Proxy({} as T, {
     get: () => () => Promise.reject(new StoreUnavailableError(new Error('ECONNREFUSED'))),
   });
+}
+
+/** The dispatcher's services while the store is down. */
+export function servicesWithStoreDown(demoMode: boolean): Services {
+  return {
+    registry: unavailable<RegistryRepository>(),
+    casussen: unavailable<CasusRepository>(),
+    numbers: unavailable<CasusNumberSequence>(),
+    notifications: { deliverSoon: () => undefined },
+    newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
+    demoMode,
+    now: () => new Date('2026-11-23T10:00:00Z'),
+  };
 }

@@ -4,26 +4,15 @@ import { CasusBot } from '../../bot/casus-bot';
 import { Dispatcher } from '../../bot/routing/dispatcher';
 import { routeTable } from '../../bot/routing/route-table';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
-import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
-import type { CasusRepository } from '../../src/domain/casus/casus.repository';
-import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import { createLogger } from '../../src/logging/logger';
 import { cardText } from '../helpers/fake-connector';
-import { unavailable } from '../helpers/unavailable-store';
+import { servicesWithStoreDown, unavailable } from '../helpers/unavailable-store';
 
 describe('CasusBot when the store is down', () => {
   it('still answers a personal chat with "probeer het later opnieuw", though it cannot remember the chat', async () => {
     const logLines: string[] = [];
     const logger = createLogger('warn', { write: (line: string) => void logLines.push(line) });
-    const dispatcher = new Dispatcher(routeTable, {
-      registry: unavailable<RegistryRepository>(),
-      casussen: unavailable<CasusRepository>(),
-      numbers: unavailable<CasusNumberSequence>(),
-      notifications: { deliverSoon: () => undefined },
-      newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
-      demoMode: false,
-      now: () => new Date('2026-11-23T10:00:00Z'),
-    });
+    const dispatcher = new Dispatcher(routeTable, servicesWithStoreDown(false));
     const bot = new CasusBot(dispatcher, unavailable<ConversationDirectory>(), logger);
     const adapter = new TestAdapter((context) => bot.run(context));
 

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { Dispatcher, normaliseCommandText } from '../../bot/routing/dispatcher';
 import { routeTable } from '../../bot/routing/route-table';
-import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
-import type { CasusRepository } from '../../src/domain/casus/casus.repository';
-import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import { createLogger } from '../../src/logging/logger';
 import { cardText } from '../helpers/fake-connector';
-import { unavailable } from '../helpers/unavailable-store';
+import { servicesWithStoreDown } from '../helpers/unavailable-store';
 
 const logger = createLogger('silent');
 
 describe('dispatcher', () => {
-  const dispatcher = new Dispatcher(routeTable, {
-    registry: unavailable<RegistryRepository>(),
-    casussen: unavailable<CasusRepository>(),
-    numbers: unavailable<CasusNumberSequence>(),
-    notifications: { deliverSoon: () => undefined },
-    newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
-    demoMode: true,
-    now: () => new Date('2026-11-23T10:00:00Z'),
-  });
+  const dispatcher = new Dispatcher(routeTable, servicesWithStoreDown(true));
 
   it('answers "probeer het later opnieuw" when the store is unavailable, for text and for buttons', async () => {
     const sender = {
