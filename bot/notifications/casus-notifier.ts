@@ -7,7 +7,7 @@ import {
 import { z } from 'zod';
 import type { Actor } from '../../src/app/identify-actor';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
-import { markSent, notificationsOf } from '../../src/app/notifications/outbox';
+import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
@@ -15,7 +15,7 @@ import { decideSystemAccess } from '../../src/domain/registry/system-access';
 import type { Logger } from '../../src/logging/logger';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { casusSupersededCard } from '../cards/casus-superseded.card';
-import { casusCardFor, describeEvent } from '../presenters/casus.presenter';
+import { casusCardFor, describeEvent, type CasusView } from '../presenters/casus.presenter';
 import { loadCasusView } from '../presenters/casus-view';
 
 const referenceSchema = z.looseObject({
@@ -42,6 +42,7 @@ export interface NotifierDependencies {
 export class CasusNotifier {
   private sweeping: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: NotifierDependencies) {}
 
@@ -74,58 +75,81 @@ export class CasusNotifier {
     return this.sweeping;
   }
 
-  async deliver(casusId: string): Promise<void> {
+  /** Delivers a casus's outbox. Deliveries of one casus run one after another, never side by side. */
+  deliver(casusId: string): Promise<void> {
+    const previous = this.queues.get(casusId) ?? Promise.resolve();
+    const next = previous.then(
+      () => this.deliverNow(casusId),
+      () => this.deliverNow(casusId),
+    );
+    this.queues.set(casusId, next);
+    const forget = () => {
+      if (this.queues.get(casusId) === next) this.queues.delete(casusId);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  private async deliverNow(casusId: string): Promise<void> {
     const stored = await this.deps.casussen.get(casusId);
-    const kamer = stored?.value.kamerId
-      ? await this.deps.registry.getKamer(stored.value.kamerId)
-      : undefined;
-    if (!stored || !kamer) return;
-    const casus = stored.value;
+    const casus = stored?.value;
+    const kamer = casus?.kamerId ? await this.deps.registry.getKamer(casus.kamerId) : undefined;
+    // Only a submitted casus, which has its number, has anything to tell.
+    if (!casus?.casusNumber || !kamer) return;
     // The same for every recipient but the notice: loaded once per delivery, not per card.
     const view = await loadCasusView(this.deps.registry, casus, kamer);
-    const delivered: string[] = [];
+    const notifications = await notificationsOf(casus, this.deps.registry);
+
+    // One card per person, however many entries are pending for them (a retry, a backlog after an
+    // outage): it names the latest news, and the card's timeline holds the rest.
+    const latestFor = new Map<string, Notification>();
+    for (const notification of notifications) {
+      for (const personId of notification.recipientIds) latestFor.set(personId, notification);
+    }
+    const reached = new Set<string>();
     const cards: Casus['cards'] = [];
-    for (const notification of await notificationsOf(casus, this.deps.registry)) {
-      const last = [...casus.audit].reverse().find((entry) => entry.action === notification.action);
-      const notice = last
-        ? {
-            text: `Nieuw: ${describeEvent(last).what} (${last.actor.name}).`,
-            style: 'accent' as const,
-          }
-        : undefined;
-      const sent = await Promise.all(
-        notification.recipientIds.map(async (personId) => {
+    await Promise.all(
+      [...latestFor].map(async ([personId, notification]) => {
+        try {
           const recipient = await this.reach(personId, casus.id);
-          if (!recipient) return true; // unreachable for good: nothing to retry
+          if (!recipient) {
+            reached.add(personId); // unreachable for good: nothing to retry
+            return;
+          }
+          const notice = noticeOf(casus, notification);
           const card = casusCardFor(recipient.viewer, casus, { ...view, notice });
           const activityId = await this.post(recipient, casus.id, card);
-          if (activityId) cards.push({ personId, activityId });
-          return activityId !== undefined;
-        }),
-      );
-      if (sent.every(Boolean)) delivered.push(notification.entry.id);
-    }
-    // Copies sent before: in a chat that just got a newer card about this casus, the older ones
-    // say so (one current card per chat, not several identical ones); the others follow the change.
-    const renewed = new Set(cards.map((card) => card.personId));
-    const retired: string[] = [];
-    await Promise.all(
-      casus.cards.map(async ({ personId, activityId }) => {
-        const recipient = await this.reach(personId, casus.id);
-        if (!recipient) return;
-        if (!renewed.has(personId)) {
-          await this.post(
-            recipient,
-            casus.id,
-            casusCardFor(recipient.viewer, casus, view),
-            activityId,
-          );
-          return;
+          if (activityId === undefined) return;
+          cards.push({ personId, activityId });
+          reached.add(personId);
+        } catch (error) {
+          this.deps.logger.warn({ err: error, casusId }, 'recipient not notified; will retry');
         }
-        const superseded = casusSupersededCard.render({
-          casusNumber: casus.casusNumber ?? 'zonder nummer',
-        });
-        if (await this.post(recipient, casus.id, superseded, activityId)) retired.push(activityId);
+      }),
+    );
+    const delivered = notifications
+      .filter((notification) => notification.recipientIds.every((id) => reached.has(id)))
+      .map((notification) => notification.entry.id);
+
+    // Copies sent before: in a chat that just got a newer card about this casus, the older ones
+    // say so (one current notification card per chat); the others follow the change in place.
+    const renewed = new Set(cards.map((card) => card.personId));
+    const superseded = casusSupersededCard.render({ casusNumber: casus.casusNumber });
+    // Retired even when its update fails (a deleted message): it must not come back later as a
+    // second current card.
+    const retired = casus.cards.filter((copy) => renewed.has(copy.personId));
+    await Promise.all(
+      casus.cards.map(async (copy) => {
+        try {
+          const recipient = await this.reach(copy.personId, casus.id);
+          if (!recipient) return;
+          const card = renewed.has(copy.personId)
+            ? superseded
+            : casusCardFor(recipient.viewer, casus, view);
+          await this.post(recipient, casus.id, card, copy.activityId);
+        } catch (error) {
+          this.deps.logger.warn({ err: error, casusId }, 'earlier casus card not updated');
+        }
       }),
     );
     if (delivered.length > 0 || cards.length > 0) {
@@ -204,4 +228,12 @@ export class CasusNotifier {
 interface Recipient {
   viewer: Actor;
   reference: Partial<ConversationReference>;
+}
+
+/** The news line on a notification card: the latest timeline entry of the notified event. */
+function noticeOf(casus: Casus, notification: Notification): CasusView['notice'] {
+  const last = [...casus.audit].reverse().find((entry) => entry.action === notification.action);
+  return last
+    ? { text: `Nieuw: ${describeEvent(last).what} (${last.actor.name}).`, style: 'accent' }
+    : undefined;
 }

@@ -175,6 +175,27 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       /Afgesloten|Geaccepteerd/,
       'the old copy no longer repeats the casus',
     );
+    const newest = sentTo(demoUsers.fatima, mark).at(-1) ?? '';
+    assert.match(newest, new RegExp(`Casus ${number}[\\s\\S]*Nieuw: Afgesloten`));
+  });
+
+  it('sends one card with the latest news when several notifications wait for the same person', async () => {
+    const number = await submitCasus(fatima);
+    const accepted = await press(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
+    // Fatima's chat refuses the cards meanwhile, so those notifications stay pending.
+    bot.connector.refusing.add(`a:${demoUsers.fatima}`);
+    await press(jeroen, accepted, 'opschalen', because('Opschalen'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    bot.connector.refusing.clear();
+
+    const mark = bot.connector.sent.length;
+    const card = await press(zvh, await zvh.say(`casus ${number}`), 'opschaling-accepteren');
+    assert.match(cardText(card), /In behandeling · Zorg- en Veiligheidshuis/);
+    await waitForSent(demoUsers.fatima, mark, /Nieuw: Opschaling geaccepteerd/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const told = sentTo(demoUsers.fatima, mark).filter((text) => text.includes(`Casus ${number}`));
+    assert.equal(told.length, 1, told.join('\n---\n'));
+    assert.match(told[0]!, /Nieuw: Opschaling geaccepteerd[\s\S]*Opschaling naar het Zorg/);
   });
 
   it('lets the ZVH refuse an escalation, which returns the casus to the Lokale Kamer', async () => {

@@ -23,6 +23,8 @@ export class FakeConnector {
   readonly sent: SentActivity[] = [];
   /** Activities the bot replaced in place (updateActivity); `replyToId` holds the replaced id. */
   readonly updated: SentActivity[] = [];
+  /** Conversations whose sends are refused (403), as when a user has blocked the bot. */
+  readonly refusing = new Set<string>();
   private server: Server | undefined;
   private waiters: (() => void)[] = [];
   serviceUrl = '';
@@ -32,6 +34,10 @@ export class FakeConnector {
     app.use(express.json({ limit: '1mb' }));
     const record = (req: express.Request, res: express.Response): void => {
       const conversationId = String(req.params.conversationId);
+      if (this.refusing.has(conversationId)) {
+        res.status(403).json({ error: { code: 'BotBlocked', message: 'refused by the test' } });
+        return;
+      }
       this.sent.push({
         conversationId,
         replyToId: typeof req.params.activityId === 'string' ? req.params.activityId : undefined,

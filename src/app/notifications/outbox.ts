@@ -52,13 +52,13 @@ export const MAX_TRACKED_CARDS = 100;
 
 /**
  * Marks outbox entries sent, remembers the cards that delivered them and forgets the copies they
- * replaced (`retired`, by activity id). Not a state change, so the revision stays: cards already
+ * replaced (`retired`). Not a state change, so the revision stays: cards already
  * shown stay valid. Retries on a lost ETag race, since a decision may have been written in between.
  */
 export async function markSent(
   casussen: CasusRepository,
   casusId: string,
-  delivery: { entryIds: string[]; cards: Casus['cards']; retired: string[]; at: string },
+  delivery: { entryIds: string[]; cards: Casus['cards']; retired: Casus['cards']; at: string },
 ): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await casussen.get(casusId);
@@ -68,7 +68,12 @@ export async function markSent(
         ? { ...entry, sentAt: delivery.at }
         : entry,
     );
-    const kept = stored.value.cards.filter((card) => !delivery.retired.includes(card.activityId));
+    const kept = stored.value.cards.filter(
+      (card) =>
+        !delivery.retired.some(
+          (old) => old.personId === card.personId && old.activityId === card.activityId,
+        ),
+    );
     const cards = [...kept, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
     const written = await casussen.replace({ ...stored.value, outbox, cards }, stored.etag);
     if (written.ok || written.error === 'not-found') return;
