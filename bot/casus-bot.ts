@@ -134,9 +134,9 @@ function senderOf(context: TurnContext): Sender {
   };
 }
 
+/** Anything but a personal chat counts as shared: an unknown kind must not get casus content. */
 function isSharedChat(conversation: TurnContext['activity']['conversation'] | undefined): boolean {
-  const type = conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat' || conversation?.isGroup === true;
+  return conversation?.conversationType !== 'personal' || conversation.isGroup === true;
 }
 
 /** The typed text without the bot's @mention (channels and group chats). */

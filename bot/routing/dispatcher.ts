@@ -15,10 +15,14 @@ export interface Sender {
   chat: 'personal' | 'shared';
 }
 
+/**
+ * The whole answer in a channel or group chat, whoever asks: everyone there reads it, so it names
+ * no casus and no person, and the registry is not even asked (its refusal reasons are personal).
+ */
 function personalChatOnly(): AdaptiveCardJson {
   return refusalCard(
-    'Alleen in je persoonlijke chat',
-    'In een kanaal of groepschat leest iedereen het antwoord mee. Open de persoonlijke chat met casusbot om met casussen te werken.',
+    'casusbot werkt in je persoonlijke chat',
+    'In een kanaal of groepschat leest iedereen het antwoord mee. Open de persoonlijke chat met casusbot en typ help om te zien wat je kunt doen.',
   );
 }
 
@@ -54,20 +58,20 @@ export class Dispatcher {
   }
 
   async onText(sender: Sender, text: string, logger: Logger): Promise<AdaptiveCardJson> {
+    if (sender.chat === 'shared') {
+      logger.info('message in a shared chat: pointed to the personal chat');
+      return personalChatOnly();
+    }
+    const match = this.matchCommand(text);
+    // Any text that is not a command gets the help card: the user learns what is possible.
+    const route = match?.route ?? this.commands[0];
+    if (!route) throw new Error('The route table has no commands');
     return this.guarded(logger, sender, async (turn) => {
-      const match = this.matchCommand(text);
-      if (match?.route.demoOnly && !this.services.demoMode) {
+      if (route.demoOnly && !this.services.demoMode) {
         return refusalCard(
           'Alleen in de demomodus',
-          `De opdracht "${match.route.command}" bestaat alleen in de demomodus.`,
+          `De opdracht "${route.command}" bestaat alleen in de demomodus.`,
         );
-      }
-      // Any text that is not a command gets the help card: the user learns what is possible.
-      const route = match?.route ?? this.commands[0];
-      if (!route) throw new Error('The route table has no commands');
-      if (sender.chat === 'shared' && !route.sharedChats) {
-        logger.info({ command: route.command }, 'command refused outside a personal chat');
-        return personalChatOnly();
       }
       logger.info({ command: route.command }, 'command');
       return route.handle(turn, match?.args ?? '');
@@ -80,6 +84,11 @@ export class Dispatcher {
     data: unknown,
     logger: Logger,
   ): Promise<AdaptiveCardJson> {
+    // The bot posts no card with buttons outside personal chats, so such a press is forged.
+    if (sender.chat === 'shared') {
+      logger.warn({ verb: verb.slice(0, 100) }, 'card verb outside a personal chat');
+      return personalChatOnly();
+    }
     return this.guarded(logger, sender, async (turn) => {
       const route = this.table.verbs.find((candidate) => candidate.verb === verb);
       if (!route) {
@@ -88,11 +97,6 @@ export class Dispatcher {
           'Onbekende actie',
           'Deze kaart hoort niet bij casusbot of is verouderd.',
         );
-      }
-      // The bot posts no card with buttons outside personal chats, so such a press is forged.
-      if (sender.chat === 'shared') {
-        logger.warn({ verb }, 'card verb outside a personal chat');
-        return personalChatOnly();
       }
       if (route.demoOnly && !this.services.demoMode) {
         logger.warn({ verb }, 'demo-only verb outside demo mode');

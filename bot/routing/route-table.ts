@@ -15,7 +15,6 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
       command: 'help',
       aliases: ['hulp', '?'],
       description: 'Dit overzicht van de opdrachten',
-      sharedChats: true,
       handle: showHelp,
     },
     {

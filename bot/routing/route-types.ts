@@ -32,8 +32,6 @@ export interface CommandRoute {
   aliases?: readonly string[];
   description: string;
   demoOnly?: boolean;
-  /** Answered in channels and group chats too: only for answers without casus content. */
-  sharedChats?: boolean;
   /** Whether the help card offers it to this actor (the handler still checks, whatever help shows). */
   offeredTo?(actor: Actor): boolean;
   handle(turn: Turn, args: string): Promise<AdaptiveCardJson>;

@@ -40,16 +40,18 @@ describe('bot over HTTP: help and the registry check', () => {
     assert.match(text, /Demomodus/);
   });
 
-  it('answers only help in a channel or group chat: casus content stays in personal chats', async () => {
+  it('points everyone in a channel or group chat to the personal chat, naming no casus and no person', async () => {
     for (const place of ['channel', 'groupChat'] as const) {
-      const shared = talkAs(bot, demoUsers.jeroen, place);
-      assert.match(cardText(await shared.say('help')), /Hallo Jeroen de Vries/);
-      for (const command of ['casuslijst', 'casus LK-ROT-2026-0001', 'mijn casussen', 'rol']) {
-        const text = cardText(await shared.say(command));
-        assert.match(text, /Alleen in je persoonlijke chat/, `${command} in a ${place}`);
+      for (const who of [demoUsers.jeroen, demoUsers.pieter, demoUsers.unknown]) {
+        const shared = talkAs(bot, who, place);
+        for (const command of ['help', 'casuslijst', 'casus LK-ROT-2026-0001', 'rol']) {
+          const text = cardText(await shared.say(command));
+          assert.match(text, /casusbot werkt in je persoonlijke chat/, `${command} in a ${place}`);
+          assert.doesNotMatch(text, /Jeroen|Pieter|VOG|screening|register|LK-ROT/);
+        }
+        const pressed = cardText(await shared.execute('casus.refresh', { casusId: 'x' }));
+        assert.match(pressed, /casusbot werkt in je persoonlijke chat/);
       }
-      const pressed = cardText(await shared.execute('casus.refresh', { casusId: 'x' }));
-      assert.match(pressed, /Alleen in je persoonlijke chat/);
     }
     // The same person in their personal chat gets the list.
     assert.match(cardText(await talkAs(bot, demoUsers.jeroen).say('casuslijst')), /Casuslijst/i);

@@ -39,17 +39,27 @@ describe('Teams app package (manifest/)', () => {
     assert.equal((manifest.bots as { botId: string }[])[0]?.botId, values.MICROSOFT_APP_ID);
   });
 
-  it('offers exactly the commands the bot answers outside demo mode, and no others', () => {
+  it('offers exactly the commands the bot answers outside demo mode in a personal chat, and only help elsewhere', () => {
     const { manifest } = renderManifest(values);
     const lists =
-      (manifest.bots as { commandLists: { commands: { title: string }[] }[] }[])[0]?.commandLists ??
-      [];
-    const offered = lists.flatMap((list) => list.commands.map((command) => command.title)).sort();
+      (
+        manifest.bots as {
+          commandLists: { scopes: string[]; commands: { title: string }[] }[];
+        }[]
+      )[0]?.commandLists ?? [];
+    const titles = (scope: string) =>
+      lists
+        .filter((list) => list.scopes.includes(scope))
+        .flatMap((list) => list.commands.map((command) => command.title))
+        .sort();
     const answered = routeTable.commands
       .filter((route) => !route.demoOnly)
       .map((route) => route.command)
       .sort();
-    assert.deepEqual(offered, answered);
+    assert.deepEqual(titles('personal'), answered);
+    // A channel or group chat only ever gets the pointer to the personal chat.
+    assert.deepEqual(titles('team'), ['help']);
+    assert.deepEqual(titles('groupChat'), ['help']);
   });
 
   it('has a 192×192 colour icon and a 32×32 white-on-transparent outline icon', () => {
