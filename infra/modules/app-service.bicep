@@ -110,7 +110,7 @@ var appSettings = union({
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
 }, cosmosAuth == 'managedIdentity' ? {
-  AZURE_CLIENT_ID: identityClientId
+  COSMOS_IDENTITY_CLIENT_ID: identityClientId
 } : {}, cosmosAuth == 'key' ? {
   COSMOS_KEY: '@Microsoft.KeyVault(SecretUri=${cosmosKeyReferenceUri})'
 } : {}, botIdentity == 'SingleTenant' ? {
@@ -171,15 +171,13 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   scope: site
   properties: {
     workspaceId: workspaceId
+    // HTTP logs are left out: they hold every caller's address, user agent and query string, and
+    // Application Insights already has the requests without them (bot/telemetry.ts).
     // The app logs to stdout, which arrives as console logs. The application-log category only
     // carries output of .NET and Java runtimes on Linux, so it is not enabled here.
     logs: [
       {
         category: 'AppServiceConsoleLogs'
-        enabled: true
-      }
-      {
-        category: 'AppServiceHTTPLogs'
         enabled: true
       }
       {

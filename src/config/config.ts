@@ -16,7 +16,7 @@ export const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   COSMOS_KEY: optionalText,
-  AZURE_CLIENT_ID: optionalText.pipe(z.guid().optional()),
+  COSMOS_IDENTITY_CLIENT_ID: optionalText.pipe(z.guid().optional()),
   COSMOS_DATABASE: z
     .string()
     .trim()
@@ -52,7 +52,7 @@ export const variableSources = {
   PUBLIC_BASE_URL: 'bicep',
   COSMOS_ENDPOINT: 'bicep',
   COSMOS_KEY: 'bicep',
-  AZURE_CLIENT_ID: 'bicep',
+  COSMOS_IDENTITY_CLIENT_ID: 'bicep',
   COSMOS_DATABASE: 'bicep',
   EMBEDDED_COSMOS_DATA_DIR: 'local',
   EMBEDDED_COSMOS_PORT: 'local',
@@ -137,7 +137,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
           endpoint: env.COSMOS_ENDPOINT,
           auth: env.COSMOS_KEY
             ? { kind: 'key', key: env.COSMOS_KEY }
-            : { kind: 'entra', clientId: env.AZURE_CLIENT_ID },
+            : { kind: 'entra', clientId: env.COSMOS_IDENTITY_CLIENT_ID },
           database: env.COSMOS_DATABASE,
         }
       : {
@@ -163,13 +163,19 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
 
 function crossFieldProblems(env: Env): string[] {
   const problems: string[] = [];
-  for (const name of ['COSMOS_KEY', 'AZURE_CLIENT_ID'] as const) {
+  for (const name of ['COSMOS_KEY', 'COSMOS_IDENTITY_CLIENT_ID'] as const) {
     if (env[name] && !env.COSMOS_ENDPOINT) {
       problems.push(`COSMOS_ENDPOINT: required when ${name} is set`);
     }
   }
-  if (env.COSMOS_KEY && env.AZURE_CLIENT_ID) {
-    problems.push('AZURE_CLIENT_ID: a managed identity is not used when COSMOS_KEY is set');
+  if (env.COSMOS_KEY && env.COSMOS_IDENTITY_CLIENT_ID) {
+    problems.push(
+      'COSMOS_IDENTITY_CLIENT_ID: a managed identity is not used when COSMOS_KEY is set',
+    );
+  }
+  // The SDK sends Entra tokens over https only, and would fail only at the first request.
+  if (env.COSMOS_ENDPOINT?.startsWith('http:') && !env.COSMOS_KEY) {
+    problems.push('COSMOS_ENDPOINT: Entra ID needs an https endpoint (or set COSMOS_KEY)');
   }
   if (env.MICROSOFT_APP_ID) {
     if (env.DEMO_MODE) {

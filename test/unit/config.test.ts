@@ -41,7 +41,7 @@ describe('configuration', () => {
   it('uses Entra ID for Cosmos without a key: the named managed identity, else the developer login', () => {
     const endpoint = 'https://acct.documents.azure.com:443/';
     const clientId = '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
-    const managed = parseConfig({ COSMOS_ENDPOINT: endpoint, AZURE_CLIENT_ID: clientId });
+    const managed = parseConfig({ COSMOS_ENDPOINT: endpoint, COSMOS_IDENTITY_CLIENT_ID: clientId });
     assert.deepEqual(managed.store, {
       kind: 'cosmos',
       endpoint,
@@ -102,8 +102,20 @@ describe('configuration', () => {
     assert.ok(!JSON.stringify(describeConfig(config)).includes(secret));
   });
 
+  it('refuses Entra ID over plain http, where the SDK would send no token', () => {
+    assert.ok(
+      problemsOf({ COSMOS_ENDPOINT: 'http://127.0.0.1:8081/' }).includes(
+        'COSMOS_ENDPOINT: Entra ID needs an https endpoint (or set COSMOS_KEY)',
+      ),
+    );
+    assert.equal(
+      parseConfig({ COSMOS_ENDPOINT: 'http://127.0.0.1:8081/', COSMOS_KEY: 'c2VjcmV0' }).store.kind,
+      'cosmos',
+    );
+  });
+
   it('refuses inconsistent combinations', () => {
-    for (const variable of ['COSMOS_KEY', 'AZURE_CLIENT_ID']) {
+    for (const variable of ['COSMOS_KEY', 'COSMOS_IDENTITY_CLIENT_ID']) {
       assert.ok(
         problemsOf({ [variable]: '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5' }).includes(
           `COSMOS_ENDPOINT: required when ${variable} is set`,
@@ -114,8 +126,8 @@ describe('configuration', () => {
       problemsOf({
         COSMOS_ENDPOINT: 'https://a.documents.azure.com/',
         COSMOS_KEY: 'c2VjcmV0',
-        AZURE_CLIENT_ID: '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
-      }).some((p) => p.startsWith('AZURE_CLIENT_ID:')),
+        COSMOS_IDENTITY_CLIENT_ID: '3b1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      }).some((p) => p.startsWith('COSMOS_IDENTITY_CLIENT_ID:')),
     );
     assert.ok(
       problemsOf({
