@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   // module loaded before telemetry started would never be traced.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { startCasusbot } = require('./casusbot-app') as typeof CasusbotApp;
-  const app = await startCasusbot(config, logger);
+  const app = await startCasusbot(config, logger).catch(async (error: unknown) => {
+    // Flush what was recorded (the failing Cosmos calls, say): why the app could not start is
+    // what an operator needs most.
+    await telemetry.shutdown();
+    throw error;
+  });
   stopOnSignals(async () => {
     try {
       await app.close();

@@ -30,6 +30,10 @@ function addTree(zip: JSZip, base: string, dir: string): void {
 }
 
 async function main(): Promise<void> {
+  // A module deleted from the source must not linger in the zip from an earlier build.
+  for (const part of ['bot', 'src', 'cards']) {
+    rmSync(join(root, 'dist', part), { recursive: true, force: true });
+  }
   execFileSync(
     process.execPath,
     [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],

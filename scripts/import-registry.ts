@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     if (absentPersonIds.length === 0) return;
     if (values['remove-absent-persons']) {
       await registry.removePersons(absentPersonIds);
-      process.stdout.write(`removed ${absentPersonIds.length} persons absent from ${file}\n`);
+      process.stdout.write(
+        `removed ${absentPersonIds.length} persons absent from ${file}, ending their access:\n` +
+          absentPersonIds.map((id) => `  ${id}\n`).join(''),
+      );
     } else {
       process.stdout.write(
         `${absentPersonIds.length} persons in the store are absent from ${file} and keep their access:\n` +
