@@ -99,6 +99,16 @@ export class CasusNotifier {
     // The same for every recipient but the notice: loaded once per delivery, not per card.
     const view = await loadCasusView(this.deps.registry, casus, kamer);
     const notifications = await notificationsOf(casus, this.deps.registry);
+    // A person is looked up once per delivery, though they may have a new card and old copies.
+    const recipients = new Map<string, Promise<Recipient | undefined>>();
+    const reach = (personId: string) => {
+      let recipient = recipients.get(personId);
+      if (!recipient) {
+        recipient = this.reach(personId, casus.id);
+        recipients.set(personId, recipient);
+      }
+      return recipient;
+    };
 
     // One card per person, however many entries are pending for them (a retry, a backlog after an
     // outage): it names the latest news, and the card's timeline holds the rest.
@@ -111,7 +121,7 @@ export class CasusNotifier {
     await Promise.all(
       [...latestFor].map(async ([personId, notification]) => {
         try {
-          const recipient = await this.reach(personId, casus.id);
+          const recipient = await reach(personId);
           if (!recipient) {
             reached.add(personId); // unreachable for good: nothing to retry
             return;
@@ -141,7 +151,7 @@ export class CasusNotifier {
     await Promise.all(
       casus.cards.map(async (copy) => {
         try {
-          const recipient = await this.reach(copy.personId, casus.id);
+          const recipient = await reach(copy.personId);
           if (!recipient) return;
           const card = renewed.has(copy.personId)
             ? superseded

@@ -52,8 +52,8 @@ export const MAX_TRACKED_CARDS = 100;
 
 /**
  * Marks outbox entries sent, remembers the cards that delivered them and forgets the copies they
- * replaced (`retired`). Not a state change, so the revision stays: cards already
- * shown stay valid. Retries on a lost ETag race, since a decision may have been written in between.
+ * replaced (`retired`). Not a state change, so the revision stays: cards already shown stay valid.
+ * Retries on a lost ETag race, since a decision may have been written in between.
  */
 export async function markSent(
   casussen: CasusRepository,
