@@ -139,7 +139,7 @@ function isSharedChat(conversation: TurnContext['activity']['conversation'] | un
   return conversation?.conversationType !== 'personal' || conversation.isGroup === true;
 }
 
-/** The typed text without the bot's @mention (channels and group chats). */
+/** The typed text without an @mention of the bot, which Teams allows in a personal chat too. */
 function messageText(context: TurnContext): string {
   return TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
 }

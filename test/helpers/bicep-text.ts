@@ -36,9 +36,9 @@ export function declaration(text: string, head: string): string {
   return balancedFrom(text, start);
 }
 
-/** Keys written as `NAME: value` on their own line, in order of appearance. */
-export function lineKeys(block: string, pattern = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/gm): string[] {
-  return [...block.matchAll(pattern)].map((match) => match[1]!);
+/** App-setting-style keys, `UPPER_SNAKE: value` on their own line, in order of appearance. */
+export function upperSnakeKeys(block: string): string[] {
+  return [...block.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*:/gm)].map((match) => match[1]!);
 }
 
 /** The properties directly inside the first `{ ... }` of a block, at one nesting level. */

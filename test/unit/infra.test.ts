@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { envSchema, variableSources } from '../../src/config/config';
 import containers from '../../src/storage/cosmos-containers.json';
-import { declaration, lineKeys, moduleUses, params, readBicep } from '../helpers/bicep-text';
+import { declaration, moduleUses, params, readBicep, upperSnakeKeys } from '../helpers/bicep-text';
 
 const infra = 'infra';
 const bicepFiles = [
@@ -14,7 +14,6 @@ const paramFiles = readdirSync(join(infra, 'environments')).map((file) =>
   join(infra, 'environments', file),
 );
 const appServiceFile = join(infra, 'modules', 'app-service.bicep');
-const upperSnakeKey = /^\s*([A-Z][A-Z0-9_]*)\s*:/gm;
 
 function sorted(values: Iterable<string>): string[] {
   return [...values].sort();
@@ -23,7 +22,7 @@ function sorted(values: Iterable<string>): string[] {
 describe('infra (Bicep) against the app', () => {
   describe('app settings ↔ configuration schema (drift)', () => {
     const appSettings = declaration(readBicep(appServiceFile), 'var appSettings =');
-    const set = lineKeys(appSettings, upperSnakeKey);
+    const set = upperSnakeKeys(appSettings);
     const read = Object.entries(variableSources)
       .filter(([, source]) => source === 'bicep')
       .map(([name]) => name);
@@ -63,11 +62,11 @@ describe('infra (Bicep) against the app', () => {
       const appService = readBicep(appServiceFile);
       assert.match(appService, /appSettings:\s*\[for \w+ in items\(appSettings\)/);
       const outside = appService.replace(appSettings, '');
-      assert.deepEqual(lineKeys(outside, upperSnakeKey), []);
+      assert.deepEqual(upperSnakeKeys(outside), []);
       for (const file of bicepFiles) {
         const text = readBicep(file);
         assert.ok(!text.includes('Microsoft.Web/sites/config'), `separate site config in ${file}`);
-        if (file !== appServiceFile) assert.deepEqual(lineKeys(text, upperSnakeKey), [], file);
+        if (file !== appServiceFile) assert.deepEqual(upperSnakeKeys(text), [], file);
       }
     });
   });
