@@ -13,6 +13,8 @@ export class CardRenderError extends Error {
 
 export interface CardTemplate<T> {
   readonly name: string;
+  /** The view-model schema, so tests can tell which values it lets through. */
+  readonly schema: z.ZodType;
   /** Validates the view-model and expands the template; any template warning is an error. */
   render(data: T): AdaptiveCardJson;
 }
@@ -32,6 +34,7 @@ export function defineCard<S extends z.ZodType>(
   const template = new Template(json);
   return {
     name,
+    schema,
     render(data) {
       const root: unknown = schema.parse(data);
       const card = template.expand({ $root: root }) as AdaptiveCardJson;

@@ -1,4 +1,8 @@
+import type { CasusAction } from '../../src/domain/casus/casus-machine';
 import type { CasusState } from '../../src/domain/casus/casus.schema';
+
+// Card schemas accept exactly these labels (see bot/cards/restricted-text.ts), so a template may
+// put them into markdown text.
 
 export const casusStateLabels: Record<CasusState, string> = {
   concept: 'Concept',
@@ -16,6 +20,21 @@ export const casusStateShortLabels: Record<CasusState, string> = {
   ...casusStateLabels,
   in_behandeling_lokaal: 'In behandeling',
   in_behandeling_zvh: 'In behandeling',
+};
+
+/** How each event reads on the timeline. Typed over every action, so a new one must be named here. */
+export const eventLabels: Record<CasusAction | 'intake-gestart', string> = {
+  'intake-gestart': 'Intake gestart',
+  indienen: 'Aangemeld',
+  accepteren: 'Geaccepteerd door de Lokale Kamer',
+  afwijzen: 'Afgewezen',
+  'informatie-vragen': 'Informatie gevraagd',
+  aanvullen: 'Aanvulling gegeven',
+  opschalen: 'Opschaling naar het Zorg- en Veiligheidshuis aangevraagd',
+  'opschaling-accepteren': 'Opschaling geaccepteerd door het Zorg- en Veiligheidshuis',
+  'opschaling-weigeren': 'Opschaling geweigerd; terug naar de Lokale Kamer',
+  afschalen: 'Afgeschaald naar de Lokale Kamer',
+  afsluiten: 'Afgesloten',
 };
 
 /** "de Lokale Kamer Rotterdam", "het Zorg- en Veiligheidshuis Rotterdam-Rijnmond". */

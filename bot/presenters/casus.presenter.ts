@@ -7,22 +7,13 @@ import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { casusCard } from '../cards/casus.card';
 import { roleNames } from './actor.presenter';
-import { casusStateShortLabels, formatDate, formatDateTime, withArticle } from './casus-status';
-
-/** How each event reads on the timeline. Typed over every action, so a new one must be named here. */
-const eventLabels: Record<CasusAction | 'intake-gestart', string> = {
-  'intake-gestart': 'Intake gestart',
-  indienen: 'Aangemeld',
-  accepteren: 'Geaccepteerd door de Lokale Kamer',
-  afwijzen: 'Afgewezen',
-  'informatie-vragen': 'Informatie gevraagd',
-  aanvullen: 'Aanvulling gegeven',
-  opschalen: 'Opschaling naar het Zorg- en Veiligheidshuis aangevraagd',
-  'opschaling-accepteren': 'Opschaling geaccepteerd door het Zorg- en Veiligheidshuis',
-  'opschaling-weigeren': 'Opschaling geweigerd; terug naar de Lokale Kamer',
-  afschalen: 'Afgeschaald naar de Lokale Kamer',
-  afsluiten: 'Afgesloten',
-};
+import {
+  casusStateShortLabels,
+  eventLabels,
+  formatDate,
+  formatDateTime,
+  withArticle,
+} from './casus-status';
 
 /** The decision buttons. Intake-side actions (indienen, aanvullen) have their own forms. */
 const buttons: Partial<
