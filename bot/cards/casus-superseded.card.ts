@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import template from '../../cards/casus-superseded.json';
 import { defineCard } from './card-template';
+import { casusNumberSchema } from './restricted-text';
 
 /**
  * What an earlier casus card in a chat becomes once a newer one about the same casus arrives
@@ -9,5 +10,5 @@ import { defineCard } from './card-template';
 export const casusSupersededCard = defineCard(
   'casus-superseded',
   template,
-  z.object({ casusNumber: z.string().min(1) }),
+  z.object({ casusNumber: casusNumberSchema }),
 );

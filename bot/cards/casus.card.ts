@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import template from '../../cards/casus.json';
 import { casusActionSchema } from '../../src/domain/casus/casus-machine';
+import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
+import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
 const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 
@@ -13,8 +15,8 @@ const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 export const casusCardSchema = z.object({
   casusId: z.uuid(),
   revision: z.number().int().min(0),
-  casusNumber: z.string(),
-  status: z.string(),
+  casusNumber: casusNumberSchema,
+  status: labelSchema(casusStateShortLabels),
   kamer: z.string(),
   notices: zeroOrOne(
     z.object({ text: z.string(), style: z.enum(['good', 'warning', 'attention', 'accent']) }),
@@ -24,12 +26,16 @@ export const casusCardSchema = z.object({
   refreshUserIds: z.array(z.string()).max(60),
   facts: z.array(z.object({ title: z.string(), value: z.string() })),
   criteria: z.array(
-    z.object({ number: z.number(), explanation: z.string(), motivation: z.string() }),
+    z.object({
+      number: z.number().int().min(1).max(4),
+      explanation: z.string(),
+      motivation: z.string(),
+    }),
   ),
   timeline: z.array(
     z.object({
-      what: z.string(),
-      when: z.string(),
+      what: labelSchema(eventLabels),
+      when: dateTimeTextSchema,
       who: z.string(),
       motivations: zeroOrOne(z.object({ text: z.string() })),
     }),

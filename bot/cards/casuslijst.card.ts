@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import template from '../../cards/casuslijst.json';
+import { casusStateLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
+import { casusNumberSchema, labelSchema } from './restricted-text';
 
 export const casuslijstCard = defineCard(
   'casuslijst',
@@ -13,10 +15,10 @@ export const casuslijstCard = defineCard(
         empty: z.array(z.object({})).max(1),
         rows: z.array(
           z.object({
-            position: z.number(),
+            position: z.number().int().min(1),
             casusId: z.uuid(),
-            casusNumber: z.string(),
-            status: z.string(),
+            casusNumber: casusNumberSchema,
+            status: labelSchema(casusStateLabels),
             score: z.number(),
             reasons: z.string(),
           }),
