@@ -1,17 +1,16 @@
 import { z } from 'zod';
 import template from '../../cards/intake-submitted.json';
 import { defineCard } from './card-template';
+import { casusNumberSchema } from './restricted-text';
 
 export const intakeSubmittedCard = defineCard(
   'intake-submitted',
   template,
   z.object({
-    casusNumber: z.string(),
-    status: z.string(),
+    casusNumber: casusNumberSchema,
     kamer: z.string(),
-    betrokkene: z.string(),
-    submittedAt: z.string(),
-    submittedBy: z.string(),
+    /** Casusnummer, status, kamer, betrokkene, when and by whom: shown as literal text. */
+    facts: z.array(z.object({ title: z.string(), value: z.string() })),
     notices: z.array(z.object({ text: z.string() })).max(1),
   }),
 );

@@ -3,6 +3,7 @@ import template from '../../cards/intake-summary.json';
 import { defineCard } from './card-template';
 
 const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
+const criterionNumber = z.number().int().min(1).max(4);
 
 export const intakeSummaryCard = defineCard(
   'intake-summary',
@@ -11,19 +12,20 @@ export const intakeSummaryCard = defineCard(
     casusId: z.uuid(),
     revision: z.number().int().min(0),
     notices: zeroOrOne(z.object({ text: z.string() })),
-    betrokkene: z.string(),
-    aanmeldroute: z.string(),
-    kamer: z.string(),
-    urgentie: z.string(),
-    doorbraak: z.string(),
+    /** Betrokkene, route, kamer, urgentie, doorbraak: what was typed, shown as literal text. */
+    facts: z.array(z.object({ title: z.string(), value: z.string() })),
     incomplete: zeroOrOne(
-      z.object({ step: z.string(), stepNumber: z.number(), stepTitle: z.string() }),
+      z.object({
+        step: z.string(),
+        stepNumber: z.number().int().min(1).max(4),
+        stepTitle: z.string(),
+      }),
     ),
     criteria: z.array(
       z.object({
-        number: z.number(),
+        number: criterionNumber,
         title: z.string(),
-        status: z.string(),
+        status: z.enum(['Voldoet', 'Voldoet niet']),
         color: z.enum(['Good', 'Attention']),
         explanation: z.string(),
         /** What the worker wrote for this criterion, so they submit knowing what they said. */
@@ -31,8 +33,13 @@ export const intakeSummaryCard = defineCard(
       }),
     ),
     passes: zeroOrOne(z.object({ kamer: z.string() })),
-    fails: zeroOrOne(z.object({ failing: z.string() })),
+    /** "criterium 3" or "de criteria 1, 2 en 3", in a bold line. */
+    fails: zeroOrOne(
+      z.object({
+        failing: z.string().regex(/^(criterium [1-4]|de criteria [1-4](, [1-4])* en [1-4])$/),
+      }),
+    ),
     submit: zeroOrOne(z.object({ kamer: z.string() })),
-    fix: zeroOrOne(z.object({ number: z.number(), step: z.string() })),
+    fix: zeroOrOne(z.object({ number: criterionNumber, step: z.string() })),
   }),
 );

@@ -118,11 +118,22 @@ function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
     casusId: casus.id,
     revision: casus.revision,
     notices: notices(view.notice),
-    betrokkene: [v.naam, v.gemeente].filter(Boolean).join(', ') || '(nog niet ingevuld)',
-    aanmeldroute: route.success ? aanmeldroutes.labels[route.data] : '(nog niet ingevuld)',
-    kamer: kamer || '(nog niet gekozen)',
-    urgentie: urgentie.success ? urgenties.labels[urgentie.data] : '(nog niet ingevuld)',
-    doorbraak: v.doorbraakNodig === 'true' ? 'Ja' : 'Nee',
+    facts: [
+      {
+        title: 'Betrokkene',
+        value: [v.naam, v.gemeente].filter(Boolean).join(', ') || '(nog niet ingevuld)',
+      },
+      {
+        title: 'Aanmeldroute',
+        value: route.success ? aanmeldroutes.labels[route.data] : '(nog niet ingevuld)',
+      },
+      { title: 'Lokale Kamer', value: kamer || '(nog niet gekozen)' },
+      {
+        title: 'Urgentie',
+        value: urgentie.success ? urgenties.labels[urgentie.data] : '(nog niet ingevuld)',
+      },
+      { title: 'Doorbraak nodig', value: v.doorbraakNodig === 'true' ? 'Ja' : 'Nee' },
+    ],
     incomplete: parsed.ok
       ? []
       : [
@@ -164,13 +175,22 @@ export function submittedCard(
   notice?: string,
 ): AdaptiveCardJson {
   const submitted = casus.audit.find((entry) => entry.to === 'aangemeld');
+  const kamer = kamerName(kamers, casus.kamerId);
+  const casusNumber = casus.casusNumber ?? '';
   return intakeSubmittedCard.render({
-    casusNumber: casus.casusNumber ?? '',
-    status: casusStateLabels[casus.state],
-    kamer: kamerName(kamers, casus.kamerId),
-    betrokkene: casus.submission?.intake.betrokkene.naam ?? casus.intake.values.naam ?? '',
-    submittedAt: submitted ? formatDateTime(submitted.at) : '',
-    submittedBy: submitted?.actor.name ?? '',
+    casusNumber,
+    kamer,
+    facts: [
+      { title: 'Casusnummer', value: casusNumber },
+      { title: 'Status', value: casusStateLabels[casus.state] },
+      { title: 'Lokale Kamer', value: kamer },
+      {
+        title: 'Betrokkene',
+        value: casus.submission?.intake.betrokkene.naam ?? casus.intake.values.naam ?? '',
+      },
+      { title: 'Aangemeld op', value: submitted ? formatDateTime(submitted.at) : '' },
+      { title: 'Aangemeld door', value: submitted?.actor.name ?? '' },
+    ],
     notices: notices(notice),
   });
 }
