@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import template from '../../cards/error.json';
 import { defineCard } from './card-template';
+import { plainWordsSchema } from './restricted-text';
 
 export const errorCardSchema = z.object({
-  title: z.string().min(1),
+  /** A heading, for screen readers too: only plain words, so it can stay a TextBlock. */
+  title: plainWordsSchema,
   message: z.string().min(1),
   notes: z.array(z.string()),
 });
