@@ -15,6 +15,14 @@ const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur, ZVH Ro
 
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 
+/** A name with a markdown link: the deciders must see it as typed, never as a link. */
+const naam = '[Jan Jansen](https://evil.invalid/x)';
+
+async function showsNameLiterally(card: Locator): Promise<void> {
+  await card.getByText(naam, { exact: false }).first().waitFor();
+  assert.equal(await card.locator('a').count(), 0, 'the typed link is no link on the card');
+}
+
 /**
  * Waits until a card containing this text is in the conversation, and returns the last such card
  * by its position, so that the locator still finds it when the bot updates it in place.
@@ -140,7 +148,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       const page = pages.fatima;
       const card = await ask(page, 'nieuwe casus');
       await card.getByText('Stap 1 van 5 · Betrokkene en aanmelding').waitFor();
-      await fillIntakeStep.naam(card);
+      await fillIntakeStep.naam(card, naam);
       await fillIntakeStep.betrokkeneWithoutName(card);
       await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
       await fillIntakeStep.criteria12(card);
@@ -176,10 +184,12 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       'jeroen-melding-aangemeld',
     );
     await toldJeroen.getByRole('button', { name: 'Accepteren', exact: true }).waitFor();
+    await showsNameLiterally(toldJeroen);
 
     let card = await ask(pages.jeroen, `casus ${number}`);
     await card.getByText(`Casus ${number}`, { exact: true }).waitFor();
     await reads(card, 'Aangemeld');
+    await showsNameLiterally(card);
     for (const button of ['Accepteren', 'Afwijzen', 'Informatie vragen'])
       await card.getByRole('button', { name: button, exact: true }).waitFor();
     await snap(card, 'jeroen-aangemeld');

@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
 import { fillIntakeStep } from '../helpers/card-ui';
+import { validStepValues } from '../helpers/intake-values';
 import { nthCard, say, screenshots, useTeamsClient } from '../helpers/teams-client';
 import type { Locator } from 'playwright-core';
+
+// Typed markdown, which must show as the characters typed: no link, no bold.
+const naam = '[Jan Jansen](https://evil.invalid/x)';
+const motivering1 = '**LET OP** [bevestig hier](https://evil.invalid/y): schulden, geen woonplek.';
+
+/** The card shows these texts exactly as typed, and holds no link at all. */
+async function showsLiterally(card: Locator, texts: string[]): Promise<void> {
+  for (const text of texts)
+    assert.equal(await card.getByText(text, { exact: true }).count(), 1, text);
+  assert.equal(await card.locator('a').count(), 0, 'typed markdown made a link');
+  assert.equal(await card.locator('strong, b', { hasText: 'LET OP' }).count(), 0, 'bold');
+}
 
 describe('in the Teams-like client (headless Chromium): the intake wizard', () => {
   const client = useTeamsClient('e2e-intake');
@@ -49,13 +62,13 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     assert.equal(await cards.count(), 2);
     await snap(card, 'betrokkene-naam-ontbreekt');
 
-    await fillIntakeStep.naam(card);
+    await fillIntakeStep.naam(card, naam);
     await snap(card, 'betrokkene-ingevuld');
     await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
     await snap(card, 'criteria-1-2');
 
     // Step 2: criteria 1 and 2.
-    await fillIntakeStep.criteria12(card);
+    await fillIntakeStep.criteria12(card, { ...validStepValues['criteria-1-2'], motivering1 });
     await snap(card, 'criteria-1-2-ingevuld');
     await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
     await snap(card, 'criterium-3');
@@ -76,15 +89,14 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     );
     await snap(card, 'samenvatting');
 
-    // The summary shows what was clicked and typed, and all four criteria pass.
-    for (const text of [
-      'Jan Jansen, Rotterdam',
+    // The summary shows what was clicked and typed, literally, and all four criteria pass.
+    await showsLiterally(card, [
+      `${naam}, Rotterdam`,
       'Veilig Thuis',
       'Lokale Kamer Rotterdam',
       'Hoog',
-    ]) {
-      assert.equal(await card.getByText(text, { exact: true }).count(), 1, text);
-    }
+      `Jouw motivering: ${motivering1}`,
+    ]);
     assert.equal(await card.getByText('Voldoet', { exact: true }).count(), 4);
     assert.equal(await card.getByText(/voldoet niet/i).count(), 0);
     await card.getByText('De casus voldoet aan alle vier de criteria', { exact: false }).waitFor();
@@ -94,6 +106,7 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     assert.match(await heading.innerText(), /Casus LK-ROT-\d{4}-\d{4} is aangemeld/);
     assert.match(await card.innerText(), /Lokale Kamer Rotterdam/);
     assert.match(await card.innerText(), /Fatima El Amrani/);
+    await showsLiterally(card, [naam]);
     await snap(card, 'aangemeld');
 
     assert.equal(await cards.count(), 2);

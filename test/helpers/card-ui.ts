@@ -51,13 +51,13 @@ export const fillIntakeStep = {
     await choose(card, 'Lokale Kamer', 'Lokale Kamer Rotterdam');
     await card.getByRole('radio', { name: 'Hoog', exact: true }).check();
   },
-  async naam(card: Locator): Promise<void> {
-    await card
-      .getByRole('textbox', { name: 'Naam van betrokkene' })
-      .fill(validStepValues.betrokkene.naam);
+  async naam(card: Locator, naam: string = validStepValues.betrokkene.naam): Promise<void> {
+    await card.getByRole('textbox', { name: 'Naam van betrokkene' }).fill(naam);
   },
-  async criteria12(card: Locator): Promise<void> {
-    const step = validStepValues['criteria-1-2'];
+  async criteria12(
+    card: Locator,
+    step: { motivering1: string; motivering2: string } = validStepValues['criteria-1-2'],
+  ): Promise<void> {
     await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
     await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step.motivering1);
     await tick(card, 'Leefgebieden met problemen', [
