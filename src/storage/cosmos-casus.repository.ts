@@ -3,7 +3,7 @@ import type { CasusRepository, Versioned } from '../domain/casus/casus.repositor
 import { isOpen } from '../domain/casus/casus-machine';
 import { casusSchema, casusStateSchema, type Casus } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
-import { storeCall, storeCallExpecting } from './cosmos-errors';
+import { storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 
 function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned<Casus> {
   if (!resource) throw new Error('Cosmos returned no resource for a successful write');
@@ -11,43 +11,55 @@ function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned
   return { value: casusSchema.parse(resource), etag: resource._etag };
 }
 
+function writeFailure(status: 404 | 412 | 'outcome-unknown') {
+  if (status === 'outcome-unknown') return status;
+  return status === 412 ? ('conflict' as const) : ('not-found' as const);
+}
+
 /** Casussen in Cosmos DB: one document per casus, partition key = casus id. */
 export class CosmosCasusRepository implements CasusRepository {
   constructor(private readonly container: Container) {}
 
   async create(casus: Casus) {
-    const result = await storeCallExpecting(() => this.container.items.create(casus), [409]);
-    return result.ok ? ok(versioned(result.value.resource)) : fail('already-exists' as const);
+    const result = await storeWrite(
+      (options) => this.container.items.create(casus, options),
+      [409],
+    );
+    if (result.ok) return ok(versioned(result.value.resource));
+    return fail(result.status === 409 ? ('already-exists' as const) : result.status);
   }
 
   async get(id: string) {
-    const result = await storeCallExpecting(() => this.container.item(id, id).read<Casus>(), [404]);
+    const result = await storeCallExpecting(
+      (options) => this.container.item(id, id).read<Casus>(options),
+      [404],
+    );
     if (!result.ok || !result.value.resource) return undefined;
     return versioned(result.value.resource);
   }
 
   async replace(casus: Casus, etag: string) {
-    const result = await storeCallExpecting(
-      () =>
+    const result = await storeWrite(
+      (options) =>
         this.container
           .item(casus.id, casus.id)
-          .replace(casus, { accessCondition: { type: 'IfMatch', condition: etag } }),
+          .replace(casus, { ...options, accessCondition: { type: 'IfMatch', condition: etag } }),
       [404, 412],
     );
     if (result.ok) return ok(versioned(result.value.resource));
-    return fail(result.status === 412 ? ('conflict' as const) : ('not-found' as const));
+    return fail(writeFailure(result.status));
   }
 
   async delete(id: string, etag: string) {
-    const result = await storeCallExpecting(
-      () =>
+    const result = await storeWrite(
+      (options) =>
         this.container
           .item(id, id)
-          .delete({ accessCondition: { type: 'IfMatch', condition: etag } }),
+          .delete({ ...options, accessCondition: { type: 'IfMatch', condition: etag } }),
       [404, 412],
     );
     if (result.ok) return ok(undefined);
-    return fail(result.status === 412 ? ('conflict' as const) : ('not-found' as const));
+    return fail(writeFailure(result.status));
   }
 
   /**
@@ -57,8 +69,10 @@ export class CosmosCasusRepository implements CasusRepository {
   private async queryCasussen(condition: string, parameters: SqlParameter[], top?: number) {
     const query = `SELECT ${top === undefined ? '' : 'TOP @top '}* FROM c WHERE c.kind = "casus" AND ${condition}`;
     const all = top === undefined ? parameters : [...parameters, { name: '@top', value: top }];
-    const { resources } = await storeCall(() =>
-      this.container.items.query<ItemDefinition & Resource>({ query, parameters: all }).fetchAll(),
+    const { resources } = await storeCall((options) =>
+      this.container.items
+        .query<ItemDefinition & Resource>({ query, parameters: all }, options)
+        .fetchAll(),
     );
     return resources.map(versioned);
   }

@@ -11,7 +11,7 @@ export class CosmosConversationDirectory implements ConversationDirectory {
 
   async get(userId: string): Promise<unknown> {
     const result = await storeCallExpecting(
-      () => this.container.item(userId, userId).read(),
+      (options) => this.container.item(userId, userId).read(options),
       [404],
     );
     return result.ok && result.value.resource
@@ -20,8 +20,11 @@ export class CosmosConversationDirectory implements ConversationDirectory {
   }
 
   async save(userId: string, reference: unknown): Promise<void> {
-    await storeCall(() =>
-      this.container.items.upsert({ id: userId, reference, updatedAt: new Date().toISOString() }),
+    await storeCall((options) =>
+      this.container.items.upsert(
+        { id: userId, reference, updatedAt: new Date().toISOString() },
+        options,
+      ),
     );
   }
 }

@@ -10,7 +10,7 @@ import {
   type Person,
   type RegistrySeed,
 } from '../domain/registry/registry.schema';
-import { storeCall, storeCallExpecting } from './cosmos-errors';
+import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 import { queryPartition } from './partition-query';
 
 const SEED_MARKER = { kind: 'meta', id: 'registry-seed' } as const;
@@ -30,7 +30,10 @@ export class CosmosRegistryRepository implements RegistryRepository {
   constructor(private readonly container: Container) {}
 
   private async read<T>(kind: string, id: string, schema: Parser<T>): Promise<T | undefined> {
-    const result = await storeCallExpecting(() => this.container.item(id, kind).read(), [404]);
+    const result = await storeCallExpecting(
+      (options) => this.container.item(id, kind).read(options),
+      [404],
+    );
     return result.ok && result.value.resource ? schema.parse(result.value.resource) : undefined;
   }
 
@@ -85,10 +88,16 @@ export class CosmosRegistryRepository implements RegistryRepository {
   async seedOnce(seed: RegistrySeed): Promise<boolean> {
     if (await this.read(SEED_MARKER.kind, SEED_MARKER.id, seedMarkerSchema)) return false;
     await this.upsertEntries(seed);
-    const marker = await storeCallExpecting(
-      () => this.container.items.create({ ...SEED_MARKER, seededAt: new Date().toISOString() }),
+    const marker = await storeWrite(
+      (options) =>
+        this.container.items.create(
+          { ...SEED_MARKER, seededAt: new Date().toISOString() },
+          options,
+        ),
       [409],
     );
+    if (!marker.ok && marker.status === 'outcome-unknown')
+      throw new StoreUnavailableError(new Error('The seed marker write got no answer'));
     return marker.ok;
   }
 
@@ -99,8 +108,8 @@ export class CosmosRegistryRepository implements RegistryRepository {
    */
   async importSeed(seed: RegistrySeed): Promise<{ written: number; absentPersonIds: string[] }> {
     const written = await this.upsertEntries(seed);
-    await storeCall(() =>
-      this.container.items.upsert({ ...SEED_MARKER, seededAt: new Date().toISOString() }),
+    await storeCall((options) =>
+      this.container.items.upsert({ ...SEED_MARKER, seededAt: new Date().toISOString() }, options),
     );
     const inFile = new Set(seed.persons.map((person) => person.id));
     const absentPersonIds = (await this.listPersons())
@@ -112,7 +121,10 @@ export class CosmosRegistryRepository implements RegistryRepository {
   /** Takes persons out of the registry, which ends their access; casussen keep their audit names. */
   async removePersons(ids: readonly string[]): Promise<void> {
     for (const id of ids) {
-      await storeCallExpecting(() => this.container.item(id, 'persoon').delete(), [404]);
+      await storeCallExpecting(
+        (options) => this.container.item(id, 'persoon').delete(options),
+        [404],
+      );
     }
   }
 
@@ -120,7 +132,7 @@ export class CosmosRegistryRepository implements RegistryRepository {
   private async upsertEntries(seed: RegistrySeed): Promise<number> {
     const entries = [...seed.organisations, ...seed.kamers, ...seed.persons];
     for (const entry of entries) {
-      await storeCall(() => this.container.items.upsert(entry));
+      await storeCall((options) => this.container.items.upsert(entry, options));
     }
     return entries.length;
   }
@@ -130,8 +142,8 @@ export class CosmosRegistryRepository implements RegistryRepository {
   }
 
   async setDemoPersona(aadObjectId: string, personId: string): Promise<void> {
-    await storeCall(() =>
-      this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }),
+    await storeCall((options) =>
+      this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }, options),
     );
   }
 }

@@ -15,11 +15,11 @@ export async function queryPartition<T>(
   orderBy = '',
 ): Promise<T[]> {
   const query = `SELECT * FROM c WHERE c.${partitionKeyField} = @partitionKey AND (${condition}) ${orderBy}`;
-  const { resources } = await storeCall(() =>
+  const { resources } = await storeCall((options) =>
     container.items
       .query<T>(
         { query, parameters: [{ name: '@partitionKey', value: partitionKey }, ...parameters] },
-        { partitionKey },
+        { ...options, partitionKey },
       )
       .fetchAll(),
   );

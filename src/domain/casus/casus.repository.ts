@@ -7,14 +7,26 @@ export interface Versioned<T> {
   etag: string;
 }
 
+/**
+ * A write whose answer was lost (a cut connection, a time-out): the store may have applied it or
+ * not. Whoever gets it reads the casus back before telling anyone what happened.
+ */
+export type OutcomeUnknown = 'outcome-unknown';
+
 /** The port through which use cases keep casussen; the Cosmos adapter implements it. */
 export interface CasusRepository {
-  create(casus: Casus): Promise<Result<Versioned<Casus>, 'already-exists'>>;
+  create(casus: Casus): Promise<Result<Versioned<Casus>, 'already-exists' | OutcomeUnknown>>;
   get(id: string): Promise<Versioned<Casus> | undefined>;
   /** Writes only if the stored casus still has `etag`; otherwise nothing changes. */
-  replace(casus: Casus, etag: string): Promise<Result<Versioned<Casus>, 'conflict' | 'not-found'>>;
+  replace(
+    casus: Casus,
+    etag: string,
+  ): Promise<Result<Versioned<Casus>, 'conflict' | 'not-found' | OutcomeUnknown>>;
   /** Deletes only if the stored casus still has `etag` (discarding a concept). */
-  delete(id: string, etag: string): Promise<Result<void, 'conflict' | 'not-found'>>;
+  delete(
+    id: string,
+    etag: string,
+  ): Promise<Result<void, 'conflict' | 'not-found' | OutcomeUnknown>>;
   findByNumber(casusNumber: string): Promise<Versioned<Casus> | undefined>;
   /** Open casussen of a Lokale Kamer (or escalated to a ZVH through it). */
   listOpenInKamer(kamerId: string): Promise<Casus[]>;

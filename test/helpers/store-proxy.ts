@@ -1,0 +1,110 @@
+import { once } from 'node:events';
+import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/** How the proxy treats a request: as the store would, or as a broken network would. */
+export type ProxyMode =
+  /** Forward and answer. */
+  | 'pass'
+  /** Close every connection at once (ECONNRESET). */
+  | 'refuse'
+  /** Accept the request and never answer. */
+  | 'blackhole';
+
+/** A request as the proxy sees it, for rules that pick out one kind of store call. */
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+}
+
+/**
+ * A loopback HTTP proxy in front of a Cosmos-compatible store that can refuse, blackhole, or
+ * forward a write and then cut the connection before the answer reaches the client: the store
+ * has applied the change, the client cannot know it.
+ */
+export class StoreProxy {
+  mode: ProxyMode = 'pass';
+  /** Requests that match are forwarded, then their answer is cut off (once per match). */
+  private cutRules: ((request: ProxiedRequest) => boolean)[] = [];
+  /** Every request that reached the store through the proxy. */
+  readonly forwarded: ProxiedRequest[] = [];
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  url = '';
+
+  constructor(private readonly upstream: string) {}
+
+  async start(): Promise<this> {
+    const target = new URL(this.upstream);
+    this.server = createServer((req, res) => {
+      if (this.mode === 'blackhole') return; // the socket stays open, nothing is answered
+      const seen = { method: req.method ?? 'GET', path: req.url ?? '/' };
+      const cut = this.takeCutRule(seen);
+      const upstreamRequest = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (upstreamResponse: IncomingMessage) => {
+          this.forwarded.push(seen);
+          if (cut) {
+            upstreamResponse.resume();
+            upstreamResponse.on('end', () => req.socket.destroy());
+            return;
+          }
+          res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+          upstreamResponse.pipe(res);
+        },
+      );
+      upstreamRequest.on('error', () => req.socket.destroy());
+      req.pipe(upstreamRequest);
+    });
+    this.server.on('connection', (socket: Socket) => {
+      if (this.mode === 'refuse') {
+        socket.destroy();
+        return;
+      }
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** The next request that matches is applied by the store, but its answer never arrives. */
+  cutAfterForwarding(rule: (request: ProxiedRequest) => boolean): void {
+    this.cutRules.push(rule);
+  }
+
+  /** Drops the connections held open (the client then sees them reset, as after a network cut). */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  private takeCutRule(seen: ProxiedRequest): boolean {
+    const index = this.cutRules.findIndex((rule) => rule(seen));
+    if (index < 0) return false;
+    this.cutRules.splice(index, 1);
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    const closed = once(this.server, 'close');
+    this.server.close();
+    this.dropConnections();
+    await closed;
+  }
+}
+
+/** A write of one document in a container (create is POST on /docs, replace PUT on /docs/<id>). */
+export const isDocumentWrite =
+  (container: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE') =>
+  (request: ProxiedRequest): boolean =>
+    request.method === method && new RegExp(`/colls/${container}/docs(/|$)`).test(request.path);
