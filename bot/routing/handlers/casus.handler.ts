@@ -69,6 +69,14 @@ async function decisionRefusal(
           style: 'attention',
         },
       });
+    case 'busy':
+      return cardFor(turn, reason.casus, kamer, {
+        notice: {
+          text: 'De casus werd op hetzelfde moment bijgewerkt. Er is niets gewijzigd; probeer het opnieuw.',
+          style: 'warning',
+        },
+        draftMotivation: typed,
+      });
     case 'motivation-too-short':
       return cardFor(turn, reason.casus, kamer, {
         notice: {

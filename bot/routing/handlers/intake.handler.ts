@@ -28,8 +28,8 @@ async function kamers(turn: Turn) {
   return turn.services.registry.listKamers();
 }
 
-/** The card that shows a casus as it is now, with a notice on top. */
-async function currentCard(turn: Turn, casus: Casus, notice: string): Promise<AdaptiveCardJson> {
+/** The card that shows one's own casus as it is now (a draft or a submitted one), with a notice on top. */
+async function currentCard(turn: Turn, casus: Casus, notice?: string): Promise<AdaptiveCardJson> {
   const all = await kamers(turn);
   return casus.state === 'concept'
     ? intakeCard(casus, { kamers: all, today: today(turn.services), notice })
@@ -86,7 +86,8 @@ async function refusal(
 export async function startNewIntake(turn: Turn): Promise<AdaptiveCardJson> {
   const started = await startIntake(turn.services, turn.actor, turn.activityId);
   if (!started.ok) return refusal(turn, started.error);
-  return intakeCard(started.value, { kamers: await kamers(turn), today: today(turn.services) });
+  // The same activity once more finds its draft as it is now, which may be submitted since.
+  return currentCard(turn, started.value);
 }
 
 export async function showMyCasussen(turn: Turn): Promise<AdaptiveCardJson> {
@@ -107,6 +108,7 @@ const stepRoute = (verb: string, move: StepMove) =>
         move,
         target,
         values,
+        activityId: turn.activityId,
       });
       if (!saved.ok) return refusal(turn, saved.error);
       return intakeCard(saved.value.casus, {
@@ -129,9 +131,7 @@ export const intakeVerbRoutes = [
     async handle(turn, { casusId }) {
       const opened = await openOwnCasus(turn.services, turn.actor, casusId);
       if (!opened.ok) return refusal(turn, opened.error);
-      return opened.value.state === 'concept'
-        ? intakeCard(opened.value, { kamers: await kamers(turn), today: today(turn.services) })
-        : submittedCard(opened.value, await kamers(turn));
+      return currentCard(turn, opened.value);
     },
   }),
   stepRoute('intake.next', 'next'),
@@ -156,7 +156,11 @@ export const intakeVerbRoutes = [
     verb: 'intake.discard',
     data: intakeActionSchema.pick({ casusId: true, revision: true }),
     async handle(turn, { casusId, revision }) {
-      const discarded = await discardIntake(turn.services, turn.actor, { casusId, revision });
+      const discarded = await discardIntake(turn.services, turn.actor, {
+        casusId,
+        revision,
+        activityId: turn.activityId,
+      });
       if (!discarded.ok) return refusal(turn, discarded.error);
       return showMyCasussen(turn);
     },

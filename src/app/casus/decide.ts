@@ -1,10 +1,12 @@
 import type { CasusAction } from '../../domain/casus/casus-machine';
 import { applyTransition, personRef } from '../../domain/casus/casus-transition';
+import { recordsActivity } from '../../domain/casus/applied-activity';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { authorise } from '../../domain/casus/decision-rights';
 import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
+import { WriteOutcomeUnknownError } from '../write-outcome';
 import { loadVisibleCasus, type AccessRefusal, type CasusServices } from './casus-access';
 
 export type DecisionRefusal =
@@ -13,7 +15,12 @@ export type DecisionRefusal =
   | { kind: 'already-decided'; casus: Casus }
   /** The actor may see the casus but not take this action (wrong role, wrong kamer). */
   | { kind: 'not-your-decision'; casus: Casus }
-  | { kind: 'motivation-too-short'; casus: Casus };
+  | { kind: 'motivation-too-short'; casus: Casus }
+  /** Other writes kept coming first (outbox bookkeeping); nothing changed, trying again helps. */
+  | { kind: 'busy'; casus: Casus };
+
+/** Writes tried before giving up on a casus that keeps changing under the decision. */
+const MAX_WRITES = 3;
 
 export interface DecisionInput {
   casusId: string;
@@ -35,8 +42,11 @@ export async function decide(
   input: DecisionInput,
 ): Promise<Result<Casus, DecisionRefusal>> {
   // A lost ETag race is retried only while the revision is unchanged: then the other write was
-  // bookkeeping (an outbox entry marked sent), not a decision.
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // bookkeeping (an outbox entry marked sent), not a decision. A write without an answer is read
+  // back the same way: either it is in the casus (ours, recognised by the activity id) or the
+  // casus is as it was, and writing again is safe behind the ETag.
+  let unanswered = false;
+  for (let attempt = 0; ; attempt++) {
     const loaded = await loadVisibleCasus(
       services,
       actor,
@@ -44,7 +54,12 @@ export async function decide(
     );
     if (!loaded.ok) return loaded;
     const { casus, etag, kamer } = loaded.value;
+    if (recordsActivity(casus, input.activityId)) return ok(casus);
     if (casus.revision !== input.revision) return fail({ kind: 'already-decided', casus });
+    if (attempt === MAX_WRITES) {
+      if (unanswered) throw new WriteOutcomeUnknownError(`decision ${input.action}`);
+      return fail({ kind: 'busy', casus });
+    }
 
     const rights = authorise(actor.person, actor.organisation, casus, kamer, input.action);
     if (!rights.ok) {
@@ -72,9 +87,6 @@ export async function decide(
     const written = await services.casussen.replace(next, etag);
     if (written.ok) return ok(written.value.value);
     if (written.error === 'not-found') return fail({ kind: 'not-found' });
+    if (written.error === 'outcome-unknown') unanswered = true;
   }
-  const current = await services.casussen.get(input.casusId);
-  return current
-    ? fail({ kind: 'already-decided', casus: current.value })
-    : fail({ kind: 'not-found' });
 }

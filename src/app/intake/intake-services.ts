@@ -1,10 +1,12 @@
 import type { CasusNumberSequence } from '../../domain/casus/casus-number';
 import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
+import { recordsActivity } from '../../domain/casus/applied-activity';
 import type { Casus } from '../../domain/casus/casus.schema';
 import type { RegistryRepository } from '../../domain/registry/registry.repository';
 import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
+import { WriteOutcomeUnknownError } from '../write-outcome';
 
 export interface IntakeServices {
   casussen: CasusRepository;
@@ -27,30 +29,49 @@ export type IntakeRefusal =
 export const today = (services: Pick<IntakeServices, 'now'>) =>
   services.now().toISOString().slice(0, 10);
 
+/**
+ * A draft as an action from a card finds it: the actor's own, still a concept, at the card's
+ * revision; or `applied` when this very activity changed it already (a repeated delivery).
+ */
+export type LoadedDraft =
+  { applied: false; draft: Versioned<Casus> } | { applied: true; casus: Casus };
+
 /** Loads a draft for an action from a card: the actor's own, still a concept, at the card's revision. */
 export async function loadOwnDraft(
   services: IntakeServices,
   actor: Actor,
-  casusId: string,
-  revision: number,
-): Promise<Result<Versioned<Casus>, IntakeRefusal>> {
+  input: { casusId: string; revision: number; activityId: string | undefined },
+): Promise<Result<LoadedDraft, IntakeRefusal>> {
   if (!hasIntakeRole(actor.person)) return fail({ kind: 'no-intake-role' });
-  const stored = await services.casussen.get(casusId);
+  const stored = await services.casussen.get(input.casusId);
   if (!stored) return fail({ kind: 'not-found' });
   if (stored.value.createdBy.id !== actor.person.id) return fail({ kind: 'not-yours' });
+  if (recordsActivity(stored.value, input.activityId))
+    return ok({ applied: true, casus: stored.value });
   if (stored.value.state !== 'concept') return fail({ kind: 'not-editable', casus: stored.value });
-  if (stored.value.revision !== revision) return fail({ kind: 'stale', casus: stored.value });
-  return ok(stored);
+  if (stored.value.revision !== input.revision) return fail({ kind: 'stale', casus: stored.value });
+  return ok({ applied: false, draft: stored });
 }
 
-/** One ETag-guarded write; losing the race is a stale card, with the casus as it now is. */
+/**
+ * One ETag-guarded write of a draft change made by `activityId`. Losing the race is a stale card,
+ * with the casus as it now is. A write without an answer is read back: the change is in it (done),
+ * or the casus is as it was (written once more), or someone else came first (stale).
+ */
 export async function writeDraft(
   services: IntakeServices,
   next: Casus,
   etag: string,
+  activityId: string | undefined,
 ): Promise<Result<Casus, IntakeRefusal>> {
-  const written = await services.casussen.replace(next, etag);
-  if (written.ok) return ok(written.value.value);
-  const current = await services.casussen.get(next.id);
-  return fail(current ? { kind: 'stale', casus: current.value } : { kind: 'not-found' });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const written = await services.casussen.replace(next, etag);
+    if (written.ok) return ok(written.value.value);
+    const current = await services.casussen.get(next.id);
+    if (!current) return fail({ kind: 'not-found' });
+    if (recordsActivity(current.value, activityId)) return ok(current.value);
+    if (written.error !== 'outcome-unknown' || current.etag !== etag)
+      return fail({ kind: 'stale', casus: current.value });
+  }
+  throw new WriteOutcomeUnknownError('a draft change');
 }

@@ -41,11 +41,13 @@ export async function saveIntakeStep(
     move: StepMove;
     target?: IntakeStep;
     values: FormValues;
+    activityId: string | undefined;
   },
 ): Promise<Result<StepOutcome, IntakeRefusal>> {
-  const loaded = await loadOwnDraft(services, actor, input.casusId, input.revision);
+  const loaded = await loadOwnDraft(services, actor, input);
   if (!loaded.ok) return loaded;
-  const { value: casus, etag } = loaded.value;
+  if (loaded.value.applied) return ok({ casus: loaded.value.casus });
+  const { value: casus, etag } = loaded.value.draft;
 
   const values = { ...casus.intake.values, ...stepValues(input.step, input.values) };
   let step: IntakeStep = input.step;
@@ -62,8 +64,13 @@ export async function saveIntakeStep(
 
   const written = await writeDraft(
     services,
-    { ...casus, revision: casus.revision + 1, intake: { step, values } },
+    {
+      ...casus,
+      revision: casus.revision + 1,
+      intake: { step, values, activityId: input.activityId },
+    },
     etag,
+    input.activityId,
   );
   if (!written.ok) return written;
   return ok({ casus: written.value, ...(errors ? { errors } : {}) });

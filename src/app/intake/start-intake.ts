@@ -1,11 +1,18 @@
+import type { Versioned } from '../../domain/casus/casus.repository';
 import { personRef } from '../../domain/casus/casus-transition';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
+import { WriteOutcomeUnknownError } from '../write-outcome';
+import { draftIdFor } from './draft-id';
 import type { IntakeRefusal, IntakeServices } from './intake-services';
 
-/** "nieuwe casus": a new draft in state `concept`, saved before the first step is shown. */
+/**
+ * "nieuwe casus": a new draft in state `concept`, saved before the first step is shown. The same
+ * activity always means the same draft: delivered twice, or created without an answer, it is
+ * found again rather than made twice.
+ */
 export async function startIntake(
   services: IntakeServices,
   actor: Actor,
@@ -16,7 +23,7 @@ export async function startIntake(
   const worker = personRef(actor.person, actor.organisation);
   const casus: Casus = {
     kind: 'casus',
-    id: services.newId(),
+    id: activityId ? draftIdFor(actor.person.id, activityId) : services.newId(),
     revision: 0,
     state: 'concept',
     createdAt: at,
@@ -37,7 +44,17 @@ export async function startIntake(
     outbox: [],
     cards: [],
   };
-  const created = await services.casussen.create(casus);
-  if (!created.ok) throw new Error(`A new casus id collided: ${casus.id}`);
-  return ok(created.value.value);
+  const isThisDraft = (found: Versioned<Casus> | undefined): found is Versioned<Casus> =>
+    found?.value.createdBy.id === actor.person.id &&
+    found.value.audit[0]?.activityId === activityId;
+
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const created = await services.casussen.create(casus);
+    if (created.ok) return ok(created.value.value);
+    const found = await services.casussen.get(casus.id);
+    if (isThisDraft(found)) return ok(found.value);
+    if (created.error === 'already-exists') throw new Error(`A new casus id collided: ${casus.id}`);
+    // No answer, and no draft: it was not created, so creating it again is safe.
+  }
+  throw new WriteOutcomeUnknownError('a new draft');
 }

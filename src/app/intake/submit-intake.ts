@@ -4,7 +4,7 @@ import { authorise } from '../../domain/casus/decision-rights';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { assessIntake, type Assessment } from '../../domain/intake/assessment';
 import { parseIntake, type FieldErrors, type FormStep } from '../../domain/intake/intake-form';
-import { fail, type Result } from '../../domain/shared/result';
+import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
 import { checkStep } from './check-intake-step';
 import {
@@ -32,9 +32,10 @@ export async function submitIntake(
   actor: Actor,
   input: { casusId: string; revision: number; activityId: string | undefined },
 ): Promise<Result<Casus, SubmitRefusal>> {
-  const loaded = await loadOwnDraft(services, actor, input.casusId, input.revision);
+  const loaded = await loadOwnDraft(services, actor, input);
   if (!loaded.ok) return loaded;
-  const { value: casus, etag } = loaded.value;
+  if (loaded.value.applied) return submittedOrStale(loaded.value.casus);
+  const { value: casus, etag } = loaded.value.draft;
 
   const parsed = parseIntake(casus.intake.values, today(services));
   if (!parsed.ok) return fail({ kind: 'incomplete', casus, ...parsed.error });
@@ -68,5 +69,10 @@ export async function submitIntake(
     },
     notify: [{ id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
   });
-  return writeDraft(services, submitted, etag);
+  return writeDraft(services, submitted, etag, input.activityId);
+}
+
+/** This activity changed the casus before: it was this submit, or (forged) a step save. */
+function submittedOrStale(casus: Casus): Result<Casus, SubmitRefusal> {
+  return casus.state === 'concept' ? fail({ kind: 'stale', casus }) : ok(casus);
 }

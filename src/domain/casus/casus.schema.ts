@@ -64,7 +64,12 @@ export const casusSchema = z.object({
   createdAt: z.iso.datetime(),
   createdBy: personRefSchema,
   /** The wizard's progress and the answers as typed; kept after submit for requests for information. */
-  intake: z.object({ step: z.enum(intakeSteps), values: formValuesSchema }),
+  intake: z.object({
+    step: z.enum(intakeSteps),
+    values: formValuesSchema,
+    /** The activity that saved the draft last: a repeated or unanswered save is recognised. */
+    activityId: z.string().optional(),
+  }),
   /** Set at submit (aanmelding): where the casus is handled and its number there. */
   kamerId: z.string().optional(),
   casusNumber: z.string().optional(),
