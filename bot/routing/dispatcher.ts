@@ -5,7 +5,10 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { notAuthorisedCard } from '../cards/not-authorised.card';
 import { accessRefusalText } from '../presenters/actor.presenter';
 import { refusalCard, storeUnavailableCard, unexpectedErrorCard } from '../presenters/error-cards';
+import { outcomeUnknownCard, recordedCard } from '../presenters/turn-failure-cards';
+import { WriteOutcomeUnknownError } from '../../src/app/write-outcome';
 import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
+import { TurnWrites, type WriteRecord } from './turn-writes';
 
 /** Who sent the activity, as Teams says; the registry decides what that means. */
 export interface Sender {
@@ -13,6 +16,11 @@ export interface Sender {
   activityId: string | undefined;
   /** A channel or group chat is `shared`: everyone present reads the answer. */
   chat: 'personal' | 'shared';
+  /**
+   * Keeps where this sender can be reached later. Called only once the registry knows them, so
+   * strangers leave nothing behind (data minimisation, and no store growth from unknown senders).
+   */
+  remember?(): Promise<void>;
 }
 
 /**
@@ -123,6 +131,7 @@ export class Dispatcher {
     sender: Sender,
     handle: (turn: Turn) => Promise<AdaptiveCardJson>,
   ): Promise<AdaptiveCardJson> {
+    const writes = new TurnWrites(this.services.casussen);
     try {
       const identification = await identifyActor(this.services.registry, sender.aadObjectId, {
         demoMode: this.services.demoMode,
@@ -132,22 +141,49 @@ export class Dispatcher {
         logger.warn({ reason: identification.reason }, 'not authorised');
         return notAuthorisedCard.render({ reason: accessRefusalText[identification.reason] });
       }
+      await this.remember(sender, logger);
       return await handle({
         actor: identification.actor,
         activityId: sender.activityId,
-        services: this.services,
+        services: { ...this.services, casussen: writes },
         commandsFor: (actor) =>
           this.commands
             .filter((route) => route.offeredTo?.(actor) ?? true)
             .map(({ command, description }) => ({ command, description })),
       });
     } catch (error) {
-      if (error instanceof StoreUnavailableError) {
-        logger.error({ err: error.cause }, 'store unavailable');
-        return storeUnavailableCard();
-      }
-      logger.error({ err: error }, 'turn failed');
-      return unexpectedErrorCard();
+      return failureAnswer(error, writes.record, logger);
     }
   }
+
+  /** Only later notifications depend on it: a failure is logged and the turn goes on. */
+  private async remember(sender: Sender, logger: Logger): Promise<void> {
+    try {
+      await sender.remember?.();
+    } catch (error) {
+      logger.warn({ err: error }, 'personal chat not remembered');
+    }
+  }
+}
+
+/**
+ * The answer when a turn failed: never "er is niets gewijzigd" unless that is known. A confirmed
+ * write is reported as recorded; a write without an answer as not known yet.
+ */
+function failureAnswer(error: unknown, writes: WriteRecord, logger: Logger): AdaptiveCardJson {
+  const cause = error instanceof StoreUnavailableError ? error.cause : error;
+  if (writes.kind === 'written') {
+    logger.error({ err: cause }, 'turn failed after its write');
+    return recordedCard(writes.casus);
+  }
+  if (writes.kind === 'unanswered' || error instanceof WriteOutcomeUnknownError) {
+    logger.error({ err: cause }, 'turn failed: write outcome unknown');
+    return outcomeUnknownCard();
+  }
+  if (error instanceof StoreUnavailableError) {
+    logger.error({ err: cause }, 'store unavailable');
+    return storeUnavailableCard();
+  }
+  logger.error({ err: error }, 'turn failed');
+  return unexpectedErrorCard();
 }

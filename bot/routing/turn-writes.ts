@@ -1,0 +1,57 @@
+import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import type { Result } from '../../src/domain/shared/result';
+
+/** What the casus writes of one turn came to, for an answer after something failed. */
+export type WriteRecord =
+  | { kind: 'none' }
+  /** The store confirmed a write: the last casus it holds now (or that the draft is gone). */
+  | { kind: 'written'; casus: Casus | undefined }
+  /** A write got no answer, and nothing after it was confirmed. */
+  | { kind: 'unanswered' };
+
+/**
+ * The casus repository as one turn uses it, remembering its writes. When the turn then fails (a
+ * read after the write, a card that cannot be rendered), its answer must not say that nothing
+ * changed: the tracker knows whether something did.
+ */
+export class TurnWrites implements CasusRepository {
+  record: WriteRecord = { kind: 'none' };
+
+  constructor(private readonly inner: CasusRepository) {}
+
+  private async track<T, E>(
+    write: Promise<Result<T, E>>,
+    written: (value: T) => Casus | undefined,
+  ): Promise<Result<T, E>> {
+    const result = await write;
+    if (result.ok) this.record = { kind: 'written', casus: written(result.value) };
+    else if (result.error === 'outcome-unknown') this.record = { kind: 'unanswered' };
+    return result;
+  }
+
+  create(casus: Casus) {
+    return this.track(this.inner.create(casus), (stored) => stored.value);
+  }
+  replace(casus: Casus, etag: string) {
+    return this.track(this.inner.replace(casus, etag), (stored) => stored.value);
+  }
+  delete(id: string, etag: string) {
+    return this.track(this.inner.delete(id, etag), () => undefined);
+  }
+  get(id: string) {
+    return this.inner.get(id);
+  }
+  findByNumber(casusNumber: string) {
+    return this.inner.findByNumber(casusNumber);
+  }
+  listOpenInKamer(kamerId: string) {
+    return this.inner.listOpenInKamer(kamerId);
+  }
+  listWithPendingOutbox(limit: number) {
+    return this.inner.listWithPendingOutbox(limit);
+  }
+  listCreatedBy(personId: string, limit: number) {
+    return this.inner.listCreatedBy(personId, limit);
+  }
+}
