@@ -24,6 +24,8 @@ export const envSchema = z.object({
     .default('casusbot'),
   EMBEDDED_COSMOS_DATA_DIR: z.string().trim().min(1).default('.data/cosmos'),
   EMBEDDED_COSMOS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Accept an empty journal in a data folder that held data before (an operator's decision). */
+  EMBEDDED_COSMOS_START_AFRESH: bool.default(false),
   REGISTRY_SEED_FILE: optionalText,
   MICROSOFT_APP_ID: optionalText.pipe(z.guid().optional()),
   MICROSOFT_APP_PASSWORD: optionalText,
@@ -31,6 +33,8 @@ export const envSchema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('SingleTenant'),
   MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.guid().optional()),
+  /** Tests only: where a local token issuer publishes its keys, instead of the Bot Framework's. */
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z.string().includes('InstrumentationKey=').optional(),
@@ -56,11 +60,13 @@ export const variableSources = {
   COSMOS_DATABASE: 'bicep',
   EMBEDDED_COSMOS_DATA_DIR: 'local',
   EMBEDDED_COSMOS_PORT: 'local',
+  EMBEDDED_COSMOS_START_AFRESH: 'local',
   REGISTRY_SEED_FILE: 'local',
   MICROSOFT_APP_ID: 'bicep',
   MICROSOFT_APP_PASSWORD: 'bicep',
   MICROSOFT_APP_TYPE: 'bicep',
   MICROSOFT_APP_TENANT_ID: 'bicep',
+  BOT_OPENID_METADATA_URL: 'local',
   SHUTDOWN_TIMEOUT_MS: 'bicep',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
 } as const satisfies Record<keyof Env, 'bicep' | 'platform' | 'local'>;
@@ -78,7 +84,7 @@ export type CosmosAuth =
 
 export type StoreConfig =
   | { kind: 'cosmos'; endpoint: string; auth: CosmosAuth; database: string }
-  | { kind: 'embedded'; dataDir: string; port: number; database: string };
+  | { kind: 'embedded'; dataDir: string; port: number; database: string; startAfresh?: boolean };
 
 export type BotIdentity =
   | { kind: 'anonymous' }
@@ -88,6 +94,8 @@ export type BotIdentity =
       appType: Env['MICROSOFT_APP_TYPE'];
       password: string | undefined;
       tenantId: string | undefined;
+      /** Where the keys that sign the Bot Framework's tokens are published; set by tests only. */
+      openIdMetadataUrl: string | undefined;
     };
 
 export interface AppConfig {
@@ -145,6 +153,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
           dataDir: env.EMBEDDED_COSMOS_DATA_DIR,
           port: env.EMBEDDED_COSMOS_PORT,
           database: env.COSMOS_DATABASE,
+          startAfresh: env.EMBEDDED_COSMOS_START_AFRESH,
         },
     registrySeedFile: env.REGISTRY_SEED_FILE ?? (env.DEMO_MODE ? DEMO_SEED_FILE : undefined),
     bot: env.MICROSOFT_APP_ID
@@ -154,6 +163,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
           appType: env.MICROSOFT_APP_TYPE,
           password: env.MICROSOFT_APP_PASSWORD,
           tenantId: env.MICROSOFT_APP_TENANT_ID,
+          openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
         }
       : { kind: 'anonymous' },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
@@ -191,12 +201,24 @@ function crossFieldProblems(env: Env): string[] {
         `MICROSOFT_APP_TENANT_ID: required for MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}`,
       );
     }
+    // Whoever publishes these keys can sign any request: only a test's own issuer on loopback.
+    if (env.BOT_OPENID_METADATA_URL && !isLoopbackUrl(env.BOT_OPENID_METADATA_URL)) {
+      problems.push('BOT_OPENID_METADATA_URL: only a loopback address (a local test issuer)');
+    }
   } else {
-    for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID'] as const) {
+    for (const name of [
+      'MICROSOFT_APP_PASSWORD',
+      'MICROSOFT_APP_TENANT_ID',
+      'BOT_OPENID_METADATA_URL',
+    ] as const) {
       if (env[name]) problems.push(`${name}: set without MICROSOFT_APP_ID`);
     }
   }
   return problems;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 }
 
 /** A loggable summary with every secret left out. */
@@ -227,6 +249,7 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
             appId: config.bot.appId,
             appType: config.bot.appType,
             tenantId: config.bot.tenantId,
+            openIdMetadataUrl: config.bot.openIdMetadataUrl,
           }
         : config.bot,
     telemetry: config.telemetryConnectionString ? 'Application Insights' : 'off',

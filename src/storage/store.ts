@@ -10,6 +10,11 @@ import { containerDefinitions, containerNames, type ContainerName } from './cont
 import { cosmosCredential } from './cosmos-credential';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded/embedded-cosmos';
 
+/** Creating a database or container on a real account can take seconds; turns never wait for it. */
+const STARTUP_REQUEST_TIMEOUT_MS = 10_000;
+/** App Service's health probe must get its 503 quickly when the store hangs. */
+const HEALTH_CHECK_TIMEOUT_MS = 1_000;
+
 export interface Store {
   /** Where the data lives, for the log: never contains a key. */
   readonly description: string;
@@ -33,8 +38,12 @@ export async function openStore(
     endpoint,
     ...auth,
     agent: options.agent,
-    // The embedded server advertises https addresses it does not serve; a real account is single-region here.
-    connectionPolicy: { enableEndpointDiscovery: false },
+    connectionPolicy: {
+      // The embedded server advertises https addresses it does not serve; a real account is single-region here.
+      enableEndpointDiscovery: false,
+      // One attempt's upper bound; a call's whole budget (STORE_CALL_TIMEOUT_MS) is an abort signal.
+      requestTimeout: STARTUP_REQUEST_TIMEOUT_MS,
+    },
   });
   try {
     const { database } = await client.databases.createIfNotExists({ id: config.database });
@@ -45,6 +54,7 @@ export async function openStore(
         await database.containers.createIfNotExists(containerDefinitions[name])
       ).container;
     }
+    await embedded?.markInUse();
     return {
       description,
       database,
@@ -52,7 +62,7 @@ export async function openStore(
       async isHealthy() {
         if (embedded && !embedded.healthy) return false;
         try {
-          await database.read();
+          await database.read({ abortSignal: AbortSignal.timeout(HEALTH_CHECK_TIMEOUT_MS) });
           return true;
         } catch {
           return false; // unhealthy is the answer, not an error

@@ -8,6 +8,7 @@ import { lockDataDir } from './data-dir-lock';
 import { JournalWriter, readJournal, writeJournalAtomically } from './journal-file';
 import { foldJournal, journalOf, type StoreState } from './journal-state';
 import { JournalGate } from './journaled-requests';
+import { JournalMissingError, markInUse, wasInUse } from './in-use-marker';
 
 /** The embedded server checks no signature; any base64 key satisfies the SDK. */
 export const EMBEDDED_COSMOS_KEY = Buffer.from('casusbot-embedded-store').toString('base64');
@@ -17,6 +18,8 @@ export interface EmbeddedCosmos {
   key: string;
   /** False once the journal failed to persist a change: the process must restart. */
   readonly healthy: boolean;
+  /** Records that this folder now holds a store (call once its containers exist). */
+  markInUse(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,13 +32,18 @@ const RESTORE_CONCURRENCY = 32;
 export async function startEmbeddedCosmos(options: {
   dataDir: string;
   port: number;
+  /** Accept a missing or empty journal in a folder that held a store before. */
+  startAfresh?: boolean;
 }): Promise<EmbeddedCosmos> {
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
   const lock = await lockDataDir(dataDir);
   try {
     const journalPath = join(dataDir, 'journal.jsonl');
-    const state = foldJournal(await readJournal(journalPath));
+    const records = await readJournal(journalPath);
+    if (records.length === 0 && !options.startAfresh && (await wasInUse(dataDir)))
+      throw new JournalMissingError(dataDir);
+    const state = foldJournal(records);
 
     const server = createHttpServer({ keepAlive: true });
     const gate = new JournalGate();
@@ -55,6 +63,7 @@ export async function startEmbeddedCosmos(options: {
       get healthy() {
         return gate.healthy;
       },
+      markInUse: () => markInUse(dataDir),
       async close() {
         const closed = once(server, 'close');
         server.close();
