@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import type { CasusAudience } from '../../src/app/casus/casus-audience';
+import { fateOfCopies } from '../../src/app/notifications/card-copies';
+import { notificationsOf } from '../../src/app/notifications/outbox';
 import {
   casusAudience,
   mayViewCasus,
   type AudienceCandidate,
+  type AudienceMember,
 } from '../../src/domain/casus/casus-audience';
 import type { AuditEntry, Casus, CasusState } from '../../src/domain/casus/casus.schema';
 import type { Kamer, Organisation, Person } from '../../src/domain/registry/registry.schema';
+import { hasDecisionRoleAt } from '../../src/domain/registry/roles';
 import { sampleCasus } from '../helpers/samples';
 
 const today = '2026-11-23';
@@ -342,6 +347,77 @@ describe('casus audience: who may receive a casus (the check behind "casus <numm
     assert.deepEqual(
       casusAudience(casus('aangemeld', submitted), lkA, [unscreened, admitted], today),
       [],
+    );
+  });
+});
+
+/** An audience as the app builds it, from members given directly. */
+function audienceOf(members: AudienceMember[]): CasusAudience {
+  return {
+    members,
+    get: (id) => members.find((member) => member.person.id === id),
+    decidersAt: (kamerId) =>
+      kamerId
+        ? members.filter((m) => hasDecisionRoleAt(m.person, kamerId)).map((m) => m.person.id)
+        : [],
+  };
+}
+
+describe('notificationsOf: recipients only from the audience', () => {
+  const theCasus = casus('opschaling_aangevraagd', escalated);
+  const candidates = kinds.map(([, candidate]) => candidate);
+  const audience = audienceOf(casusAudience(theCasus, lkA, candidates, today));
+  const pending = (kind: string) => ({
+    ...theCasus,
+    outbox: [
+      { id: '0d6f2a44-8c1b-4e2a-9f3d-5a6b7c8d9e01', createdAt: '2026-11-20T09:00:00.000Z', kind },
+    ],
+  });
+  const names = (ids: string[]) =>
+    ids.map((id) => kinds.find(([, c]) => c.person.id === id)?.[0]).sort();
+
+  it('tells the Lokale Kamer of an aanmelding: its decision makers of an overheidsdeelnemer only', () => {
+    const [notification] = notificationsOf(pending('casus-aangemeld'), lkA, audience);
+    assert.deepEqual(names(notification!.recipientIds), [
+      'a procesregisseur of the Lokale Kamer (gemeente)',
+      'a weegtafellid of the Lokale Kamer (politie)',
+    ]);
+  });
+
+  it('tells the worker and the ZVH of an escalation request', () => {
+    const [notification] = notificationsOf(pending('besluit:opschalen'), lkA, audience);
+    assert.deepEqual(names(notification!.recipientIds), [
+      'a procesregisseur of the ZVH (gemeente)',
+      'the submitting worker',
+    ]);
+  });
+
+  it('tells nobody, not even the worker, who may not see the casus', () => {
+    const [notification] = notificationsOf(pending('besluit:afwijzen'), lkA, audienceOf([]));
+    assert.deepEqual(notification!.recipientIds, []);
+  });
+});
+
+describe('fateOfCopies: earlier copies follow, are superseded, or are withdrawn', () => {
+  const [, worker] = kinds[0]!;
+  const [, regisseur] = kinds[3]!;
+  const [, ggzRegisseur] = kinds[5]!;
+  const copies = [worker, regisseur, ggzRegisseur].map((c, i) => ({
+    personId: c.person.id,
+    activityId: `a-${i}`,
+  }));
+  it('withdraws the copy of whoever is not in the audience, supersedes renewed ones, updates the rest', () => {
+    const audience = audienceOf([worker, regisseur] as AudienceMember[]);
+    assert.deepEqual(
+      fateOfCopies(copies, new Set([worker.person.id]), audience).map(({ copy, fate }) => [
+        copy.activityId,
+        fate,
+      ]),
+      [
+        ['a-0', 'superseded'],
+        ['a-1', 'current'],
+        ['a-2', 'withdrawn'],
+      ],
     );
   });
 });
