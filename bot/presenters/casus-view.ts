@@ -1,21 +1,38 @@
+import { loadCasusAudience, type CasusAudience } from '../../src/app/casus/casus-audience';
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { reachedZvh } from '../../src/domain/casus/decision-rights';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { CasusView } from './casus.presenter';
 
-/** What a casus card needs from the registry: the ZVH, and who gets their own view on refresh. */
+const todayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * What a casus card needs from the registry: the ZVH, and who gets their own view on refresh
+ * (only those who may see the casus now). Registry calls, side by side: the ZVH, and those of
+ * `loadCasusAudience`.
+ */
 export async function loadCasusView(
   registry: RegistryRepository,
   casus: Casus,
   kamer: Kamer,
   extra: Pick<CasusView, 'notice' | 'draftMotivation'> = {},
+  today = todayOf(new Date()),
 ): Promise<CasusView> {
-  const zvh = kamer.type === 'lokale-kamer' ? await registry.getKamer(kamer.zvhId) : undefined;
-  const deciders = await registry.listDecisionMakers(kamer.id);
-  const zvhDeciders = zvh && reachedZvh(casus) ? await registry.listDecisionMakers(zvh.id) : [];
-  const refreshUserIds = [
-    ...new Set([casus.createdBy.id, ...deciders.map((p) => p.id), ...zvhDeciders.map((p) => p.id)]),
-  ];
-  return { kamer, zvh, refreshUserIds, ...extra };
+  return (await loadCasusViewWithAudience(registry, casus, kamer, today, extra)).view;
+}
+
+/** The same, with the audience it was made for: a delivery sends to those and no others. */
+export async function loadCasusViewWithAudience(
+  registry: RegistryRepository,
+  casus: Casus,
+  kamer: Kamer,
+  today: string,
+  extra: Pick<CasusView, 'notice' | 'draftMotivation'> = {},
+): Promise<{ view: CasusView; audience: CasusAudience }> {
+  const [zvh, audience] = await Promise.all([
+    kamer.type === 'lokale-kamer' ? registry.getKamer(kamer.zvhId) : Promise.resolve(undefined),
+    loadCasusAudience(registry, casus, kamer, today),
+  ]);
+  const refreshUserIds = audience.members.map((member) => member.person.id);
+  return { view: { kamer, zvh, refreshUserIds, ...extra }, audience };
 }

@@ -91,6 +91,27 @@ describe('npm run registry:import (the operator script, against a Cosmos endpoin
     assert.notEqual((await registry.getPerson(person!.id))?.name, 'Nooit Geschreven');
   });
 
+  it('refuses a decision role for a person of a private participant and writes nothing', async () => {
+    const [person] = demo.persons;
+    const file = join(dir.path, 'private-decider.json');
+    const ggz = {
+      ...person!,
+      name: 'Greet van de GGZ',
+      organisationId: 'ggz-maasoever',
+      roles: [{ role: 'weegtafellid', kamerId: 'lk-rotterdam' }],
+    };
+    writeFileSync(file, JSON.stringify({ ...demo, persons: [ggz] }));
+    await assert.rejects(importRegistry(file), (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(
+        error.stderr,
+        /Greet van de GGZ kan geen weegtafellid zijn: GGZ Maasoever is geen overheidsdeelnemer/,
+      );
+      return true;
+    });
+    assert.notEqual((await registry.getPerson(person!.id))?.name, 'Greet van de GGZ');
+  });
+
   it('refuses to run without a Cosmos endpoint', async () => {
     await assert.rejects(
       run(process.execPath, ['--require', 'tsx/cjs', 'scripts/import-registry.ts', demoFile], {

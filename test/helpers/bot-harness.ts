@@ -1,5 +1,9 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { CosmosClient, type Container } from '@azure/cosmos';
 import { startCasusbot, type RunningCasusbot } from '../../bot/casusbot-app';
 import { parseConfig } from '../../src/config/config';
+import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos';
 import { createLogger } from '../../src/logging/logger';
 import { executeActivity, messageActivity } from './activities';
 import { cardProblems } from './adaptive-card-check';
@@ -10,7 +14,21 @@ export interface BotHarness {
   url: string;
   connector: FakeConnector;
   post(activity: unknown): Promise<{ status: number; body: unknown }>;
+  /**
+   * The bot's own embedded store, through a second SDK client: for tests that write what the app
+   * itself cannot (registry entries its import would refuse) or read what it wrote.
+   */
+  store(): { registry: Container; casussen: Container };
   stop(): Promise<void>;
+}
+
+/** A loopback port free right now, so the test knows where the bot's embedded store listens. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** The real bot, in-process, on a loopback port with a fresh embedded store and a fake connector. */
@@ -22,15 +40,20 @@ export async function startBotHarness(
   const dir = await tempDir('bot');
   const connector = await new FakeConnector().start();
   let bot: RunningCasusbot | undefined;
+  let storePort = 0;
+  let database = '';
   try {
     const config = parseConfig({
       PORT: '0',
       EMBEDDED_COSMOS_DATA_DIR: dir.path,
+      EMBEDDED_COSMOS_PORT: String(await freePort()),
       DEMO_MODE: 'true',
       REGISTRY_SEED_FILE: 'seed/registry.demo.json',
       LOG_LEVEL: 'silent',
       ...env,
     });
+    if (config.store.kind === 'embedded') storePort = config.store.port;
+    database = config.store.database;
     const destination = logLines && { write: (line: string) => void logLines.push(line) };
     bot = await startCasusbot(config, createLogger(config.logLevel, destination));
   } catch (error) {
@@ -39,6 +62,7 @@ export async function startBotHarness(
     throw error;
   }
   const running = bot;
+  let client: CosmosClient | undefined;
   return {
     url: running.url,
     connector,
@@ -58,7 +82,18 @@ export async function startBotHarness(
       })();
       return { status: response.status, body: json };
     },
+    store() {
+      if (!storePort) throw new Error('The bot does not use its embedded store');
+      client ??= new CosmosClient({
+        endpoint: `http://127.0.0.1:${storePort}`,
+        key: EMBEDDED_COSMOS_KEY,
+        connectionPolicy: { enableEndpointDiscovery: false },
+      });
+      const db = client.database(database);
+      return { registry: db.container('registry'), casussen: db.container('casussen') };
+    },
     async stop() {
+      client?.dispose();
       await running.close();
       await connector.stop();
       await dir.remove();

@@ -34,4 +34,51 @@ describe('registry seed', () => {
     assert.ok(messages.includes('onbekende kamer lk-nergens'));
     assert.ok(messages.some((m) => m.startsWith('dubbele id')));
   });
+
+  it('refuses a decision role for a person who is not with an overheidsdeelnemer (art. 2.27 WGS)', () => {
+    const seed = demoSeed();
+    const persons = seed.persons as Record<string, unknown>[];
+    const fatima = persons[0]!;
+    seed.persons = [
+      ...persons,
+      {
+        ...fatima,
+        id: '7c1e0a00-0000-4000-8000-000000000091',
+        name: 'Greet van de GGZ',
+        organisationId: 'ggz-maasoever', // private vaste deelnemer
+        roles: [{ role: 'procesregisseur', kamerId: 'lk-rotterdam' }],
+      },
+      {
+        ...fatima,
+        id: '7c1e0a00-0000-4000-8000-000000000092',
+        name: 'Willem Woonstichting',
+        organisationId: 'woonstichting-maasstad', // incidentele deelnemer
+        roles: [{ role: 'wijkteammedewerker' }, { role: 'weegtafellid', kamerId: 'lk-rotterdam' }],
+      },
+      {
+        ...fatima,
+        id: '7c1e0a00-0000-4000-8000-000000000093',
+        name: 'Wijkteamlid zonder besluitrol',
+        organisationId: 'ggz-maasoever',
+        roles: [{ role: 'wijkteammedewerker' }],
+      },
+    ];
+    const result = registrySeedSchema.safeParse(seed);
+    assert.equal(result.success, false);
+    const issues = result.error?.issues ?? [];
+    const index = persons.length;
+    assert.deepEqual(
+      issues.map((issue) => [issue.path, issue.message]),
+      [
+        [
+          ['persons', index, 'roles', 0, 'role'],
+          'Greet van de GGZ kan geen procesregisseur zijn: GGZ Maasoever is geen overheidsdeelnemer (art. 2.27 WGS)',
+        ],
+        [
+          ['persons', index + 1, 'roles', 1, 'role'],
+          'Willem Woonstichting kan geen weegtafellid zijn: Woonstichting Maasstad is geen overheidsdeelnemer (art. 2.27 WGS)',
+        ],
+      ],
+    );
+  });
 });

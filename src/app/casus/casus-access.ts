@@ -1,6 +1,6 @@
 import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
 import type { Casus } from '../../domain/casus/casus.schema';
-import { mayView } from '../../domain/casus/decision-rights';
+import { mayViewCasus } from '../../domain/casus/casus-audience';
 import type { RegistryRepository } from '../../domain/registry/registry.repository';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -23,8 +23,9 @@ export interface CasusInKamer {
 export type AccessRefusal = { kind: 'not-found' } | { kind: 'not-authorised' };
 
 /**
- * Loads a submitted casus for someone who may see it. A casus the actor may not see answers
- * exactly as one that does not exist: its existence is itself information.
+ * Loads a submitted casus for someone who may see it: the same check (`mayViewCasus`) decides who
+ * is notified of it. A casus the actor may not see answers exactly as one that does not exist:
+ * its existence is itself information.
  */
 export async function loadVisibleCasus(
   services: CasusServices,
@@ -36,7 +37,7 @@ export async function loadVisibleCasus(
   const kamer = await services.registry.getKamer(found.value.kamerId);
   if (!kamer)
     throw new Error(`Casus ${found.value.id} belongs to unknown kamer ${found.value.kamerId}`);
-  if (!mayView(actor.person, actor.organisation, found.value, kamer))
-    return fail({ kind: 'not-found' });
+  const today = services.now().toISOString().slice(0, 10);
+  if (!mayViewCasus(actor, found.value, kamer, today)) return fail({ kind: 'not-found' });
   return ok({ casus: found.value, etag: found.etag, kamer });
 }

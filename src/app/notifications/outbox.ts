@@ -1,7 +1,8 @@
 import type { CasusAction } from '../../domain/casus/casus-machine';
 import type { CasusRepository } from '../../domain/casus/casus.repository';
 import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
-import type { RegistryRepository } from '../../domain/registry/registry.repository';
+import type { Kamer } from '../../domain/registry/registry.schema';
+import type { CasusAudience } from '../casus/casus-audience';
 
 /** What an outbox entry asks for: tell these registry persons about this event. */
 export interface Notification {
@@ -16,35 +17,35 @@ const backToLokaleKamer: readonly string[] = ['aanvullen', 'opschaling-weigeren'
 /**
  * Who hears of what. A new aanmelding goes to the Lokale Kamer's decision makers; every decision
  * goes to the worker who submitted; an escalation request to the ZVH's decision makers; whatever
- * puts the casus back on the Lokale Kamer's table, to theirs.
+ * puts the casus back on the Lokale Kamer's table, to theirs. Each of them only while they may see
+ * the casus (`audience`): a role alone is not enough.
  */
-export async function notificationsOf(
+export function notificationsOf(
   casus: Casus,
-  registry: RegistryRepository,
-): Promise<Notification[]> {
-  const kamer = casus.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
-  const decidersOf = async (kamerId: string | undefined) =>
-    kamerId ? (await registry.listDecisionMakers(kamerId)).map((person) => person.id) : [];
-  const pending = casus.outbox.filter((entry) => !entry.sentAt);
-  return Promise.all(
-    pending.map(async (entry): Promise<Notification> => {
+  kamer: Kamer,
+  audience: CasusAudience,
+): Notification[] {
+  const zvhId = kamer.type === 'lokale-kamer' ? kamer.zvhId : undefined;
+  return casus.outbox
+    .filter((entry) => !entry.sentAt)
+    .map((entry): Notification => {
       if (entry.kind === 'casus-aangemeld') {
-        return { entry, recipientIds: await decidersOf(casus.kamerId), action: 'indienen' };
+        return { entry, recipientIds: audience.decidersAt(kamer.id), action: 'indienen' };
       }
       const action = entry.kind.startsWith('besluit:')
         ? (entry.kind.slice(8) as CasusAction)
         : undefined;
       const recipients = new Set([casus.createdBy.id]);
-      if (action === 'opschalen') {
-        for (const id of await decidersOf(kamer?.type === 'lokale-kamer' ? kamer.zvhId : undefined))
-          recipients.add(id);
-      }
+      if (action === 'opschalen') audience.decidersAt(zvhId).forEach((id) => recipients.add(id));
       if (action && backToLokaleKamer.includes(action)) {
-        for (const id of await decidersOf(casus.kamerId)) recipients.add(id);
+        audience.decidersAt(kamer.id).forEach((id) => recipients.add(id));
       }
-      return { entry, recipientIds: [...recipients], action };
-    }),
-  );
+      return {
+        entry,
+        recipientIds: [...recipients].filter((id) => audience.get(id) !== undefined),
+        action,
+      };
+    });
 }
 
 /** Copies kept per casus; the oldest are let go (they then keep showing their last state). */

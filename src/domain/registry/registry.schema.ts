@@ -94,7 +94,7 @@ export const registrySeedSchema = z
     persons: z.array(personSchema),
   })
   .superRefine((seed, ctx) => {
-    const organisations = new Set(seed.organisations.map((o) => o.id));
+    const organisations = new Map(seed.organisations.map((o) => [o.id, o]));
     const kamers = new Map(seed.kamers.map((k) => [k.id, k]));
     const problem = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message });
@@ -111,9 +111,20 @@ export const registrySeedSchema = z
       if (!organisations.has(person.organisationId)) {
         problem(['persons', i, 'organisationId'], `onbekende organisatie ${person.organisationId}`);
       }
+      const organisation = organisations.get(person.organisationId);
       person.roles.forEach((role, j) => {
         if ('kamerId' in role && !kamers.has(role.kamerId)) {
           problem(['persons', i, 'roles', j, 'kamerId'], `onbekende kamer ${role.kamerId}`);
+        }
+        // WGS art. 2.27: only the overheidsdeelnemers decide, through procesregisseurs and
+        // weegtafels they mandate. The bot would never honour such a role for anyone else, so a
+        // file that gives one is wrong, not merely generous.
+        const decides = role.role === 'procesregisseur' || role.role === 'weegtafellid';
+        if (decides && organisation && organisation.category !== 'overheidsdeelnemer') {
+          problem(
+            ['persons', i, 'roles', j, 'role'],
+            `${person.name} kan geen ${role.role} zijn: ${organisation.name} is geen overheidsdeelnemer (art. 2.27 WGS)`,
+          );
         }
       });
     });

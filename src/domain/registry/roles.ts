@@ -14,3 +14,11 @@ export function isDecisionMaker(actor: { person: Person; organisation: Organisat
     )
   );
 }
+
+/** Holds a procesregisseur or weegtafellid role at this kamer (whether it counts is decision-rights' call). */
+export function hasDecisionRoleAt(person: Person, kamerId: string): boolean {
+  return person.roles.some(
+    (role) =>
+      (role.role === 'procesregisseur' || role.role === 'weegtafellid') && role.kamerId === kamerId,
+  );
+}

@@ -1,0 +1,144 @@
+import type { CasusAudience } from '../../src/app/casus/casus-audience';
+import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
+import { fateOfCopies } from '../../src/app/notifications/card-copies';
+import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
+import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
+import type { Logger } from '../../src/logging/logger';
+import { casusCardFor, type CasusView } from '../presenters/casus.presenter';
+import { loadCasusViewWithAudience } from '../presenters/casus-view';
+import type { CardPoster } from './card-poster';
+import { noticeOf, supersededCard, withdrawnCard } from './notification-cards';
+import { DeliveryChats, viewerOf } from './recipients';
+
+export interface DeliveryDependencies {
+  conversations: ConversationDirectory;
+  casussen: CasusRepository;
+  registry: RegistryRepository;
+  poster: CardPoster;
+  now(): Date;
+  logger: Logger;
+}
+
+/** One delivery of one casus: what it knows after loading, shared by new cards and old copies. */
+interface Delivery {
+  casus: Casus & { casusNumber: string };
+  /** The same for every recipient but the notice: loaded once per delivery, not per card. */
+  view: CasusView;
+  /** Who may see the casus now; nobody else gets its content. */
+  audience: CasusAudience;
+  chats: DeliveryChats;
+}
+
+/**
+ * One delivery of a casus's outbox: loads the casus, its view and its audience once, sends the
+ * pending notifications to the members of the audience, brings the earlier copies in line, and
+ * marks what was delivered. Registry calls: the kamer, then those of `loadCasusViewWithAudience`
+ * (side by side); none per recipient.
+ */
+export async function deliverCasus(deps: DeliveryDependencies, casusId: string): Promise<void> {
+  const { casussen, registry } = deps;
+  const casus = (await casussen.get(casusId))?.value;
+  const kamer = casus?.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
+  // Only a submitted casus, which has its number, has anything to tell.
+  if (!casus?.casusNumber || !kamer) return;
+  const today = deps.now().toISOString().slice(0, 10);
+  const { view, audience } = await loadCasusViewWithAudience(registry, casus, kamer, today);
+  const delivery: Delivery = {
+    casus: { ...casus, casusNumber: casus.casusNumber },
+    view,
+    audience,
+    chats: new DeliveryChats(deps.conversations, deps.logger, casus.id),
+  };
+  const notifications = notificationsOf(casus, kamer, audience);
+  const { delivered, cards } = await sendNew(deps, delivery, notifications);
+  const retired = await updateCopies(deps, delivery, new Set(cards.map((card) => card.personId)));
+  if (delivered.length > 0 || cards.length > 0 || retired.length > 0) {
+    await markSent(casussen, casus.id, {
+      entryIds: delivered,
+      cards,
+      retired,
+      at: deps.now().toISOString(),
+    });
+  }
+}
+
+/**
+ * One card per person, however many entries are pending for them (a retry, a backlog after an
+ * outage): it names the latest news, and the card's timeline holds the rest. Resolves with the
+ * entries every recipient got and the cards that were sent.
+ */
+async function sendNew(
+  deps: DeliveryDependencies,
+  { casus, view, audience, chats }: Delivery,
+  notifications: Notification[],
+): Promise<{ delivered: string[]; cards: Casus['cards'] }> {
+  const latestFor = new Map<string, Notification>();
+  for (const notification of notifications) {
+    for (const personId of notification.recipientIds) latestFor.set(personId, notification);
+  }
+  const reached = new Set<string>();
+  const cards: Casus['cards'] = [];
+  await Promise.all(
+    [...latestFor].map(async ([personId, notification]) => {
+      try {
+        const member = audience.get(personId);
+        const recipient = member && (await chats.recipient(member));
+        if (!recipient) {
+          reached.add(personId); // unreachable for good: nothing to retry
+          return;
+        }
+        const notice = noticeOf(casus, notification);
+        const card = casusCardFor(recipient.viewer, casus, { ...view, notice });
+        const activityId = await deps.poster.post(recipient.reference, casus.id, card);
+        if (activityId === undefined) return;
+        cards.push({ personId, activityId });
+        reached.add(personId);
+      } catch (error) {
+        deps.logger.warn({ err: error, casusId: casus.id }, 'recipient not notified; will retry');
+      }
+    }),
+  );
+  const delivered = notifications
+    .filter((notification) => notification.recipientIds.every((id) => reached.has(id)))
+    .map((notification) => notification.entry.id);
+  return { delivered, cards };
+}
+
+/**
+ * Copies sent before: in a chat that just got a newer card about this casus (`renewed`), the
+ * older ones say so (one current notification card per chat); a holder who may no longer see the
+ * casus gets a neutral card; the others follow the change in place. Resolves with the copies to
+ * stop tracking.
+ */
+async function updateCopies(
+  deps: DeliveryDependencies,
+  { casus, view, audience, chats }: Delivery,
+  renewed: ReadonlySet<string>,
+): Promise<Casus['cards']> {
+  const retired: Casus['cards'] = [];
+  await Promise.all(
+    fateOfCopies(casus.cards, renewed, audience).map(async ({ copy, fate }) => {
+      // Superseded copies are let go even when their update fails (a deleted message): they must
+      // not come back later as a second current card. A withdrawal is retried until it is done.
+      if (fate === 'superseded') retired.push(copy);
+      try {
+        const chat = await chats.chatOf(copy.personId);
+        if (!chat) return;
+        const member = audience.get(copy.personId);
+        const card =
+          fate === 'current' && member
+            ? casusCardFor(viewerOf(member), casus, view)
+            : fate === 'superseded'
+              ? supersededCard(casus.casusNumber)
+              : withdrawnCard(casus.casusNumber);
+        const updated = await deps.poster.post(chat, casus.id, card, copy.activityId);
+        if (fate === 'withdrawn' && updated !== undefined) retired.push(copy);
+      } catch (error) {
+        deps.logger.warn({ err: error, casusId: casus.id }, 'earlier casus card not updated');
+      }
+    }),
+  );
+  return retired;
+}
