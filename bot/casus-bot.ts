@@ -3,16 +3,19 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
+  type InvokeResponse,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { ConversationDirectory } from '../src/app/notifications/conversation-directory';
 import type { Logger } from '../src/logging/logger';
 import type { AdaptiveCardJson } from './cards/card-template';
+import { isPersonalChat } from './chat-kind';
+import {
+  cardInvokeResponse,
+  dialogMessageResponse,
+  unsupportedInvokeResponse,
+} from './invoke-responses';
+import type { PersonalChats } from './personal-chats';
 import type { Dispatcher, Sender } from './routing/dispatcher';
-
-const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** An Action.Submit fallback carries the verb in its data, next to the fields. */
 const submitValueSchema = z.looseObject({ verb: z.string().min(1).max(100) });
@@ -31,88 +34,74 @@ const executeValueSchema = z.object({
 export class CasusBot extends TeamsActivityHandler {
   constructor(
     private readonly dispatcher: Dispatcher,
-    private readonly conversations: ConversationDirectory,
+    private readonly chats: PersonalChats,
     private readonly logger: Logger,
   ) {
     super();
-
-    this.onTurn(async (context, next) => {
-      try {
-        await this.rememberPersonalChat(context);
-      } catch (error) {
-        // Only later notifications depend on it; the user still gets this turn's answer, which
-        // says so itself when the store is down.
-        this.turnLogger(context).warn({ err: error }, 'personal chat not remembered');
-      }
-      await next();
-    });
 
     this.onMessage(async (context, next) => {
       const logger = this.turnLogger(context);
       const submitted = submitValueSchema.safeParse(context.activity.value);
       const card = submitted.success
         ? await this.dispatcher.onVerb(
-            senderOf(context),
+            this.senderOf(context),
             submitted.data.verb,
             submitted.data,
             logger,
           )
-        : await this.dispatcher.onText(senderOf(context), messageText(context), logger);
-      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        : await this.dispatcher.onText(this.senderOf(context), messageText(context), logger);
+      await reply(context, card, logger);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      const { conversation, membersAdded = [], recipient } = context.activity;
+      const { membersAdded = [], recipient } = context.activity;
       // Greet once, when the bot itself joins a personal chat (app install).
-      if (
-        conversation.conversationType === 'personal' &&
-        membersAdded.some((m) => m.id === recipient.id)
-      ) {
-        const card = await this.dispatcher.onText(
-          senderOf(context),
-          'help',
-          this.turnLogger(context),
-        );
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      if (isPersonalChat(context.activity) && membersAdded.some((m) => m.id === recipient.id)) {
+        const logger = this.turnLogger(context);
+        const card = await this.dispatcher.onText(this.senderOf(context), 'help', logger);
+        await reply(context, card, logger);
       }
       await next();
     });
   }
 
-  protected override async onAdaptiveCardInvoke(
-    context: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
-  ): Promise<AdaptiveCardInvokeResponse> {
+  /**
+   * Every invoke gets an answer the client understands: card buttons their card, dialogs (none
+   * yet) a message, anything else a clear refusal instead of botbuilder's 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const logger = this.turnLogger(context);
-    const parsed = executeValueSchema.safeParse(invokeValue);
-    const card: AdaptiveCardJson = parsed.success
-      ? await this.dispatcher.onVerb(
-          senderOf(context),
-          parsed.data.action.verb,
-          parsed.data.action.data ?? {},
-          logger,
-        )
-      : await this.dispatcher.onVerb(senderOf(context), '', {}, logger);
-    return { statusCode: 200, type: ADAPTIVE_CARD, value: card };
+    const name = context.activity.name ?? '';
+    if (name === 'adaptiveCard/action') {
+      const parsed = executeValueSchema.safeParse(context.activity.value);
+      const card = parsed.success
+        ? await this.dispatcher.onVerb(
+            this.senderOf(context),
+            parsed.data.action.verb,
+            parsed.data.action.data ?? {},
+            logger,
+          )
+        : await this.dispatcher.onVerb(this.senderOf(context), '', {}, logger);
+      return cardInvokeResponse(card);
+    }
+    logger.warn({ invoke: name.slice(0, 64) }, 'unsupported invoke');
+    return name.startsWith('task/')
+      ? dialogMessageResponse('Deze actie bestaat niet (meer) in casusbot.')
+      : unsupportedInvokeResponse();
   }
 
-  /**
-   * Keeps where each user can be reached proactively (their personal chat), from the first
-   * contact or the app install on; written only when it changed.
-   */
-  private async rememberPersonalChat(context: TurnContext): Promise<void> {
+  private senderOf(context: TurnContext): Sender {
     const { activity } = context;
-    const userId = activity.from?.aadObjectId;
-    if (activity.conversation?.conversationType !== 'personal' || !userId) return;
-    const reference = TurnContext.getConversationReference(activity);
-    const known = (await this.conversations.get(userId)) as Partial<typeof reference> | undefined;
-    if (
-      known?.serviceUrl === reference.serviceUrl &&
-      known?.conversation?.id === reference.conversation?.id
-    )
-      return;
-    await this.conversations.save(userId, JSON.parse(JSON.stringify(reference)));
+    const personal = isPersonalChat(activity);
+    const aadObjectId = activity.from?.aadObjectId;
+    return {
+      aadObjectId,
+      activityId: activity.id,
+      chat: personal ? 'personal' : 'shared',
+      remember:
+        personal && aadObjectId ? () => this.chats.remember(aadObjectId, activity) : undefined,
+    };
   }
 
   private turnLogger(context: TurnContext): Logger {
@@ -125,18 +114,16 @@ export class CasusBot extends TeamsActivityHandler {
   }
 }
 
-function senderOf(context: TurnContext): Sender {
-  const { activity } = context;
-  return {
-    aadObjectId: activity.from?.aadObjectId,
-    activityId: activity.id,
-    chat: isSharedChat(activity.conversation) ? 'shared' : 'personal',
-  };
-}
-
-/** Anything but a personal chat counts as shared: an unknown kind must not get casus content. */
-function isSharedChat(conversation: TurnContext['activity']['conversation'] | undefined): boolean {
-  return conversation?.conversationType !== 'personal' || conversation.isGroup === true;
+/**
+ * Sends the answer into the chat. A connector that refuses or does not answer in time is the
+ * channel's failure, not a bug: logged, and the turn ends normally.
+ */
+async function reply(context: TurnContext, card: AdaptiveCardJson, logger: Logger): Promise<void> {
+  try {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  } catch (error) {
+    logger.warn({ err: error }, 'reply not delivered');
+  }
 }
 
 /** The typed text without an @mention of the bot, which Teams allows in a personal chat too. */

@@ -10,7 +10,9 @@ import { openStore } from '../src/storage/store';
 import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
 import { CasusNotifier } from './notifications/casus-notifier';
+import { BotTokenVerifier } from './http/bot-token';
 import { startHttpServer } from './http/http-server';
+import { PersonalChats } from './personal-chats';
 import { Dispatcher } from './routing/dispatcher';
 import { routeTable } from './routing/route-table';
 
@@ -56,14 +58,17 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       now,
       newId: () => randomUUID(),
     });
-    const bot = new CasusBot(dispatcher, conversations, logger);
+    const bot = new CasusBot(dispatcher, new PersonalChats(conversations), logger);
     const http = await startHttpServer(
       {
         adapter,
         bot,
         isStoreHealthy: () => store.isHealthy(),
         logger,
-        requireBearerToken: config.bot.kind === 'azure-bot',
+        tokens:
+          config.bot.kind === 'azure-bot'
+            ? new BotTokenVerifier(config.bot.appId, config.bot.openIdMetadataUrl)
+            : undefined,
         allowedTenantId: config.bot.kind === 'azure-bot' ? config.bot.tenantId : undefined,
       },
       { port: config.port, host: config.host },

@@ -1,37 +1,32 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import type { CloudAdapter } from 'botbuilder';
-import { z } from 'zod';
-import type { CasusBot } from '../casus-bot';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../../src/logging/logger';
+import type { CasusbotAdapter } from '../adapter';
+import type { CasusBot } from '../casus-bot';
+import type { BotTokenVerifier } from './bot-token';
+import { messagesEndpoint } from './messages-endpoint';
 
 export interface HttpDependencies {
-  adapter: CloudAdapter;
+  adapter: CasusbotAdapter;
   bot: CasusBot;
   isStoreHealthy(): Promise<boolean>;
   logger: Logger;
-  /** Production: only activities of this Entra tenant are accepted; others are refused unread. */
+  /** Production: every request needs a valid Bot Framework token. */
+  tokens?: BotTokenVerifier;
+  /** Production: only activities of this Entra tenant are accepted. */
   allowedTenantId?: string;
-  /** Production: a request without a bearer token is refused before the adapter sees it. */
-  requireBearerToken: boolean;
 }
 
-/** The tenant an activity says it comes from (Teams sets both; either is enough to refuse). */
-const tenantOfActivity = z
-  .object({
-    channelData: z.looseObject({ tenant: z.looseObject({ id: z.string() }).optional() }).optional(),
-    conversation: z.looseObject({ tenantId: z.string().optional() }).optional(),
-  })
-  .transform((activity) => activity.channelData?.tenant?.id ?? activity.conversation?.tenantId);
-
-/** Tracks requests in flight so shutdown can let them finish. */
+/** Tracks turns in flight so shutdown can let them finish. */
 class InFlight {
   private readonly pending = new Set<Promise<unknown>>();
   track(work: Promise<unknown>): void {
     this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
+    // Settled either way; a rejection is the tracked promise's owner's to handle.
+    const forget = () => this.pending.delete(work);
+    work.then(forget, forget);
   }
   async settle(timeoutMs: number): Promise<boolean> {
     const timeout = new Promise<false>((resolve) => setTimeout(resolve, timeoutMs, false).unref());
@@ -52,39 +47,18 @@ export function createHttpApp(
 ): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Teams activities are small; a large body is a mistake or an attack.
-  app.use(express.json({ limit: '256kb' }));
 
-  /**
-   * Refusals that need no state and no token validation come first: they are cheap, and they are
-   * logged without the activity's content.
-   */
-  const gate: RequestHandler = (req, res, next) => {
-    if (deps.allowedTenantId) {
-      const tenant = tenantOfActivity.safeParse(req.body);
-      if (!tenant.success || tenant.data !== deps.allowedTenantId) {
-        deps.logger.warn(
-          { tenant: tenant.success ? tenant.data : undefined },
-          'refused: activity from another tenant',
-        );
-        res.status(403).json({ error: 'tenant not allowed' });
-        return;
-      }
-    }
-    if (deps.requireBearerToken && !/^Bearer \S+/.test(req.get('authorization') ?? '')) {
-      deps.logger.warn({ path: req.path }, 'refused: no Bot Framework token');
-      res.status(401).json({ error: 'unauthorized' });
-      return;
-    }
-    next();
-  };
-
-  const messages: RequestHandler = (req, res) => {
-    const work = deps.adapter.process(req, res, (context) => deps.bot.run(context));
-    inFlight.track(work);
-    return work;
-  };
-  app.post('/api/messages', gate, messages);
+  app.post(
+    '/api/messages',
+    ...messagesEndpoint({
+      adapter: deps.adapter,
+      logic: (context) => deps.bot.run(context),
+      logger: deps.logger,
+      tokens: deps.tokens,
+      allowedTenantId: deps.allowedTenantId,
+      track: (work) => inFlight.track(work),
+    }),
+  );
 
   app.get('/healthz', async (_req, res) => {
     const healthy = !state.shuttingDown && (await deps.isStoreHealthy());
@@ -93,15 +67,23 @@ export function createHttpApp(
     });
   });
 
+  // Malformed or oversized bodies (body-parser's 400/413/415) and anything a route let through.
   const errors: ErrorRequestHandler = (
     error: { status?: number; type?: string },
     _req,
     res,
     _next,
   ) => {
-    const status = typeof error.status === 'number' && error.status < 500 ? error.status : 500;
+    const status =
+      typeof error.status === 'number' && error.status >= 400 && error.status < 500
+        ? error.status
+        : 500;
     if (status === 500) deps.logger.error({ err: error }, 'http request failed');
-    else deps.logger.warn({ status, type: error.type }, 'bad http request');
+    else
+      deps.logger.warn(
+        { status, type: typeof error.type === 'string' ? error.type.slice(0, 64) : undefined },
+        'request refused',
+      );
     res.status(status).json({ error: status === 500 ? 'internal error' : 'bad request' });
   };
   app.use(errors);

@@ -1,61 +1,153 @@
 import assert from 'node:assert/strict';
 import { demoUsers, messageActivity } from '../helpers/activities';
-import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import { FakeConnector } from '../helpers/fake-connector';
+import { FakeTokenIssuer } from '../helpers/fake-token-issuer';
+import { tempDir } from '../helpers/temp-dir';
 
 const tenant = '3f9e6c1a-7b2d-4c8e-9f0a-1b2c3d4e5f60';
-const production = {
-  DEMO_MODE: 'false',
-  MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
-  MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-  MICROSOFT_APP_TYPE: 'SingleTenant',
-  MICROSOFT_APP_TENANT_ID: tenant,
-};
+const appId = '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
 
-/** An activity as Teams would send it from a tenant, but without a Bot Framework token. */
-function fromTenant(tenantId: string, serviceUrl: string) {
-  const activity = messageActivity('nieuwe casus', { serviceUrl, aadObjectId: demoUsers.fatima });
-  return {
-    ...activity,
-    conversation: { ...activity.conversation, tenantId },
-    channelData: { tenant: { id: tenantId } },
-  };
-}
+describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a local issuer)', function () {
+  this.timeout(60_000);
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let issuer: FakeTokenIssuer;
+  let connector: FakeConnector;
+  let app: AppProcess;
 
-describe('bot over HTTP: production mode (an Azure Bot app id is configured)', () => {
-  let bot: BotHarness;
   before(async () => {
-    bot = await startBotHarness(production);
+    dir = await tempDir('production');
+    issuer = await new FakeTokenIssuer().start();
+    connector = await new FakeConnector().start();
+    app = await startAppProcess({
+      PORT: '0',
+      DEMO_MODE: 'false',
+      EMBEDDED_COSMOS_DATA_DIR: dir.path,
+      REGISTRY_SEED_FILE: 'seed/registry.demo.json',
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      MICROSOFT_APP_TENANT_ID: tenant,
+      BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+    });
   });
   after(async () => {
-    await bot.stop();
+    if (app.child.exitCode === null) app.child.kill('SIGKILL');
+    await app.exited;
+    await issuer.stop();
+    await connector.stop();
+    await dir.remove();
   });
 
-  it('refuses an activity without a valid Bot Framework token (401) and answers nothing', async () => {
-    const response = await bot.post(fromTenant(tenant, bot.connector.serviceUrl));
-    assert.equal(response.status, 401);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(bot.connector.sent.length, 0);
-  });
-
-  it('refuses an activity from another tenant before anything else (403)', async () => {
-    const response = await bot.post(
-      fromTenant('11111111-2222-4333-8444-555555555555', bot.connector.serviceUrl),
-    );
-    assert.equal(response.status, 403);
-    assert.equal(bot.connector.sent.length, 0);
-  });
-
-  it('lets the Bot Framework adapter refuse a forged token (401), and answers nothing', async () => {
-    const response = await fetch(`${bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.value' },
-      body: JSON.stringify(fromTenant(tenant, bot.connector.serviceUrl)),
+  /** An activity as Teams sends it from a tenant. */
+  function fromTenant(tenantId: string, text = 'help') {
+    const activity = messageActivity(text, {
+      serviceUrl: connector.serviceUrl,
+      aadObjectId: demoUsers.fatima,
     });
-    assert.equal(response.status, 401);
-    assert.equal(bot.connector.sent.length, 0);
+    return {
+      ...activity,
+      conversation: { ...activity.conversation, tenantId },
+      channelData: { tenant: { id: tenantId } },
+    };
+  }
+
+  async function post(body: unknown, authorization?: string) {
+    const started = Date.now();
+    const response = await fetch(`${app.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, text: await response.text(), ms: Date.now() - started };
+  }
+
+  /** Log lines of handlers: a refused request must leave none. */
+  const handled = () =>
+    app.logs.filter((line) =>
+      ['command', 'card action', 'not authorised'].includes(String(line.msg)),
+    );
+
+  it('answers 401 to every failed authentication, whatever the body or the tenant, and nothing reaches a handler', async () => {
+    const valid = await issuer.token(appId, connector.serviceUrl);
+    const cases: [string, unknown, string | undefined][] = [
+      ['no token', fromTenant(tenant), undefined],
+      ['no token, another tenant', fromTenant('11111111-2222-4333-8444-555555555555'), undefined],
+      ['Bearer x and an activity without type', {}, 'Bearer x'],
+      ['Bearer x and broken JSON', '{"type":', 'Bearer x'],
+      [
+        'a token signed by another key under the real key id',
+        fromTenant(tenant),
+        `Bearer ${await issuer.forge(appId, connector.serviceUrl)}`,
+      ],
+      [
+        'a token for another bot',
+        fromTenant(tenant),
+        `Bearer ${await issuer.token('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', connector.serviceUrl)}`,
+      ],
+      [
+        'a token that expired',
+        fromTenant(tenant),
+        `Bearer ${await issuer.token(appId, connector.serviceUrl, { expiresIn: '-10m' })}`,
+      ],
+      ['a token in another scheme', fromTenant(tenant), `Basic ${valid}`],
+      [
+        'a token for another serviceUrl',
+        fromTenant(tenant),
+        `Bearer ${await issuer.token(appId, 'https://smba.example.invalid/')}`,
+      ],
+    ];
+    for (const [what, body, authorization] of cases) {
+      const answer = await post(body, authorization);
+      assert.equal(answer.status, 401, `${what}: ${answer.status} ${answer.text}`);
+    }
+    assert.deepEqual(handled(), []);
+    assert.equal(connector.sent.length, 0);
+    assert.equal(app.child.exitCode, null, 'the process still runs');
+  });
+
+  it('checks the token before the tenant (a stranger cannot learn the tenant id), then refuses another tenant with 403', async () => {
+    const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
+    const stranger = await post(fromTenant('11111111-2222-4333-8444-555555555555'));
+    assert.equal(stranger.status, 401);
+    const other = await post(fromTenant('11111111-2222-4333-8444-555555555555'), token);
+    assert.equal(other.status, 403);
+    assert.deepEqual(handled(), []);
+  });
+
+  it('logs a refused tenant as bounded, known fields only (a 100 kB tenant id is not logged)', async () => {
+    const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
+    const huge = 'x'.repeat(100_000);
+    const answer = await post(fromTenant(huge), token);
+    assert.ok([400, 403].includes(answer.status), String(answer.status));
+    const longest = Math.max(...app.logs.map((line) => JSON.stringify(line).length));
+    assert.ok(longest < 4000, `longest log line: ${longest} characters`);
+    assert.ok(!app.logs.some((line) => JSON.stringify(line).includes('xxxxxxxxxx')));
+  });
+
+  it('answers 400 to a malformed activity that carries a valid token', async () => {
+    const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
+    assert.equal((await post({}, token)).status, 400);
+    assert.equal((await post('[', token)).status, 400);
+  });
+
+  it('serves an activity with a valid token from its own tenant, within Teams’ limit', async () => {
+    const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
+    const activity = fromTenant(tenant);
+    const answer = await post(activity, token);
+    assert.equal(answer.status, 200, answer.text);
+    assert.ok(answer.ms < 5000, `${answer.ms} ms`);
+    assert.ok(
+      app.logs.some((line) => line.msg === 'command' && line.activityId === activity.id),
+      'the turn reached the help command',
+    );
+    assert.equal(app.child.exitCode, null);
   });
 
   it('still answers /healthz', async () => {
-    assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
+    assert.equal((await fetch(`${app.botUrl}/healthz`)).status, 200);
   });
 });

@@ -6,14 +6,20 @@ import { routeTable } from '../../bot/routing/route-table';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { createLogger } from '../../src/logging/logger';
 import { cardText } from '../helpers/fake-connector';
-import { servicesWithStoreDown, unavailable } from '../helpers/unavailable-store';
+import { PersonalChats } from '../../bot/personal-chats';
+import { servicesWithStoreDown } from '../helpers/unavailable-store';
 
 describe('CasusBot when the store is down', () => {
-  it('still answers a personal chat with "probeer het later opnieuw", though it cannot remember the chat', async () => {
+  it('still answers a personal chat with "probeer het later opnieuw", and remembers no chat of a sender the registry could not confirm', async () => {
     const logLines: string[] = [];
     const logger = createLogger('warn', { write: (line: string) => void logLines.push(line) });
     const dispatcher = new Dispatcher(routeTable, servicesWithStoreDown(false));
-    const bot = new CasusBot(dispatcher, unavailable<ConversationDirectory>(), logger);
+    const asked: string[] = [];
+    const directory: ConversationDirectory = {
+      get: (userId) => Promise.resolve(void asked.push(`get ${userId}`)),
+      save: (userId) => Promise.resolve(void asked.push(`save ${userId}`)),
+    };
+    const bot = new CasusBot(dispatcher, new PersonalChats(directory), logger);
     const adapter = new TestAdapter((context) => bot.run(context));
 
     const replies: Partial<Activity>[] = [];
@@ -28,8 +34,9 @@ describe('CasusBot when the store is down', () => {
 
     const card = replies[0]?.attachments?.[0]?.content as object;
     assert.match(cardText(card), /Probeer het later opnieuw/);
+    assert.deepEqual(asked, []);
     assert.ok(
-      logLines.some((line) => line.includes('personal chat not remembered')),
+      logLines.some((line) => line.includes('store unavailable')),
       logLines.join('\n'),
     );
   });

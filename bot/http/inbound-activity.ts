@@ -1,0 +1,82 @@
+import type { Activity } from 'botbuilder';
+import { z } from 'zod';
+
+// The parts of an activity that botbuilder and the bot read, with the types and bounds they
+// assume. Anything else passes through untouched (attachments, locale, …). An activity that does
+// not fit is answered 400 before botbuilder sees it: botbuilder checks some of this outside its
+// own error handling, and a wrong type elsewhere could hold or crash a turn.
+
+const id = z.string().min(1).max(256);
+const shortText = z.string().max(256);
+
+const account = z.looseObject({
+  id,
+  name: shortText.optional(),
+  aadObjectId: z.string().max(64).optional(),
+});
+
+/** A mention is what `removeRecipientMention` reads: its `mentioned.id` and its `text`. */
+const entity = z
+  .looseObject({
+    type: z.string().min(1).max(64),
+    mentioned: z.looseObject({ id: z.string().max(256) }).optional(),
+    text: z.string().max(4096).optional(),
+  })
+  .refine((e) => e.type.toLowerCase() !== 'mention' || (e.mentioned && e.text !== undefined), {
+    message: 'a mention names who and how',
+  });
+
+export const inboundActivitySchema = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: id.optional(),
+  channelId: z.string().min(1).max(64),
+  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  from: account,
+  recipient: account,
+  conversation: z.looseObject({
+    id,
+    conversationType: z.string().max(32).optional(),
+    isGroup: z.boolean().optional(),
+    tenantId: z.string().max(64).optional(),
+  }),
+  channelData: z
+    .looseObject({
+      tenant: z.looseObject({ id: z.string().max(64) }).optional(),
+      team: z.looseObject({ id: z.string().max(256) }).optional(),
+      channel: z.looseObject({ id: z.string().max(256) }).optional(),
+      eventType: z.string().max(64).optional(),
+    })
+    .optional(),
+  name: z.string().max(256).optional(),
+  text: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
+  replyToId: id.optional(),
+  entities: z.array(entity).max(100).optional(),
+  membersAdded: z.array(account).max(1000).optional(),
+  membersRemoved: z.array(account).max(1000).optional(),
+});
+
+export type InboundActivity = z.infer<typeof inboundActivitySchema>;
+
+/** The activity as botbuilder takes it, or why not (paths only: an activity may hold personal data). */
+export function parseInboundActivity(
+  body: unknown,
+): { ok: true; activity: Activity } | { ok: false; problems: string[] } {
+  const parsed = inboundActivitySchema.safeParse(body);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 5).map((issue) => issue.path.join('.') || '(root)'),
+    };
+  }
+  // The fields botbuilder reads are checked above; the rest is its own business.
+  return { ok: true, activity: parsed.data as unknown as Activity };
+}
+
+/** The tenant an activity says it comes from (Teams sets both; either is enough to refuse). */
+export function tenantOf(activity: InboundActivity | Activity): string | undefined {
+  const channelData = activity.channelData as InboundActivity['channelData'];
+  return channelData?.tenant?.id ?? activity.conversation?.tenantId;
+}
