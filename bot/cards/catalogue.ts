@@ -1,5 +1,6 @@
 import type { CardTemplate } from './card-template';
 import { casusCard } from './casus.card';
+import { casusCompactCard } from './casus-compact.card';
 import { casusSupersededCard } from './casus-superseded.card';
 import { casuslijstCard } from './casuslijst.card';
 import { demoPersonasCard } from './demo-personas.card';
@@ -23,5 +24,6 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   myCasussenCard,
   casusCard,
   casusSupersededCard,
+  casusCompactCard,
   casuslijstCard,
 ];

@@ -4,7 +4,8 @@ import type { AuditEntry, Casus } from '../../src/domain/casus/casus.schema';
 import { authorise } from '../../src/domain/casus/decision-rights';
 import { aanmeldroutes, urgenties } from '../../src/domain/intake/vocabulary';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
-import type { AdaptiveCardJson } from '../cards/card-template';
+import { CardRenderError, type AdaptiveCardJson } from '../cards/card-template';
+import { casusCompactCard } from '../cards/casus-compact.card';
 import { casusCard } from '../cards/casus.card';
 import { roleNames } from './actor.presenter';
 import {
@@ -60,8 +61,28 @@ export function describeEvent(entry: AuditEntry): { what: string; when: string; 
   };
 }
 
-/** The casus card as this viewer sees it: the same card, with the buttons their role allows now. */
+/**
+ * The casus card as this viewer sees it, or, when it cannot be rendered (too large), the compact
+ * card with its status and latest event: a casus is never shown as an error.
+ */
 export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCardJson {
+  try {
+    return fullCasusCard(viewer, casus, view);
+  } catch (error) {
+    if (!(error instanceof CardRenderError)) throw error;
+    const last = casus.audit.at(-1);
+    return casusCompactCard.render({
+      casusNumber: casus.casusNumber ?? '',
+      status: casusStateShortLabels[casus.state],
+      kamer: currentTable(casus, view).name,
+      notices: view.notice ? [view.notice] : [],
+      latest: last ? [describeEvent(last)] : [],
+    });
+  }
+}
+
+/** The same card for everyone who may see the casus, with the buttons their role allows now. */
+function fullCasusCard(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCardJson {
   const allowed = actionsIn(casus.state).filter(
     (action) => authorise(viewer.person, viewer.organisation, casus, view.kamer, action).ok,
   );

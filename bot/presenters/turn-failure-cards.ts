@@ -31,12 +31,15 @@ export function recordedCard(casus: Casus | undefined): AdaptiveCardJson {
   });
 }
 
-/** A write got no answer, and reading back could not tell whether it was applied. */
+/**
+ * A write got no answer and reading back could not tell whether it was applied, or the turn did
+ * not finish in time: either way, what it was doing may have been recorded.
+ */
 export function outcomeUnknownCard(): AdaptiveCardJson {
   return errorCard.render({
     title: 'Niet zeker of dit is vastgelegd',
     message:
-      'De opslag van casusbot antwoordde niet op tijd. Het is niet bekend of je wijziging is vastgelegd.',
+      'casusbot kreeg niet op tijd antwoord. Het is niet bekend of je wijziging is vastgelegd.',
     notes: [
       'Open de casus over een minuut opnieuw (via "mijn casussen" of "casus <nummer>") om te zien wat er is vastgelegd, voordat je het nog eens probeert.',
     ],

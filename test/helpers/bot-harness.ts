@@ -22,6 +22,24 @@ export interface BotHarness {
   stop(): Promise<void>;
 }
 
+/** POSTs an activity to a bot; the answer's body as JSON, or as text when it is not JSON. */
+export async function postActivity(
+  botUrl: string,
+  activity: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
 /** A loopback port free right now, so the test knows where the bot's embedded store listens. */
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -66,22 +84,7 @@ export async function startBotHarness(
   return {
     url: running.url,
     connector,
-    async post(activity) {
-      const response = await fetch(`${running.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      const text = await response.text();
-      const json = (() => {
-        try {
-          return text ? (JSON.parse(text) as unknown) : undefined;
-        } catch {
-          return text; // not JSON: the body as text
-        }
-      })();
-      return { status: response.status, body: json };
-    },
+    post: (activity) => postActivity(running.url, activity),
     store() {
       if (!storePort) throw new Error('The bot does not use its embedded store');
       client ??= new CosmosClient({

@@ -12,6 +12,11 @@ export type ProxyMode =
   /** Accept the request and never answer. */
   | 'blackhole';
 
+interface Rule {
+  rule: (request: ProxiedRequest) => boolean;
+  then(): void;
+}
+
 /** A request as the proxy sees it, for rules that pick out one kind of store call. */
 export interface ProxiedRequest {
   method: string;
@@ -27,6 +32,10 @@ export class StoreProxy {
   mode: ProxyMode = 'pass';
   /** Requests that match are forwarded, then their answer is cut off (once per match). */
   private cutRules: ((request: ProxiedRequest) => boolean)[] = [];
+  /** Run once, right after a matching request was answered by the store. */
+  private afterRules: Rule[] = [];
+  /** Run once, when a matching request arrives, before it is forwarded (or not). */
+  private arrivalRules: Rule[] = [];
   /** Every request that reached the store through the proxy. */
   readonly forwarded: ProxiedRequest[] = [];
   private server: Server | undefined;
@@ -38,8 +47,13 @@ export class StoreProxy {
   async start(): Promise<this> {
     const target = new URL(this.upstream);
     this.server = createServer((req, res) => {
-      if (this.mode === 'blackhole') return; // the socket stays open, nothing is answered
       const seen = { method: req.method ?? 'GET', path: req.url ?? '/' };
+      this.runRules(this.arrivalRules, seen);
+      if (this.mode === 'blackhole') return; // the socket stays open, nothing is answered
+      if (this.mode === 'refuse') {
+        req.socket.destroy(); // also on a connection kept alive from before
+        return;
+      }
       const cut = this.takeCutRule(seen);
       const upstreamRequest = request(
         {
@@ -51,6 +65,7 @@ export class StoreProxy {
         },
         (upstreamResponse: IncomingMessage) => {
           this.forwarded.push(seen);
+          upstreamResponse.on('end', () => this.runRules(this.afterRules, seen));
           if (cut) {
             upstreamResponse.resume();
             upstreamResponse.on('end', () => req.socket.destroy());
@@ -80,6 +95,21 @@ export class StoreProxy {
   /** The next request that matches is applied by the store, but its answer never arrives. */
   cutAfterForwarding(rule: (request: ProxiedRequest) => boolean): void {
     this.cutRules.push(rule);
+  }
+
+  /** Once a matching request has been answered by the store, `then` runs (say, a mode change). */
+  afterForwarding(rule: (request: ProxiedRequest) => boolean, then: () => void): void {
+    this.afterRules.push({ rule, then });
+  }
+
+  /** When a matching request arrives, `then` runs before the proxy decides what to do with it. */
+  onArrival(rule: (request: ProxiedRequest) => boolean, then: () => void): void {
+    this.arrivalRules.push({ rule, then });
+  }
+
+  private runRules(rules: Rule[], seen: ProxiedRequest): void {
+    const index = rules.findIndex(({ rule }) => rule(seen));
+    if (index >= 0) rules.splice(index, 1)[0]?.then();
   }
 
   /** Drops the connections held open (the client then sees them reset, as after a network cut). */
