@@ -16,8 +16,6 @@ import { PersonalChats } from './personal-chats';
 import { Dispatcher } from './routing/dispatcher';
 import { routeTable } from './routing/route-table';
 
-const OUTBOX_SWEEP_MS = 30_000;
-
 export interface RunningCasusbot {
   url: string;
   close(): Promise<void>;
@@ -42,6 +40,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     const now = () => new Date();
     const notifier = new CasusNotifier({
       adapter,
+      instanceId: randomUUID(),
       appId: config.bot.kind === 'azure-bot' ? config.bot.appId : '',
       conversations,
       casussen,
@@ -73,8 +72,8 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       },
       { port: config.port, host: config.host },
     );
-    // What a crash left in an outbox is sent by the sweep, at start and then every half minute.
-    const sweep = setInterval(() => void notifier.sweep(), OUTBOX_SWEEP_MS);
+    // What a crash or a failed send left in an outbox is sent by the sweep, at start and periodically.
+    const sweep = setInterval(() => void notifier.sweep(), config.outboxSweepIntervalMs);
     sweep.unref();
     void notifier.sweep();
     logger.info({ url: `${http.url}/api/messages`, demoMode: config.demoMode }, 'bot listening');

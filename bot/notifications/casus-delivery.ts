@@ -1,6 +1,7 @@
 import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { fateOfCopies } from '../../src/app/notifications/card-copies';
+import { claimDelivery } from '../../src/app/notifications/delivery-claim';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
@@ -17,6 +18,8 @@ export interface DeliveryDependencies {
   casussen: CasusRepository;
   registry: RegistryRepository;
   poster: CardPoster;
+  /** This bot instance, for its claim on an outbox. */
+  instanceId: string;
   now(): Date;
   logger: Logger;
 }
@@ -39,10 +42,16 @@ interface Delivery {
  */
 export async function deliverCasus(deps: DeliveryDependencies, casusId: string): Promise<void> {
   const { casussen, registry } = deps;
-  const casus = (await casussen.get(casusId))?.value;
-  const kamer = casus?.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
-  // Only a submitted casus, which has its number, has anything to tell.
-  if (!casus?.casusNumber || !kamer) return;
+  const stored = await casussen.get(casusId);
+  // Only a submitted casus, which has its number, has anything to tell; and only news is sent.
+  if (!stored?.value.casusNumber || !stored.value.outbox.some((entry) => !entry.sentAt)) return;
+  const casus = await claimDelivery(casussen, stored, deps.instanceId, deps.now());
+  if (!casus) {
+    deps.logger.debug({ casusId }, 'outbox left to another delivery');
+    return;
+  }
+  const kamer = casus.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
+  if (!casus.casusNumber || !kamer) return;
   const today = deps.now().toISOString().slice(0, 10);
   const { view, audience } = await loadCasusViewWithAudience(registry, casus, kamer, today);
   const delivery: Delivery = {
@@ -54,14 +63,14 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
   const notifications = notificationsOf(casus, kamer, audience);
   const { delivered, cards } = await sendNew(deps, delivery, notifications);
   const retired = await updateCopies(deps, delivery, new Set(cards.map((card) => card.personId)));
-  if (delivered.length > 0 || cards.length > 0 || retired.length > 0) {
-    await markSent(casussen, casus.id, {
-      entryIds: delivered,
-      cards,
-      retired,
-      at: deps.now().toISOString(),
-    });
-  }
+  // Also when nothing got through: the claim is released for the next sweep, by any instance.
+  await markSent(casussen, casus.id, {
+    entryIds: delivered,
+    cards,
+    retired,
+    at: deps.now().toISOString(),
+    instanceId: deps.instanceId,
+  });
 }
 
 /**

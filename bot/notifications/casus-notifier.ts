@@ -6,8 +6,13 @@ import type { Logger } from '../../src/logging/logger';
 import { CardPoster } from './card-poster';
 import { deliverCasus } from './casus-delivery';
 
+/** Within the claim on the outbox (DELIVERY_LEASE_MS), so no other instance starts meanwhile. */
+const DELIVERY_DEADLINE_MS = 45_000;
+
 export interface NotifierDependencies {
   adapter: CloudAdapter;
+  /** This bot instance: its claims on outboxes keep other instances from sending the same card. */
+  instanceId: string;
   /** The bot's app id ('' when anonymous, as with the local client). */
   appId: string;
   conversations: ConversationDirectory;
@@ -51,8 +56,12 @@ export class CasusNotifier {
   async sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
-        for (const { value } of await this.deps.casussen.listWithPendingOutbox(50))
-          await this.deliver(value.id);
+        for (const { value } of await this.deps.casussen.listWithPendingOutbox(50)) {
+          // One casus that fails must not keep the others waiting for the next sweep.
+          await this.deliver(value.id).catch((error: unknown) =>
+            this.deps.logger.error({ err: error, casusId: value.id }, 'outbox delivery failed'),
+          );
+        }
       } catch (error) {
         this.deps.logger.error({ err: error }, 'outbox sweep failed');
       } finally {
@@ -62,13 +71,28 @@ export class CasusNotifier {
     return this.sweeping;
   }
 
+  /**
+   * Every call inside a delivery has its own time-out; this bound is the last line, so that one
+   * delivery can never hold the casus's queue or the sweep (it goes on, and is logged).
+   */
+  private async bounded(delivery: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(resolve, DELIVERY_DEADLINE_MS, 'late');
+    });
+    try {
+      if ((await Promise.race([delivery, late])) === 'late')
+        this.deps.logger.error({ deadlineMs: DELIVERY_DEADLINE_MS }, 'delivery still running');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Delivers a casus's outbox. Deliveries of one casus run one after another, never side by side. */
   deliver(casusId: string): Promise<void> {
     const previous = this.queues.get(casusId) ?? Promise.resolve();
-    const next = previous.then(
-      () => deliverCasus({ ...this.deps, poster: this.poster }, casusId),
-      () => deliverCasus({ ...this.deps, poster: this.poster }, casusId),
-    );
+    const run = () => this.bounded(deliverCasus({ ...this.deps, poster: this.poster }, casusId));
+    const next = previous.then(run, run);
     this.queues.set(casusId, next);
     const forget = () => {
       if (this.queues.get(casusId) === next) this.queues.delete(casusId);

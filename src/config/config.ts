@@ -36,6 +36,8 @@ export const envSchema = z.object({
   /** Tests only: where a local token issuer publishes its keys, instead of the Bot Framework's. */
   BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** How often the outbox sweep looks for notifications a crash or a failure left behind. */
+  OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z.string().includes('InstrumentationKey=').optional(),
   ),
@@ -68,6 +70,7 @@ export const variableSources = {
   MICROSOFT_APP_TENANT_ID: 'bicep',
   BOT_OPENID_METADATA_URL: 'local',
   SHUTDOWN_TIMEOUT_MS: 'bicep',
+  OUTBOX_SWEEP_INTERVAL_MS: 'local',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
 } as const satisfies Record<keyof Env, 'bicep' | 'platform' | 'local'>;
 
@@ -108,6 +111,7 @@ export interface AppConfig {
   registrySeedFile: string | undefined;
   bot: BotIdentity;
   shutdownTimeoutMs: number;
+  outboxSweepIntervalMs: number;
   /** Application Insights export is on only when a connection string is configured. */
   telemetryConnectionString: string | undefined;
 }
@@ -167,6 +171,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
         }
       : { kind: 'anonymous' },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    outboxSweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
@@ -89,6 +90,21 @@ describe('the app as a process (npm run start:bot)', function () {
       await connector.stop();
     }
   });
+
+  for (const damage of ['deleted', 'emptied'] as const) {
+    it(`refuses to start with an empty store when the journal of a used data folder was ${damage}`, async () => {
+      app = await startAppProcess(env());
+      app.child.kill('SIGTERM');
+      assert.equal(await app.exited, 0);
+      const journal = join(dir.path, 'journal.jsonl');
+      if (damage === 'deleted') await rm(journal);
+      else await writeFile(journal, '');
+
+      await assert.rejects(startAppProcess(env()), /EMBEDDED_COSMOS_START_AFRESH/);
+      app = await startAppProcess({ ...env(), EMBEDDED_COSMOS_START_AFRESH: 'true' });
+      assert.equal((await fetch(`${app.botUrl}/healthz`)).status, 200);
+    });
+  }
 
   it('stops with a message naming the variable when the configuration is invalid', async () => {
     await assert.rejects(startAppProcess({ ...env(), PORT: 'zeventig' }), /PORT:/);

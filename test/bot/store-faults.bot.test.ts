@@ -4,7 +4,7 @@ import { demoUsers, executeActivity } from '../helpers/activities';
 import { talkAs, type Conversation } from '../helpers/bot-harness';
 import { actionData } from '../helpers/card-actions';
 import { cardText } from '../helpers/fake-connector';
-import { startFaultyStoreBot, type FaultyStoreBot } from '../helpers/faulty-store-bot';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process';
 import { next, ref, submitCasus, walkToSummary } from '../helpers/intake-flow';
 import { isDocumentWrite } from '../helpers/store-proxy';
 import { validStepValues } from '../helpers/intake-values';
@@ -15,12 +15,12 @@ const motivation = 'Besproken in het casusoverleg; de criteria zijn getoetst en 
 
 describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a write', function () {
   this.timeout(120_000);
-  let bot: FaultyStoreBot;
+  let bot: BotProcess;
   let fatima: Conversation;
   let jeroen: Conversation;
 
   before(async () => {
-    bot = await startFaultyStoreBot();
+    bot = await startBotProcess();
     fatima = talkAs(bot, demoUsers.fatima);
     jeroen = talkAs(bot, demoUsers.jeroen);
     await jeroen.say('help');

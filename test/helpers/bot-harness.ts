@@ -18,7 +18,7 @@ export interface BotHarness {
    * The bot's own embedded store, through a second SDK client: for tests that write what the app
    * itself cannot (registry entries its import would refuse) or read what it wrote.
    */
-  store(): { registry: Container; casussen: Container };
+  store(): { registry: Container; casussen: Container; conversations: Container };
   stop(): Promise<void>;
 }
 
@@ -93,7 +93,11 @@ export async function startBotHarness(
         connectionPolicy: { enableEndpointDiscovery: false },
       });
       const db = client.database(database);
-      return { registry: db.container('registry'), casussen: db.container('casussen') };
+      return {
+        registry: db.container('registry'),
+        casussen: db.container('casussen'),
+        conversations: db.container('conversations'),
+      };
     },
     async stop() {
       client?.dispose();

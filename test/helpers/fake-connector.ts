@@ -25,6 +25,10 @@ export class FakeConnector {
   readonly updated: SentActivity[] = [];
   /** Conversations whose sends are refused (403), as when a user has blocked the bot. */
   readonly refusing = new Set<string>();
+  /** Conversations whose sends and updates never get an answer, as from a connector that hangs. */
+  readonly hanging = new Set<string>();
+  /** How many calls were left hanging. */
+  hung = 0;
   private server: Server | undefined;
   private waiters: (() => void)[] = [];
   serviceUrl = '';
@@ -32,8 +36,14 @@ export class FakeConnector {
   async start(): Promise<this> {
     const app = express();
     app.use(express.json({ limit: '1mb' }));
+    const hang = (req: express.Request): boolean => {
+      if (!this.hanging.has(String(req.params.conversationId))) return false;
+      this.hung++;
+      return true;
+    };
     const record = (req: express.Request, res: express.Response): void => {
       const conversationId = String(req.params.conversationId);
+      if (hang(req)) return;
       if (this.refusing.has(conversationId)) {
         res.status(403).json({ error: { code: 'BotBlocked', message: 'refused by the test' } });
         return;
@@ -49,6 +59,7 @@ export class FakeConnector {
     app.post('/v3/conversations/:conversationId/activities', record);
     app.post('/v3/conversations/:conversationId/activities/:activityId', record);
     app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+      if (hang(req)) return;
       this.updated.push({
         conversationId: String(req.params.conversationId),
         replyToId: String(req.params.activityId),

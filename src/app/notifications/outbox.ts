@@ -1,6 +1,7 @@
 import type { CasusAction } from '../../domain/casus/casus-machine';
 import type { CasusRepository } from '../../domain/casus/casus.repository';
 import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
+import { withoutLease } from '../../domain/casus/delivery-lease';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import type { CasusAudience } from '../casus/casus-audience';
 
@@ -52,14 +53,21 @@ export function notificationsOf(
 export const MAX_TRACKED_CARDS = 100;
 
 /**
- * Marks outbox entries sent, remembers the cards that delivered them and forgets the copies they
- * replaced (`retired`). Not a state change, so the revision stays: cards already shown stay valid.
+ * Marks outbox entries sent, remembers the cards that delivered them, forgets the copies they
+ * replaced (`retired`) and releases this instance's claim on the outbox. Not a state change, so the revision stays: cards already shown stay valid.
  * Retries on a lost ETag race, since a decision may have been written in between.
  */
 export async function markSent(
   casussen: CasusRepository,
   casusId: string,
-  delivery: { entryIds: string[]; cards: Casus['cards']; retired: Casus['cards']; at: string },
+  delivery: {
+    entryIds: string[];
+    cards: Casus['cards'];
+    retired: Casus['cards'];
+    at: string;
+    /** The instance whose claim on the outbox this write releases. */
+    instanceId: string;
+  },
 ): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await casussen.get(casusId);
@@ -76,7 +84,10 @@ export async function markSent(
         ),
     );
     const cards = [...kept, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
-    const written = await casussen.replace({ ...stored.value, outbox, cards }, stored.etag);
+    const written = await casussen.replace(
+      withoutLease({ ...stored.value, outbox, cards }, delivery.instanceId),
+      stored.etag,
+    );
     if (written.ok || written.error === 'not-found') return;
   }
   throw new Error(`Could not mark the outbox of casus ${casusId} after 5 attempts`);

@@ -81,5 +81,7 @@ export const casusSchema = z.object({
   outbox: z.array(outboxEntrySchema),
   /** The casus cards the bot sent into personal chats, so that every copy follows each change. */
   cards: z.array(z.object({ personId: z.guid(), activityId: z.string().min(1) })).default([]),
+  /** Which bot instance is delivering the outbox now, and until when: others leave it alone. */
+  deliveryLease: z.object({ holder: z.string().min(1), until: z.iso.datetime() }).optional(),
 });
 export type Casus = z.infer<typeof casusSchema>;

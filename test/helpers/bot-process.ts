@@ -10,19 +10,20 @@ import { FakeConnector } from './fake-connector';
 import { StoreProxy } from './store-proxy';
 import { tempDir } from './temp-dir';
 
-export interface FaultyStoreBot extends BotHarness {
+export interface BotProcess extends BotHarness {
   app: AppProcess;
   proxy: StoreProxy;
+  /** What another bot process needs to use the same store. */
+  storeEnv: Record<string, string>;
 }
 
 /**
- * The bot as its own process (demo registry), whose store is reached only through a loopback
- * proxy that can refuse, blackhole or cut answers. The test itself reads the store directly.
+ * The bot as its own process (`npm run start:bot`, demo registry), whose store is reached only
+ * through a loopback proxy that can refuse, blackhole or cut answers. The test itself reads the
+ * store directly, and can point a second bot process at the same store (`storeEnv`).
  */
-export async function startFaultyStoreBot(
-  env: Record<string, string> = {},
-): Promise<FaultyStoreBot> {
-  const dir = await tempDir('faulty-store');
+export async function startBotProcess(env: Record<string, string> = {}): Promise<BotProcess> {
+  const dir = await tempDir('bot-process');
   const embedded: EmbeddedCosmos = await startEmbeddedCosmos({ dataDir: dir.path, port: 0 });
   const proxy = await new StoreProxy(embedded.endpoint).start();
   const connector = await new FakeConnector().start();
@@ -31,21 +32,21 @@ export async function startFaultyStoreBot(
     key: EMBEDDED_COSMOS_KEY,
     connectionPolicy: { enableEndpointDiscovery: false },
   });
-  const app = await startAppProcess({
-    PORT: '0',
-    DEMO_MODE: 'true',
-    COSMOS_ENDPOINT: proxy.url,
-    COSMOS_KEY: EMBEDDED_COSMOS_KEY,
-    ...env,
-  });
+  const storeEnv = { COSMOS_ENDPOINT: proxy.url, COSMOS_KEY: EMBEDDED_COSMOS_KEY };
+  const app = await startAppProcess({ PORT: '0', DEMO_MODE: 'true', ...storeEnv, ...env });
   const container = (name: string): Container => client.database('casusbot').container(name);
   return {
     app,
     proxy,
+    storeEnv,
     connector,
     url: app.botUrl,
     post: (activity) => postActivity(app.botUrl, activity),
-    store: () => ({ registry: container('registry'), casussen: container('casussen') }),
+    store: () => ({
+      registry: container('registry'),
+      casussen: container('casussen'),
+      conversations: container('conversations'),
+    }),
     async stop() {
       if (app.child.exitCode === null) app.child.kill('SIGKILL');
       await app.exited;

@@ -1,0 +1,32 @@
+import type { Casus } from './casus.schema';
+
+/**
+ * How long a claim on a casus's outbox holds. A delivery is bounded well below it (every connector
+ * and store call has a time-out); an instance that dies holding it only delays the next one.
+ */
+export const DELIVERY_LEASE_MS = 60_000;
+
+/** Whether another instance is delivering this casus's outbox right now. */
+export function leasedByOther(casus: Casus, instanceId: string, now: Date): boolean {
+  const lease = casus.deliveryLease;
+  return (
+    lease !== undefined && lease.holder !== instanceId && Date.parse(lease.until) > now.getTime()
+  );
+}
+
+/** The casus with this instance's claim on its outbox. Bookkeeping: the revision stays. */
+export function withLease(casus: Casus, instanceId: string, now: Date): Casus {
+  return {
+    ...casus,
+    deliveryLease: {
+      holder: instanceId,
+      until: new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString(),
+    },
+  };
+}
+
+/** The casus with this instance's claim released (another instance's claim stays). */
+export function withoutLease(casus: Casus, instanceId: string): Casus {
+  if (casus.deliveryLease?.holder !== instanceId) return casus;
+  return { ...casus, deliveryLease: undefined };
+}
