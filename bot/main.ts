@@ -2,13 +2,19 @@
 import { describeConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 import type * as CasusbotApp from './casusbot-app';
-import { exitOnStartFailure, parseConfigOrExit, stopOnSignals } from './process-lifecycle';
+import {
+  exitOnStartFailure,
+  logUnhandledRejections,
+  parseConfigOrExit,
+  stopOnSignals,
+} from './process-lifecycle';
 import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
   const config = parseConfigOrExit(process.env);
   const logger = createLogger(config.logLevel);
   logger.info({ config: describeConfig(config) }, 'starting');
+  logUnhandledRejections(logger);
   const telemetry = startTelemetry(config.telemetryConnectionString, logger);
   // Only now: instrumentation patches express, http and the rest as they are required, and a
   // module loaded before telemetry started would never be traced.

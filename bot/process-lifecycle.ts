@@ -31,6 +31,16 @@ export function stopOnSignals(stop: () => Promise<unknown>, logger: Logger): voi
   process.once('SIGINT', onSignal);
 }
 
+/**
+ * Last resort: a promise rejected without a handler is a bug, but one request's bug must not stop
+ * the bot for everyone (Node would exit). It is logged at error level for the operator.
+ */
+export function logUnhandledRejections(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
+}
+
 /** For the top of a `main().catch(...)`: the reason, on stderr, and exit 1. */
 export function exitOnStartFailure(error: unknown): never {
   process.stderr.write(

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { PinoPretty } from 'pino-pretty';
 import { startTeamsClient } from './teams-client';
 import { startCasusbot } from '../bot/casusbot-app';
-import { exitOnStartFailure, parseConfigOrExit, stopOnSignals } from '../bot/process-lifecycle';
+import {
+  exitOnStartFailure,
+  logUnhandledRejections,
+  parseConfigOrExit,
+  stopOnSignals,
+} from '../bot/process-lifecycle';
 import { describeConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/logger';
 
@@ -19,6 +24,7 @@ async function main(): Promise<void> {
     process.stdout.isTTY ? PinoPretty({ colorize: true }) : undefined,
   );
   logger.info({ config: describeConfig(config) }, 'starting');
+  logUnhandledRejections(logger);
   const bot = await startCasusbot(config, logger);
   mkdirSync(join(root, '.data'), { recursive: true });
   const client = await startTeamsClient({

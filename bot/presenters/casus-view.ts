@@ -4,8 +4,6 @@ import type { RegistryRepository } from '../../src/domain/registry/registry.repo
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { CasusView } from './casus.presenter';
 
-const todayOf = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * What a casus card needs from the registry: the ZVH, and who gets their own view on refresh
  * (only those who may see the casus now). Registry calls, side by side: the ZVH, and those of
@@ -15,8 +13,8 @@ export async function loadCasusView(
   registry: RegistryRepository,
   casus: Casus,
   kamer: Kamer,
-  extra: Pick<CasusView, 'notice' | 'draftMotivation'> = {},
-  today = todayOf(new Date()),
+  extra: Pick<CasusView, 'notice' | 'draftMotivation'>,
+  today: string,
 ): Promise<CasusView> {
   return (await loadCasusViewWithAudience(registry, casus, kamer, today, extra)).view;
 }

@@ -3,6 +3,7 @@ import type { AccessRefusal } from '../../../src/app/casus/casus-access';
 import { casuslijst } from '../../../src/app/casus/casuslijst';
 import { decide, type DecisionRefusal } from '../../../src/app/casus/decide';
 import { openCasusById, openCasusByNumber } from '../../../src/app/casus/open-casus';
+import { today } from '../../../src/app/intake/intake-services';
 import { casusActionSchema } from '../../../src/domain/casus/casus-machine';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../../src/domain/registry/registry.schema';
@@ -23,7 +24,7 @@ async function cardFor(
   return casusCardFor(
     turn.actor,
     casus,
-    await loadCasusView(turn.services.registry, casus, kamer, extra),
+    await loadCasusView(turn.services.registry, casus, kamer, extra, today(turn.services)),
   );
 }
 
