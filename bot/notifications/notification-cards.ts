@@ -24,6 +24,7 @@ export const supersededCard = (casusNumber: string): AdaptiveCardJson =>
 export const withdrawnCard = (casusNumber: string): AdaptiveCardJson =>
   errorCard.render({
     title: 'Melding ingetrokken',
+    tone: 'Default',
     message: `Deze melding over casus ${casusNumber} is ingetrokken: je kunt deze casus niet (meer) inzien.`,
     notes: [],
   });

@@ -5,7 +5,7 @@ import { authorise } from '../../src/domain/casus/decision-rights';
 import { aanmeldroutes, urgenties } from '../../src/domain/intake/vocabulary';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import { CardRenderError, type AdaptiveCardJson } from '../cards/card-template';
-import { casusCompactCard } from '../cards/casus-compact.card';
+import { compactCasusCard } from './casus-compact.presenter';
 import { casusCard } from '../cards/casus.card';
 import { roleNames } from './actor.presenter';
 import {
@@ -70,13 +70,10 @@ export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): Adap
     return fullCasusCard(viewer, casus, view);
   } catch (error) {
     if (!(error instanceof CardRenderError)) throw error;
-    const last = casus.audit.at(-1);
-    return casusCompactCard.render({
-      casusNumber: casus.casusNumber ?? '',
-      status: casusStateShortLabels[casus.state],
-      kamer: currentTable(casus, view).name,
-      notices: view.notice ? [view.notice] : [],
-      latest: last ? [describeEvent(last)] : [],
+    return compactCasusCard(casus, {
+      table: currentTable(casus, view).name,
+      notice: view.notice,
+      why: 'De volledige kaart van deze casus is te groot om in Teams te tonen. Hier staan de status en de laatste gebeurtenis; het volledige verloop is bewaard.',
     });
   }
 }

@@ -1,33 +1,26 @@
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { errorCard } from '../cards/error.card';
-import { casusStateLabels } from './casus-status';
-import { describeEvent } from './casus.presenter';
+import { compactCasusCard } from './casus-compact.presenter';
 
 /**
  * The store confirmed the change, but the answer could not be completed (a read after the write
  * failed, or the card could not be rendered). The user learns that it was recorded, and what.
  */
 export function recordedCard(casus: Casus | undefined): AdaptiveCardJson {
-  const last = casus?.audit.at(-1);
-  if (!casus || casus.state === 'concept') {
-    return errorCard.render({
-      title: 'Opgeslagen',
-      message: casus
-        ? 'Je wijziging in het concept is opgeslagen, maar de kaart kan nu niet worden getoond.'
-        : 'Je wijziging is verwerkt, maar de kaart kan nu niet worden getoond.',
-      notes: ['Typ "mijn casussen" om verder te gaan.'],
+  if (casus?.casusNumber) {
+    return compactCasusCard(casus, {
+      notice: { text: 'Je wijziging is vastgelegd.', style: 'good' },
+      why: `De volledige kaart kan nu niet worden getoond. Typ "casus ${casus.casusNumber}" om hem later te openen.`,
     });
   }
   return errorCard.render({
-    title: 'Vastgelegd',
-    message: `Casus ${casus.casusNumber ?? ''}, status: ${casusStateLabels[casus.state]}.${
-      last ? ` Laatste gebeurtenis: ${describeEvent(last).what}, ${describeEvent(last).when}.` : ''
-    }`,
-    notes: [
-      'De volledige kaart kan nu niet worden getoond.',
-      `Typ "casus ${casus.casusNumber ?? ''}" om hem later opnieuw te openen.`,
-    ],
+    title: 'Opgeslagen',
+    tone: 'Good',
+    message: casus
+      ? 'Je wijziging in het concept is opgeslagen, maar de kaart kan nu niet worden getoond.'
+      : 'Je wijziging is verwerkt, maar de kaart kan nu niet worden getoond.',
+    notes: ['Typ "mijn casussen" om verder te gaan.'],
   });
 }
 
@@ -38,6 +31,7 @@ export function recordedCard(casus: Casus | undefined): AdaptiveCardJson {
 export function outcomeUnknownCard(): AdaptiveCardJson {
   return errorCard.render({
     title: 'Niet zeker of dit is vastgelegd',
+    tone: 'Warning',
     message:
       'casusbot kreeg niet op tijd antwoord. Het is niet bekend of je wijziging is vastgelegd.',
     notes: [
