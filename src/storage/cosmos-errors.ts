@@ -51,12 +51,16 @@ export async function storeCallExpecting<T, S extends number>(
   try {
     return { ok: true, value: await call(callOptions()) };
   } catch (error) {
-    const status = statusOf(error);
-    if (status !== undefined && (expected as readonly number[]).includes(status)) {
-      return { ok: false, status: status as S };
-    }
+    const status = expectedStatus(error, expected);
+    if (status !== undefined) return { ok: false, status };
     throw new StoreUnavailableError(error);
   }
+}
+
+/** The error's status if it is one the caller maps itself. */
+function expectedStatus<S extends number>(error: unknown, expected: readonly S[]): S | undefined {
+  const status = statusOf(error);
+  return (expected as readonly (number | undefined)[]).includes(status) ? (status as S) : undefined;
 }
 
 /**
@@ -79,11 +83,9 @@ export async function storeWrite<T, S extends number>(
   try {
     return { ok: true, value: await call(callOptions()) };
   } catch (error) {
-    const status = statusOf(error);
-    if (status !== undefined && (expected as readonly number[]).includes(status)) {
-      return { ok: false, status: status as S };
-    }
-    if (wasRefused(status)) throw new StoreUnavailableError(error);
+    const status = expectedStatus(error, expected);
+    if (status !== undefined) return { ok: false, status };
+    if (wasRefused(statusOf(error))) throw new StoreUnavailableError(error);
     return { ok: false, status: 'outcome-unknown' };
   }
 }
