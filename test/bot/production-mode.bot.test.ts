@@ -65,6 +65,13 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
     return { status: response.status, text: await response.text(), ms: Date.now() - started };
   }
 
+  const refused = (line: Record<string, unknown>) => line.msg === 'request refused';
+  /** Waits until the process has logged `more` refusals beyond those counted before. */
+  async function refusalsLogged(before: number, more: number): Promise<void> {
+    const found = await app.waitForLogs(refused, before + more);
+    assert.ok(found.length >= before + more, `${found.length - before} of ${more} refusals logged`);
+  }
+
   /** Log lines of handlers: a refused request must leave none. */
   const handled = () =>
     app.logs.filter((line) =>
@@ -100,10 +107,12 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
         `Bearer ${await issuer.token(appId, 'https://smba.example.invalid/')}`,
       ],
     ];
+    const before = app.logs.filter(refused).length;
     for (const [what, body, authorization] of cases) {
       const answer = await post(body, authorization);
       assert.equal(answer.status, 401, `${what}: ${answer.status} ${answer.text}`);
     }
+    await refusalsLogged(before, cases.length);
     assert.deepEqual(handled(), []);
     assert.equal(connector.sent.length, 0);
     assert.equal(app.child.exitCode, null, 'the process still runs');
@@ -111,18 +120,25 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
 
   it('checks the token before the tenant (a stranger cannot learn the tenant id), then refuses another tenant with 403', async () => {
     const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
+    const before = app.logs.filter(refused).length;
     const stranger = await post(fromTenant('11111111-2222-4333-8444-555555555555'));
     assert.equal(stranger.status, 401);
     const other = await post(fromTenant('11111111-2222-4333-8444-555555555555'), token);
     assert.equal(other.status, 403);
+    await refusalsLogged(before, 2);
     assert.deepEqual(handled(), []);
   });
 
   it('logs a refused tenant as bounded, known fields only (a 100 kB tenant id is not logged)', async () => {
     const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
-    const huge = 'x'.repeat(100_000);
-    const answer = await post(fromTenant(huge), token);
-    assert.ok([400, 403].includes(answer.status), String(answer.status));
+    const before = app.logs.filter(refused).length;
+    const huge = await post(fromTenant('x'.repeat(100_000)), token);
+    assert.equal(huge.status, 400, 'a tenant id that long is not an activity');
+    const odd = await post(fromTenant('x'.repeat(64)), token);
+    assert.equal(odd.status, 403);
+    await refusalsLogged(before, 2);
+    const tenants = app.logs.filter(refused).map((line) => line.tenant);
+    assert.ok(tenants.includes('(not a tenant id)'), JSON.stringify(tenants));
     const longest = Math.max(...app.logs.map((line) => JSON.stringify(line).length));
     assert.ok(longest < 4000, `longest log line: ${longest} characters`);
     assert.ok(!app.logs.some((line) => JSON.stringify(line).includes('xxxxxxxxxx')));
@@ -140,10 +156,11 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
     const answer = await post(activity, token);
     assert.equal(answer.status, 200, answer.text);
     assert.ok(answer.ms < 5000, `${answer.ms} ms`);
-    assert.ok(
-      app.logs.some((line) => line.msg === 'command' && line.activityId === activity.id),
-      'the turn reached the help command',
+    const reached = await app.waitForLogs(
+      (line) => line.msg === 'command' && line.activityId === activity.id,
+      1,
     );
+    assert.equal(reached.length, 1, 'the turn reached the help command');
     assert.equal(app.child.exitCode, null);
   });
 

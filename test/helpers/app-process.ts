@@ -9,6 +9,12 @@ export interface AppProcess {
   logs: Record<string, unknown>[];
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
+  /** The log lines that match, once there are at least `count` (they arrive through a pipe). */
+  waitForLogs(
+    match: (entry: Record<string, unknown>) => boolean,
+    count: number,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>[]>;
 }
 
 /** Starts `bot/main.ts` as its own process, as `npm run start:bot` does, and waits until it listens. */
@@ -45,8 +51,16 @@ export async function startAppProcess(
       ).unref();
     },
   );
+  const waitForLogs: AppProcess['waitForLogs'] = async (match, count, timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = logs.filter(match);
+      if (found.length >= count || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   try {
-    return { child, logs, exited, ...(await ready) };
+    return { child, logs, exited, waitForLogs, ...(await ready) };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
