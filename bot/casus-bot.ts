@@ -128,5 +128,7 @@ async function reply(context: TurnContext, card: AdaptiveCardJson, logger: Logge
 
 /** The typed text without an @mention of the bot, which Teams allows in a personal chat too. */
 function messageText(context: TurnContext): string {
-  return TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  // botbuilder assumes a text wherever a mention is (a card submit has a value and no text).
+  if (typeof context.activity.text !== 'string') return '';
+  return TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../../src/logging/logger';
@@ -18,6 +18,9 @@ export interface HttpDependencies {
   /** Production: only activities of this Entra tenant are accepted. */
   allowedTenantId?: string;
 }
+
+const HEADERS_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 /** Tracks turns in flight so shutdown can let them finish. */
 class InFlight {
@@ -67,6 +70,13 @@ export function createHttpApp(
     });
   });
 
+  app.all('/api/messages', (_req, res) => {
+    res.status(405).set('allow', 'POST').json({ error: 'method not allowed' });
+  });
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found' });
+  });
+
   // Malformed or oversized bodies (body-parser's 400/413/415) and anything a route let through.
   const errors: ErrorRequestHandler = (
     error: { status?: number; type?: string },
@@ -96,7 +106,16 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   const state = { shuttingDown: false };
   const inFlight = new InFlight();
-  const server: Server = createHttpApp(deps, state, inFlight).listen(options.port, options.host);
+  // A Teams request arrives whole in well under a second; one that trickles in is let go (408)
+  // instead of holding a connection for Node's default five minutes.
+  const server: Server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: 1000,
+    },
+    createHttpApp(deps, state, inFlight),
+  ).listen(options.port, options.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;

@@ -9,10 +9,13 @@ import { z } from 'zod';
 const id = z.string().min(1).max(256);
 const shortText = z.string().max(256);
 
+// Accounts and the conversation are copied into every reply, and botbuilder's serializer turns a
+// wrong type there into an error that quotes the value: each field it knows is typed here.
 const account = z.looseObject({
   id,
   name: shortText.optional(),
   aadObjectId: z.string().max(64).optional(),
+  role: z.string().max(32).optional(),
 });
 
 /** A mention is what `removeRecipientMention` reads: its `mentioned.id` and its `text`. */
@@ -26,37 +29,49 @@ const entity = z
     message: 'a mention names who and how',
   });
 
-export const inboundActivitySchema = z.looseObject({
-  type: z.string().min(1).max(64),
-  id: id.optional(),
-  channelId: z.string().min(1).max(64),
-  serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
-  from: account,
-  recipient: account,
-  conversation: z.looseObject({
-    id,
-    conversationType: z.string().max(32).optional(),
-    isGroup: z.boolean().optional(),
-    tenantId: z.string().max(64).optional(),
-  }),
-  channelData: z
-    .looseObject({
-      tenant: z.looseObject({ id: z.string().max(64) }).optional(),
-      team: z.looseObject({ id: z.string().max(256) }).optional(),
-      channel: z.looseObject({ id: z.string().max(256) }).optional(),
-      eventType: z.string().max(64).optional(),
-    })
-    .optional(),
-  name: z.string().max(256).optional(),
-  text: z
-    .string()
-    .max(64 * 1024)
-    .optional(),
-  replyToId: id.optional(),
-  entities: z.array(entity).max(100).optional(),
-  membersAdded: z.array(account).max(1000).optional(),
-  membersRemoved: z.array(account).max(1000).optional(),
-});
+/** Activities that can change something carry the id that makes a repeated delivery harmless. */
+const needsId = new Set(['message', 'invoke']);
+
+export const inboundActivitySchema = z
+  .looseObject({
+    type: z.string().min(1).max(64),
+    id: id.optional(),
+    channelId: z.string().min(1).max(64),
+    serviceUrl: z.url({ protocol: /^https?$/ }).max(2048),
+    from: account,
+    recipient: account,
+    conversation: z.looseObject({
+      id,
+      name: shortText.optional(),
+      conversationType: z.string().max(32).optional(),
+      isGroup: z.boolean().optional(),
+      tenantId: z.string().max(64).optional(),
+      aadObjectId: z.string().max(64).optional(),
+      role: z.string().max(32).optional(),
+    }),
+    locale: z.string().max(32).optional(),
+    channelData: z
+      .looseObject({
+        tenant: z.looseObject({ id: z.string().max(64) }).optional(),
+        team: z.looseObject({ id: z.string().max(256) }).optional(),
+        channel: z.looseObject({ id: z.string().max(256) }).optional(),
+        eventType: z.string().max(64).optional(),
+      })
+      .optional(),
+    name: z.string().max(256).optional(),
+    text: z
+      .string()
+      .max(64 * 1024)
+      .optional(),
+    replyToId: id.optional(),
+    entities: z.array(entity).max(100).optional(),
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
+  })
+  .refine((activity) => !needsId.has(activity.type) || activity.id !== undefined, {
+    path: ['id'],
+    message: 'a message or invoke has an id',
+  });
 
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
@@ -75,8 +90,10 @@ export function parseInboundActivity(
   return { ok: true, activity: parsed.data as unknown as Activity };
 }
 
-/** The tenant an activity says it comes from (Teams sets both; either is enough to refuse). */
-export function tenantOf(activity: InboundActivity | Activity): string | undefined {
+/** The tenants an activity says it comes from: Teams sets both, and each must be the allowed one. */
+export function tenantsOf(activity: InboundActivity | Activity): string[] {
   const channelData = activity.channelData as InboundActivity['channelData'];
-  return channelData?.tenant?.id ?? activity.conversation?.tenantId;
+  return [channelData?.tenant?.id, activity.conversation?.tenantId].filter(
+    (tenant): tenant is string => tenant !== undefined,
+  );
 }

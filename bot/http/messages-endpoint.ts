@@ -5,10 +5,16 @@ import type { Logger } from '../../src/logging/logger';
 import type { CasusbotAdapter } from '../adapter';
 import { lateTurnResponse } from './late-turn-response';
 import type { BotTokenVerifier } from './bot-token';
-import { parseInboundActivity, tenantOf } from './inbound-activity';
+import { parseInboundActivity, tenantsOf } from './inbound-activity';
 
 /** Teams waits 5 s for an invoke's answer; the turn answers before that, whatever is still running. */
 export const TURN_ANSWER_DEADLINE_MS = 4500;
+
+/**
+ * botbuilder fetches the channel's signing keys itself, without a time limit, at its first
+ * request and daily: a slow key service must not hold the request past Teams' limit.
+ */
+const AUTHENTICATION_TIMEOUT_MS = 3000;
 
 /** Teams activities are small; a large body is a mistake or an attack. */
 const BODY_LIMIT = '256kb';
@@ -36,7 +42,7 @@ export function messagesEndpoint(deps: MessagesDependencies): RequestHandler[] {
   const { logger } = deps;
   const refuse = (
     res: express.Response,
-    status: 400 | 401 | 403,
+    status: 400 | 401 | 403 | 503,
     reason: string,
     fields: Record<string, unknown> = {},
   ): void => {
@@ -48,6 +54,9 @@ export function messagesEndpoint(deps: MessagesDependencies): RequestHandler[] {
     if (!deps.tokens) return next();
     const check = await deps.tokens.verify(req.get('authorization'));
     if (check.ok) return next();
+    // Keys that cannot be fetched are this side's failure: the Bot Service retries a 503.
+    if (check.reason === 'keys-unavailable')
+      return refuse(res, 503, 'authentication unavailable', { why: check.reason });
     refuse(res, 401, 'unauthorized', { why: check.reason });
   };
 
@@ -56,26 +65,52 @@ export function messagesEndpoint(deps: MessagesDependencies): RequestHandler[] {
     if (!parsed.ok) return refuse(res, 400, 'not a valid activity', { fields: parsed.problems });
     const { activity } = parsed;
     if (deps.allowedTenantId) {
-      const tenant = tenantOf(activity);
-      if (tenant !== deps.allowedTenantId) {
+      const tenants = tenantsOf(activity);
+      const foreign = tenants.find((tenant) => tenant !== deps.allowedTenantId);
+      if (tenants.length === 0 || foreign !== undefined) {
         return refuse(res, 403, 'tenant not allowed', {
-          tenant: tenant && guid.test(tenant) ? tenant : '(not a tenant id)',
+          tenant: foreign && guid.test(foreign) ? foreign : '(not a tenant id)',
         });
       }
     }
-    let authenticated: AuthenticateRequestResult;
-    try {
-      authenticated = await deps.adapter.authenticate(activity, req.get('authorization') ?? '');
-    } catch {
+    const authenticated = await withinTime(
+      deps.adapter.authenticate(activity, req.get('authorization') ?? ''),
+      AUTHENTICATION_TIMEOUT_MS,
+    );
+    if (authenticated.kind === 'late') {
+      return refuse(res, 503, 'authentication unavailable', { why: 'botbuilder-keys-late' });
+    }
+    if (authenticated.kind === 'failed') {
       return refuse(res, 401, 'unauthorized', { why: 'botbuilder-refused' });
     }
-    const response = await answerWithin(deps, authenticated, activity);
+    const response = await answerWithin(deps, authenticated.value, activity);
     res.status(response.status);
     if (response.body === undefined) res.end();
     else res.json(response.body);
   };
 
   return [authenticateToken, express.json({ limit: BODY_LIMIT }), turn];
+}
+
+type Outcome<T> = { kind: 'done'; value: T } | { kind: 'failed' } | { kind: 'late' };
+
+/** How a promise ended, or that it had not after `ms` (it goes on; its failure stays handled). */
+async function withinTime<T>(work: Promise<T>, ms: number): Promise<Outcome<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Outcome<T>>((resolve) => {
+    timer = setTimeout(resolve, ms, { kind: 'late' });
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        (value): Outcome<T> => ({ kind: 'done', value }),
+        (): Outcome<T> => ({ kind: 'failed' }),
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs the turn; if it has not finished by the deadline, answers without it and lets it finish. */
@@ -94,13 +129,8 @@ async function answerWithin(
       },
     );
   deps.track(work);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(resolve, TURN_ANSWER_DEADLINE_MS, 'late');
-  });
-  const first = await Promise.race([work, late]);
-  clearTimeout(timer);
-  if (first !== 'late') return first;
+  const outcome = await withinTime(work, TURN_ANSWER_DEADLINE_MS);
+  if (outcome.kind === 'done') return outcome.value; // `work` maps its own failures to a 500
   deps.logger.warn(
     { activityId: activity.id, activityType: activity.type, deadlineMs: TURN_ANSWER_DEADLINE_MS },
     'turn answered before it finished',

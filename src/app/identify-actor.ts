@@ -2,6 +2,8 @@ import type { RegistryRepository } from '../domain/registry/registry.repository'
 import type { Organisation, Person } from '../domain/registry/registry.schema';
 import { decideSystemAccess, type AccessRefusal } from '../domain/registry/system-access';
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The registry person a turn acts for, after the art. 1.8 lid 2 WGS check. */
 export interface Actor {
   /** The Teams user's Entra object id, as sent by Teams. */
@@ -20,7 +22,8 @@ export async function identifyActor(
   aadObjectId: string | undefined,
   options: { demoMode: boolean; today: string },
 ): Promise<Identification> {
-  if (!aadObjectId) return { ok: false, reason: 'unknown-person' };
+  // Entra object ids are GUIDs; anything else is nobody, and is not sent to the store as a key.
+  if (!aadObjectId || !GUID.test(aadObjectId)) return { ok: false, reason: 'unknown-person' };
   const persona = options.demoMode ? await registry.getDemoPersona(aadObjectId) : undefined;
   const person = await registry.getPerson(persona ?? aadObjectId);
   const organisation = person ? await registry.getOrganisation(person.organisationId) : undefined;

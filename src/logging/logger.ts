@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { boundedError } from './bounded-error';
 
 export type { Logger };
 
@@ -11,6 +12,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'casusbot' },
+      serializers: { err: (error: unknown) => boundedError(error) },
       redact: {
         paths: [
           '*.password',

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
+import express from 'express';
 import { demoUsers, executeActivity, messageActivity } from '../helpers/activities';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { cardOf, cardText, FakeConnector } from '../helpers/fake-connector';
@@ -168,6 +169,25 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
       ['channelId missing', () => ({ ...base(), channelId: undefined })],
       ['tenant id as an object', () => ({ ...base(), channelData: { tenant: { id: { x: 1 } } } })],
       ['channelData.team as a string', () => ({ ...base(), channelData: { team: 'x' } })],
+      // Copied into the reply, where botbuilder's serializer would quote them in a huge error.
+      ['locale as an array', () => ({ ...base(), locale: ['x'.repeat(100_000)] })],
+      [
+        'conversation.name as an array',
+        () => ({ ...base(), conversation: { ...base().conversation, name: ['x'] } }),
+      ],
+      [
+        'recipient.role as an array',
+        () => ({ ...base(), recipient: { ...base().recipient, role: ['x'] } }),
+      ],
+      [
+        'conversation.aadObjectId as an array',
+        () => ({ ...base(), conversation: { ...base().conversation, aadObjectId: ['x'] } }),
+      ],
+      ['a message without an id', () => ({ ...base(), id: undefined })],
+      [
+        'an invoke without an id',
+        () => ({ ...base(), type: 'invoke', name: 'adaptiveCard/action', id: undefined }),
+      ],
     ];
     for (const [what, activity] of variants) {
       it(`refuses ${what} with 400, quickly`, async () => {
@@ -176,6 +196,33 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
         assert.ok(answer.ms < TEAMS_LIMIT_MS);
       });
     }
+
+    it('keeps the log bounded when a serviceUrl answers with a huge error', async () => {
+      const evil = express()
+        .use(
+          (_req, res) => void res.status(400).json({ error: { message: 'x'.repeat(1_000_000) } }),
+        )
+        .listen(0, '127.0.0.1');
+      await once(evil, 'listening');
+      try {
+        const address = evil.address();
+        const serviceUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+        const activity = messageActivity('help', { serviceUrl, aadObjectId: demoUsers.fatima });
+        assert.equal((await post(app.botUrl, JSON.stringify(activity))).status, 200);
+        const [failed] = await app.waitForLogs(
+          (line) => line.msg === 'reply not delivered' && line.activityId === activity.id,
+          1,
+        );
+        assert.ok(failed, 'the failed reply is logged');
+        assert.ok(
+          JSON.stringify(failed).length < 4000,
+          `${JSON.stringify(failed).length} characters`,
+        );
+      } finally {
+        evil.close();
+        evil.closeAllConnections();
+      }
+    });
 
     it('answers a turn whose serviceUrl never answers within Teams’ limit, and goes on serving', async () => {
       const activity = messageActivity('help', {
@@ -187,6 +234,53 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
       assert.ok(answer.ms < TEAMS_LIMIT_MS, `${answer.ms} ms`);
       await assertStillServing();
     });
+  });
+
+  it('answers a mention without text, and a sender whose id is not an Entra object id', async () => {
+    const mention = {
+      ...messageActivity('help', {
+        serviceUrl: connector.serviceUrl,
+        aadObjectId: demoUsers.fatima,
+      }),
+      text: undefined,
+      entities: [
+        { type: 'mention', text: '<at>casusbot</at>', mentioned: { id: '28:casusbot-test' } },
+      ],
+    };
+    assert.equal((await post(app.botUrl, JSON.stringify(mention))).status, 200);
+    assert.match(cardText(cardOf(await connector.waitForReply(mention.id))), /Hallo Fatima/);
+    for (const aadObjectId of ['a/b?c#d', '..', 'x'.repeat(60)]) {
+      const odd = messageActivity('help', { serviceUrl: connector.serviceUrl, aadObjectId });
+      assert.equal((await post(app.botUrl, JSON.stringify(odd))).status, 200);
+      assert.match(cardText(cardOf(await connector.waitForReply(odd.id))), /Geen toegang/);
+    }
+  });
+
+  it('answers other paths and methods with short JSON', async () => {
+    for (const [method, path, status] of [
+      ['GET', '/api/messages', 405],
+      ['PUT', '/api/messages', 405],
+      ['GET', '/nowhere', 404],
+      ['POST', '/api/%', 404],
+    ] as const) {
+      const response = await fetch(`${app.botUrl}${path}`, { method });
+      assert.equal(response.status, status, `${method} ${path}`);
+      assert.ok(((await response.json()) as { error?: string }).error);
+    }
+  });
+
+  it('lets a request whose body never arrives go with 408, instead of holding the connection', async () => {
+    const { port } = new URL(app.botUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"type":',
+    );
+    const started = Date.now();
+    const [answer] = (await once(socket, 'data')) as [Buffer];
+    assert.match(answer.toString(), /^HTTP\/1\.1 408/);
+    assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms`);
+    socket.destroy();
   });
 
   describe('invokes', () => {

@@ -129,6 +129,22 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
     assert.deepEqual(handled(), []);
   });
 
+  it('refuses an activity whose conversation names another tenant than its channel data (403)', async () => {
+    const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
+    const activity = fromTenant(tenant);
+    const mixed = {
+      ...activity,
+      conversation: { ...activity.conversation, tenantId: '11111111-2222-4333-8444-555555555555' },
+    };
+    assert.equal((await post(mixed, token)).status, 403);
+    const noTenant = {
+      ...activity,
+      channelData: undefined,
+      conversation: { ...activity.conversation, tenantId: undefined },
+    };
+    assert.equal((await post(noTenant, token)).status, 403);
+  });
+
   it('logs a refused tenant as bounded, known fields only (a 100 kB tenant id is not logged)', async () => {
     const token = `Bearer ${await issuer.token(appId, connector.serviceUrl)}`;
     const before = app.logs.filter(refused).length;
@@ -165,6 +181,62 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
   });
 
   it('still answers /healthz', async () => {
+    assert.equal((await fetch(`${app.botUrl}/healthz`)).status, 200);
+  });
+});
+
+describe('bot over HTTP: production mode while the key service hangs for botbuilder', function () {
+  this.timeout(60_000);
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let issuer: FakeTokenIssuer;
+  let app: AppProcess;
+  before(async () => {
+    dir = await tempDir('production-keys');
+    issuer = await new FakeTokenIssuer().start();
+    // botbuilder fetches the keys again itself, with node-fetch and without a time limit.
+    issuer.hangFor = /node-fetch/;
+    app = await startAppProcess({
+      PORT: '0',
+      DEMO_MODE: 'false',
+      EMBEDDED_COSMOS_DATA_DIR: dir.path,
+      MICROSOFT_APP_ID: appId,
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      MICROSOFT_APP_TENANT_ID: tenant,
+      BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+    });
+  });
+  after(async () => {
+    if (app.child.exitCode === null) app.child.kill('SIGKILL');
+    await app.exited;
+    await issuer.stop();
+    await dir.remove();
+  });
+
+  it('answers 503 within Teams’ limit, so the Bot Service tries again, and keeps serving', async () => {
+    const serviceUrl = 'http://127.0.0.1:9/';
+    const activity = messageActivity('help', { serviceUrl, aadObjectId: demoUsers.fatima });
+    const body = JSON.stringify({
+      ...activity,
+      conversation: { ...activity.conversation, tenantId: tenant },
+      channelData: { tenant: { id: tenant } },
+    });
+    const token = await issuer.token(appId, serviceUrl);
+    const answers = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const started = Date.now();
+        const response = await fetch(`${app.botUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
+        return { status: response.status, ms: Date.now() - started };
+      }),
+    );
+    for (const answer of answers) {
+      assert.equal(answer.status, 503);
+      assert.ok(answer.ms < 5000, `${answer.ms} ms`);
+    }
     assert.equal((await fetch(`${app.botUrl}/healthz`)).status, 200);
   });
 });

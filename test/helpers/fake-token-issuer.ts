@@ -19,6 +19,8 @@ export class FakeTokenIssuer {
   private otherKey: CryptoKey | undefined;
   private publicJwk: JWK | undefined;
   metadataUrl = '';
+  /** Requests whose user agent matches are never answered (a key service that hangs). */
+  hangFor: RegExp | undefined;
 
   async start(): Promise<this> {
     const pair = await generateKeyPair('RS256');
@@ -26,6 +28,9 @@ export class FakeTokenIssuer {
     this.otherKey = (await generateKeyPair('RS256')).privateKey;
     this.publicJwk = { ...(await exportJWK(pair.publicKey)), kid: KID, use: 'sig', alg: 'RS256' };
     const app = express();
+    app.use((req, _res, next) => {
+      if (!this.hangFor?.test(req.get('user-agent') ?? '')) next();
+    });
     app.get('/v1/.well-known/openidconfiguration', (_req, res) => {
       res.json({ issuer: ISSUER, jwks_uri: `${this.base}/v1/.well-known/keys` });
     });
