@@ -6,7 +6,7 @@ import { notAuthorisedCard } from '../cards/not-authorised.card';
 import { accessRefusalText } from '../presenters/actor.presenter';
 import { refusalCard, storeUnavailableCard, unexpectedErrorCard } from '../presenters/error-cards';
 import { outcomeUnknownCard, recordedCard } from '../presenters/turn-failure-cards';
-import { WriteOutcomeUnknownError } from '../../src/app/write-outcome';
+import { WriteOutcomeUnknownError } from '../../src/domain/shared/write-outcome';
 import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
 import { TurnWrites, type WriteRecord } from './turn-writes';
 

@@ -10,6 +10,7 @@ import {
   type Person,
   type RegistrySeed,
 } from '../domain/registry/registry.schema';
+import { WriteOutcomeUnknownError } from '../domain/shared/write-outcome';
 import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 import { queryPartition } from './partition-query';
 
@@ -142,8 +143,14 @@ export class CosmosRegistryRepository implements RegistryRepository {
   }
 
   async setDemoPersona(aadObjectId: string, personId: string): Promise<void> {
-    await storeCall((options) =>
-      this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }, options),
+    const written = await storeWrite(
+      (options) =>
+        this.container.items.upsert({ kind: DEMO_PERSONA, id: aadObjectId, personId }, options),
+      [],
     );
+    // An upsert without an answer is read back: done, or not known (never "nothing changed").
+    if (written.ok) return;
+    const stored = await this.getDemoPersona(aadObjectId).catch(() => undefined);
+    if (stored !== personId) throw new WriteOutcomeUnknownError('the demo persona');
   }
 }

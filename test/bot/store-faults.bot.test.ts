@@ -11,6 +11,7 @@ import { validStepValues } from '../helpers/intake-values';
 
 type Card = Record<string, unknown>;
 const NOTHING_CHANGED = /niets gewijzigd/i;
+const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of the same Lokale Kamer
 const motivation = 'Besproken in het casusoverleg; de criteria zijn getoetst en voldoen.';
 
 describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a write', function () {
@@ -29,6 +30,9 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
     await bot.stop();
   });
   afterEach(() => {
+    const armed = bot.proxy.armed;
+    bot.proxy.clearRules();
+    assert.equal(armed, 0, 'every fault the test armed happened');
     bot.proxy.mode = 'pass';
     bot.proxy.dropConnections();
     assert.equal(bot.app.child.exitCode, null, 'the bot process is still running');
@@ -36,6 +40,19 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
 
   const stored = async (id: string): Promise<Casus | undefined> =>
     (await bot.store().casussen.item(id, id).read<Casus>()).resource;
+
+  /**
+   * Waits until the notifications of a casus are delivered: the notifier writes the casus too
+   * (its claim, then "sent"), and a rule on the next write must catch the turn's, not those.
+   */
+  async function deliveredAll(casusId: string): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      const casus = await stored(casusId);
+      if (casus && !casus.deliveryLease && casus.outbox.every((entry) => entry.sentAt)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`the notifications of ${casusId} were not delivered`);
+  }
 
   async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
     const started = Date.now();
@@ -82,7 +99,7 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
 
     it('an intake step: saved, and the next step is shown', async () => {
       const first = await fatima.say('nieuwe casus');
-      bot.proxy.cutAfterForwarding(isDocumentWrite('casussen', 'PUT'));
+      bot.proxy.cutAfterForwarding(isDocumentWrite('casussen', 'PUT', String(ref(first).casusId)));
       const card = await next(fatima, first, validStepValues.betrokkene);
       assert.doesNotMatch(cardText(card), NOTHING_CHANGED);
       assert.equal(ref(card).step, 'criteria-1-2');
@@ -98,7 +115,8 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
 
     it('the submit: "aangemeld", and the casus is submitted', async () => {
       const summary = await walkToSummary(fatima);
-      bot.proxy.cutAfterForwarding(isDocumentWrite('casussen', 'PUT'));
+      const { casusId } = ref(summary, 'intake.submit');
+      bot.proxy.cutAfterForwarding(isDocumentWrite('casussen', 'PUT', String(casusId)));
       const card = await fatima.execute('intake.submit', ref(summary, 'intake.submit'));
       assert.match(cardText(card), /is aangemeld/);
       assert.equal(
@@ -110,7 +128,9 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
     it('a decision: "besluit vastgelegd", written once', async () => {
       const number = await submitCasus(fatima);
       const card = await jeroen.say(`casus ${number}`);
-      bot.proxy.cutAfterForwarding(isDocumentWrite('casussen', 'PUT'));
+      const { casusId } = actionData(card, 'casus.decide');
+      await deliveredAll(String(casusId));
+      bot.proxy.cutAfterForwarding(isDocumentWrite('casussen', 'PUT', String(casusId)));
       const decided = await jeroen.execute('casus.decide', {
         ...actionData(card, 'casus.decide'),
         action: 'accepteren',
@@ -143,11 +163,45 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
     assert.equal(casus?.audit.filter((entry) => entry.activityId === activity.id).length, 1);
   });
 
+  it('does not take the same activity id from another decider, or for another action, as recorded', async () => {
+    const number = await submitCasus(fatima);
+    const card = await jeroen.say(`casus ${number}`);
+    const { casusId, revision } = actionData(card, 'casus.decide');
+    const as = (aadObjectId: string, action: string) =>
+      executeActivity(
+        'casus.decide',
+        { casusId, revision, action, motivation },
+        { serviceUrl: bot.connector.serviceUrl, aadObjectId },
+      );
+    const accepted = as(demoUsers.jeroen, 'accepteren');
+    await bot.post(accepted);
+    const reused = { ...as(mohamed, 'afwijzen'), id: accepted.id };
+    const answer = cardText(((await bot.post(reused)).body as { value: Card }).value);
+    assert.doesNotMatch(answer, /Besluit vastgelegd/);
+    assert.match(answer, /Al besloten door Jeroen de Vries/);
+    const casus = await stored(String(casusId));
+    assert.deepEqual(
+      casus?.audit.filter((entry) => entry.activityId === accepted.id).map((entry) => entry.action),
+      ['accepteren'],
+    );
+  });
+
+  it('answers a demo persona switch whose write lost its answer as done, not "niets gewijzigd"', async () => {
+    bot.proxy.cutAfterForwarding(isDocumentWrite('registry', 'POST'));
+    const card = await fatima.execute('demo.persona', { personId: demoUsers.jeroen });
+    assert.doesNotMatch(cardText(card), NOTHING_CHANGED);
+    assert.match(cardText(await fatima.say('help')), /Jeroen de Vries/);
+    await fatima.execute('demo.persona', { personId: demoUsers.fatima });
+  });
+
   it('answers "opgeslagen", not "niets gewijzigd", when the store goes down right after a step was saved', async () => {
     const first = await fatima.say('nieuwe casus');
-    bot.proxy.afterForwarding(isDocumentWrite('casussen', 'PUT'), () => {
-      bot.proxy.mode = 'refuse';
-    });
+    bot.proxy.afterForwarding(
+      isDocumentWrite('casussen', 'PUT', String(ref(first).casusId)),
+      () => {
+        bot.proxy.mode = 'refuse';
+      },
+    );
     const card = await next(fatima, first, validStepValues.betrokkene);
     assert.match(cardText(card), /Opgeslagen/);
     assert.doesNotMatch(cardText(card), NOTHING_CHANGED);
@@ -156,7 +210,9 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
   it('answers "niet zeker", not "niets gewijzigd", when a decision write and the read-back get no answer', async () => {
     const number = await submitCasus(fatima);
     const card = await jeroen.say(`casus ${number}`);
-    bot.proxy.onArrival(isDocumentWrite('casussen', 'PUT'), () => {
+    const { casusId } = actionData(card, 'casus.decide');
+    await deliveredAll(String(casusId));
+    bot.proxy.onArrival(isDocumentWrite('casussen', 'PUT', String(casusId)), () => {
       bot.proxy.mode = 'blackhole';
     });
     const decided = await timed(() =>

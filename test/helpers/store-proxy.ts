@@ -112,6 +112,18 @@ export class StoreProxy {
     if (index >= 0) rules.splice(index, 1)[0]?.then();
   }
 
+  /** Rules armed that have not happened yet: a test whose fault never happened proved nothing. */
+  get armed(): number {
+    return this.cutRules.length + this.afterRules.length + this.arrivalRules.length;
+  }
+
+  /** Forgets every rule not yet used (between tests). */
+  clearRules(): void {
+    this.cutRules = [];
+    this.afterRules = [];
+    this.arrivalRules = [];
+  }
+
   /** Drops the connections held open (the client then sees them reset, as after a network cut). */
   dropConnections(): void {
     for (const socket of this.sockets) socket.destroy();
@@ -133,8 +145,14 @@ export class StoreProxy {
   }
 }
 
-/** A write of one document in a container (create is POST on /docs, replace PUT on /docs/<id>). */
+/**
+ * A write of a document in a container (create is POST on /docs, replace PUT on /docs/<id>), or of
+ * one document when `id` is given.
+ */
 export const isDocumentWrite =
-  (container: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE') =>
+  (container: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', id?: string) =>
   (request: ProxiedRequest): boolean =>
-    request.method === method && new RegExp(`/colls/${container}/docs(/|$)`).test(request.path);
+    request.method === method &&
+    new RegExp(`/colls/${container}/docs${id ? `/${encodeURIComponent(id)}$` : '(/|$)'}`).test(
+      request.path,
+    );

@@ -4,6 +4,7 @@ import { casuslijst } from '../../../src/app/casus/casuslijst';
 import { decide, type DecisionRefusal } from '../../../src/app/casus/decide';
 import { openCasusById, openCasusByNumber } from '../../../src/app/casus/open-casus';
 import { today } from '../../../src/app/intake/intake-services';
+import { auditLineOf } from '../../../src/domain/casus/applied-activity';
 import { casusActionSchema } from '../../../src/domain/casus/casus-machine';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../../src/domain/registry/registry.schema';
@@ -121,7 +122,8 @@ export const casusVerbRoutes = [
       turn.services.notifications.deliverSoon(decided.value.id);
       const kamer = await turn.services.registry.getKamer(decided.value.kamerId ?? '');
       if (!kamer) return notFound();
-      const event = decided.value.audit.at(-1);
+      // The decision this activity recorded, also when it is answered again after later ones.
+      const event = auditLineOf(decided.value, turn.activityId) ?? decided.value.audit.at(-1);
       return cardFor(
         turn,
         decided.value,

@@ -6,7 +6,7 @@ import { authorise } from '../../domain/casus/decision-rights';
 import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import { WriteOutcomeUnknownError } from '../write-outcome';
+import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
 import { loadVisibleCasus, type AccessRefusal, type CasusServices } from './casus-access';
 
 export type DecisionRefusal =
@@ -45,6 +45,7 @@ export async function decide(
   // bookkeeping (an outbox entry marked sent), not a decision. A write without an answer is read
   // back the same way: either it is in the casus (ours, recognised by the activity id) or the
   // casus is as it was, and writing again is safe behind the ETag.
+  const change = { activityId: input.activityId, personId: actor.person.id, action: input.action };
   let unanswered = false;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadVisibleCasus(
@@ -54,7 +55,7 @@ export async function decide(
     );
     if (!loaded.ok) return loaded;
     const { casus, etag, kamer } = loaded.value;
-    if (recordsActivity(casus, input.activityId)) return ok(casus);
+    if (recordsActivity(casus, change)) return ok(casus);
     if (casus.revision !== input.revision) return fail({ kind: 'already-decided', casus });
     if (attempt === MAX_WRITES) {
       if (unanswered) throw new WriteOutcomeUnknownError(`decision ${input.action}`);

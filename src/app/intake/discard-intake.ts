@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import { WriteOutcomeUnknownError } from '../write-outcome';
+import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
 import { loadOwnDraft, type IntakeRefusal, type IntakeServices } from './intake-services';
 
 /**

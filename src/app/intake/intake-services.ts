@@ -1,12 +1,13 @@
 import type { CasusNumberSequence } from '../../domain/casus/casus-number';
 import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
-import { recordsActivity } from '../../domain/casus/applied-activity';
+import { recordsActivity, type ActivityChange } from '../../domain/casus/applied-activity';
+import type { CasusAction } from '../../domain/casus/casus-machine';
 import type { Casus } from '../../domain/casus/casus.schema';
 import type { RegistryRepository } from '../../domain/registry/registry.repository';
 import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import { WriteOutcomeUnknownError } from '../write-outcome';
+import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
 
 export interface IntakeServices {
   casussen: CasusRepository;
@@ -41,20 +42,22 @@ export async function loadOwnDraft(
   services: IntakeServices,
   actor: Actor,
   input: { casusId: string; revision: number; activityId: string | undefined },
+  /** The audited action this activity would be (a submit), or none for a step. */
+  action?: CasusAction,
 ): Promise<Result<LoadedDraft, IntakeRefusal>> {
   if (!hasIntakeRole(actor.person)) return fail({ kind: 'no-intake-role' });
   const stored = await services.casussen.get(input.casusId);
   if (!stored) return fail({ kind: 'not-found' });
   if (stored.value.createdBy.id !== actor.person.id) return fail({ kind: 'not-yours' });
-  if (recordsActivity(stored.value, input.activityId))
-    return ok({ applied: true, casus: stored.value });
+  const change = { activityId: input.activityId, personId: actor.person.id, action };
+  if (recordsActivity(stored.value, change)) return ok({ applied: true, casus: stored.value });
   if (stored.value.state !== 'concept') return fail({ kind: 'not-editable', casus: stored.value });
   if (stored.value.revision !== input.revision) return fail({ kind: 'stale', casus: stored.value });
   return ok({ applied: false, draft: stored });
 }
 
 /**
- * One ETag-guarded write of a draft change made by `activityId`. Losing the race is a stale card,
+ * One ETag-guarded write of a draft change (`change`). Losing the race is a stale card,
  * with the casus as it now is. A write without an answer is read back: the change is in it (done),
  * or the casus is as it was (written once more), or someone else came first (stale).
  */
@@ -62,14 +65,14 @@ export async function writeDraft(
   services: IntakeServices,
   next: Casus,
   etag: string,
-  activityId: string | undefined,
+  change: ActivityChange,
 ): Promise<Result<Casus, IntakeRefusal>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     const written = await services.casussen.replace(next, etag);
     if (written.ok) return ok(written.value.value);
     const current = await services.casussen.get(next.id);
     if (!current) return fail({ kind: 'not-found' });
-    if (recordsActivity(current.value, activityId)) return ok(current.value);
+    if (recordsActivity(current.value, change)) return ok(current.value);
     if (written.error !== 'outcome-unknown' || current.etag !== etag)
       return fail({ kind: 'stale', casus: current.value });
   }

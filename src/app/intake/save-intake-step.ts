@@ -70,7 +70,7 @@ export async function saveIntakeStep(
       intake: { step, values, activityId: input.activityId },
     },
     etag,
-    input.activityId,
+    { activityId: input.activityId, personId: actor.person.id },
   );
   if (!written.ok) return written;
   return ok({ casus: written.value, ...(errors ? { errors } : {}) });

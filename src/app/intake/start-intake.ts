@@ -4,7 +4,7 @@ import type { Casus } from '../../domain/casus/casus.schema';
 import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import { WriteOutcomeUnknownError } from '../write-outcome';
+import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
 import { draftIdFor } from './draft-id';
 import type { IntakeRefusal, IntakeServices } from './intake-services';
 

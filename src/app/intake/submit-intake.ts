@@ -32,9 +32,9 @@ export async function submitIntake(
   actor: Actor,
   input: { casusId: string; revision: number; activityId: string | undefined },
 ): Promise<Result<Casus, SubmitRefusal>> {
-  const loaded = await loadOwnDraft(services, actor, input);
+  const loaded = await loadOwnDraft(services, actor, input, 'indienen');
   if (!loaded.ok) return loaded;
-  if (loaded.value.applied) return submittedOrStale(loaded.value.casus);
+  if (loaded.value.applied) return ok(loaded.value.casus);
   const { value: casus, etag } = loaded.value.draft;
 
   const parsed = parseIntake(casus.intake.values, today(services));
@@ -69,10 +69,9 @@ export async function submitIntake(
     },
     notify: [{ id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
   });
-  return writeDraft(services, submitted, etag, input.activityId);
-}
-
-/** This activity changed the casus before: it was this submit, or (forged) a step save. */
-function submittedOrStale(casus: Casus): Result<Casus, SubmitRefusal> {
-  return casus.state === 'concept' ? fail({ kind: 'stale', casus }) : ok(casus);
+  return writeDraft(services, submitted, etag, {
+    activityId: input.activityId,
+    personId: actor.person.id,
+    action: 'indienen',
+  });
 }
