@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
@@ -91,14 +91,20 @@ describe('the app as a process (npm run start:bot)', function () {
     }
   });
 
-  for (const damage of ['deleted', 'emptied'] as const) {
+  for (const damage of ['deleted', 'emptied', 'cut short'] as const) {
     it(`refuses to start with an empty store when the journal of a used data folder was ${damage}`, async () => {
       app = await startAppProcess(env());
       app.child.kill('SIGTERM');
       assert.equal(await app.exited, 0);
       const journal = join(dir.path, 'journal.jsonl');
       if (damage === 'deleted') await rm(journal);
-      else await writeFile(journal, '');
+      else if (damage === 'emptied') await writeFile(journal, '');
+      // Whole lines kept: it reads as a valid, shorter journal.
+      else
+        await writeFile(
+          journal,
+          (await readFile(journal, 'utf8')).split('\n').slice(0, 2).join('\n'),
+        );
 
       await assert.rejects(startAppProcess(env()), /EMBEDDED_COSMOS_START_AFRESH/);
       app = await startAppProcess({ ...env(), EMBEDDED_COSMOS_START_AFRESH: 'true' });

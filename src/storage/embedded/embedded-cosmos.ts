@@ -8,7 +8,12 @@ import { lockDataDir } from './data-dir-lock';
 import { JournalWriter, readJournal, writeJournalAtomically } from './journal-file';
 import { foldJournal, journalOf, type StoreState } from './journal-state';
 import { JournalGate } from './journaled-requests';
-import { JournalMissingError, markInUse, wasInUse } from './in-use-marker';
+import {
+  journalLoss,
+  JournalMissingError,
+  readInUseMarker,
+  writeInUseMarker,
+} from './in-use-marker';
 
 /** The embedded server checks no signature; any base64 key satisfies the SDK. */
 export const EMBEDDED_COSMOS_KEY = Buffer.from('casusbot-embedded-store').toString('base64');
@@ -41,8 +46,9 @@ export async function startEmbeddedCosmos(options: {
   try {
     const journalPath = join(dataDir, 'journal.jsonl');
     const records = await readJournal(journalPath);
-    if (records.length === 0 && !options.startAfresh && (await wasInUse(dataDir)))
-      throw new JournalMissingError(dataDir);
+    const marker = await readInUseMarker(dataDir);
+    const loss = journalLoss(marker, records.length);
+    if (loss && !options.startAfresh) throw new JournalMissingError(dataDir, loss);
     const state = foldJournal(records);
 
     const server = createHttpServer({ keepAlive: true });
@@ -53,9 +59,15 @@ export async function startEmbeddedCosmos(options: {
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     await restore(endpoint, state);
-    await writeJournalAtomically(journalPath, journalOf(state));
+    const compacted = journalOf(state);
+    await writeJournalAtomically(journalPath, compacted);
     const writer = await JournalWriter.open(journalPath);
     gate.attach(writer);
+    // Records only grow from here (a delete is a record too): the marker is a lower bound.
+    let inUse = marker !== undefined;
+    const since = marker?.since ?? new Date().toISOString();
+    const recordMarker = () => writeInUseMarker(dataDir, compacted.length + writer.appended, since);
+    if (inUse) await recordMarker();
 
     return {
       endpoint,
@@ -63,13 +75,17 @@ export async function startEmbeddedCosmos(options: {
       get healthy() {
         return gate.healthy;
       },
-      markInUse: () => markInUse(dataDir),
+      async markInUse() {
+        inUse = true;
+        await recordMarker();
+      },
       async close() {
         const closed = once(server, 'close');
         server.close();
         server.closeIdleConnections();
         await closed;
         await writer.close();
+        if (inUse && !writer.failed) await recordMarker();
         await lock.release();
       },
     };

@@ -76,6 +76,8 @@ export class JournalWriter {
   private pending: Pending[] = [];
   private flushing: Promise<void> | undefined;
   private failure: unknown;
+  /** Records made durable by this writer. */
+  appended = 0;
 
   private constructor(private readonly handle: FileHandle) {}
 
@@ -103,6 +105,7 @@ export class JournalWriter {
       try {
         await this.handle.write(batch.map((entry) => entry.line).join(''));
         await this.handle.datasync();
+        this.appended += batch.length;
         batch.forEach((entry) => entry.resolve());
       } catch (error) {
         this.failure = error;
