@@ -8,6 +8,19 @@ import { tempDir } from '../helpers/temp-dir';
 const tenant = '3f9e6c1a-7b2d-4c8e-9f0a-1b2c3d4e5f60';
 const appId = '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
 
+/** The bot as in Azure (an app id, single tenant), trusting only the local issuer's keys. */
+const productionEnv = (dataDir: string, issuer: FakeTokenIssuer) => ({
+  PORT: '0',
+  DEMO_MODE: 'false',
+  EMBEDDED_COSMOS_DATA_DIR: dataDir,
+  REGISTRY_SEED_FILE: 'seed/registry.demo.json',
+  MICROSOFT_APP_ID: appId,
+  MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+  MICROSOFT_APP_TYPE: 'SingleTenant',
+  MICROSOFT_APP_TENANT_ID: tenant,
+  BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+});
+
 describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a local issuer)', function () {
   this.timeout(60_000);
   let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -19,17 +32,7 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
     dir = await tempDir('production');
     issuer = await new FakeTokenIssuer().start();
     connector = await new FakeConnector().start();
-    app = await startAppProcess({
-      PORT: '0',
-      DEMO_MODE: 'false',
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-      REGISTRY_SEED_FILE: 'seed/registry.demo.json',
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      MICROSOFT_APP_TYPE: 'SingleTenant',
-      MICROSOFT_APP_TENANT_ID: tenant,
-      BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-    });
+    app = await startAppProcess(productionEnv(dir.path, issuer));
   });
   after(async () => {
     if (app.child.exitCode === null) app.child.kill('SIGKILL');
@@ -195,16 +198,7 @@ describe('bot over HTTP: production mode while the key service hangs for botbuil
     issuer = await new FakeTokenIssuer().start();
     // botbuilder fetches the keys again itself, with node-fetch and without a time limit.
     issuer.hangFor = /node-fetch/;
-    app = await startAppProcess({
-      PORT: '0',
-      DEMO_MODE: 'false',
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-      MICROSOFT_APP_ID: appId,
-      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-      MICROSOFT_APP_TYPE: 'SingleTenant',
-      MICROSOFT_APP_TENANT_ID: tenant,
-      BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-    });
+    app = await startAppProcess(productionEnv(dir.path, issuer));
   });
   after(async () => {
     if (app.child.exitCode === null) app.child.kill('SIGKILL');
