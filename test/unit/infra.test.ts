@@ -87,6 +87,16 @@ describe('infra (Bicep) against the app', () => {
         assert.equal(readFileSync(file, 'utf8').trim(), major, file);
       }
     });
+
+    it('is the major that CI and scripts/use-node24.sh put on PATH', () => {
+      const major = /NODE\|(\d+)-lts/.exec(readBicep(appServiceFile))?.[1];
+      assert.ok(major, 'app-service.bicep names a Node.js LTS line');
+      assert.match(
+        readFileSync('scripts/use-node24.sh', 'utf8'),
+        new RegExp(`local major=${major}\\b`),
+      );
+      assert.match(readFileSync('.ci/run', 'utf8'), /^source scripts\/use-node24\.sh$/m);
+    });
   });
 
   describe('Cosmos DB', () => {
