@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import type * as AzureMonitor from '@azure/monitor-opentelemetry';
 import type { Logger } from '../src/logging/logger';
@@ -98,6 +99,18 @@ function scrubException(attributes: Attributes): void {
 }
 
 /**
+ * The HTTP instrumentation (0.221, distro 1.20+) follows only the stable semantic conventions: a
+ * server span has `url.path` but neither `http.url` nor `http.target`, and without an
+ * `http.route` the exporter names the request by its method alone ("POST"). The templated path
+ * serves as that route, so requests keep names such as "POST /api/messages" and "GET /healthz".
+ */
+function routeFromPath(attributes: Attributes): void {
+  const path = attributes['url.path'];
+  if (path !== undefined && attributes['http.route'] === undefined)
+    attributes['http.route'] = sanitizePath(String(path));
+}
+
+/**
  * Runs when a span ends, before the batch processor hands it to the exporter, so nothing it
  * removes is ever buffered for export.
  */
@@ -106,6 +119,7 @@ export class PrivacySpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     scrubAttributes(span.attributes);
+    routeFromPath(span.attributes);
     for (const event of span.events) {
       if (event.attributes === undefined) continue;
       scrubAttributes(event.attributes);
@@ -149,10 +163,11 @@ export function monitorOptions(connectionString: string): MonitorOptions {
       postgreSql: { enabled: false },
       redis: { enabled: false },
       redis4: { enabled: false },
-      // Logs stay on stdout, where the rule that they hold no personal data is tested. (1.18.1 has
-      // no console or pino capture to switch off; these two are the only log instrumentations.)
+      // Logs stay on stdout, where the rule that they hold no personal data is tested. These are
+      // the distro's only log instrumentations (console is off by default; it is said here too).
       bunyan: { enabled: false },
       winston: { enabled: false },
+      console: { enabled: false },
     },
     spanProcessors: [new PrivacySpanProcessor()],
   };
@@ -188,6 +203,27 @@ function skipAzureVmProbe(load: NodeJS.Require): void {
     '@opentelemetry/resource-detector-azure',
   ) as ResourceDetectorsApi;
   azureVmDetector.detect = () => ({ attributes: {} });
+}
+
+interface ExporterConfigurationApi {
+  ConfigurationManager: { getInstance(): { initialize: (...args: unknown[]) => void } };
+}
+
+/**
+ * Since exporter 1.0.0-beta.45 (distro 1.20), every exporter starts a poller of Azure Monitor's
+ * remote SDK configuration ("OneSettings", https://settings.sdk.monitor.azure.com): first 5–15 s
+ * after start, then hourly, so that Microsoft can switch SDK features (SDK stats, offline storage,
+ * live metrics) on or off. It has no setting of its own. The app fixes those features in
+ * monitorOptions and talks to no one but the operator's Application Insights, so the poller is
+ * never started. ConfigurationManager is internal to the exporter (its `_configuration` export
+ * offers only a callback), hence the file path; test/bot/telemetry.bot.test.ts sees it work.
+ */
+function skipRemoteConfiguration(load: NodeJS.Require): void {
+  const exporter = dirname(load.resolve('@azure/monitor-opentelemetry-exporter'));
+  const { ConfigurationManager } = load(
+    join(exporter, '_configuration', 'configurationManager.js'),
+  ) as ExporterConfigurationApi;
+  ConfigurationManager.getInstance().initialize = () => {};
 }
 
 /** What the distro's own console logger drops as not actionable; the same is dropped here. */
@@ -241,6 +277,7 @@ export function startTelemetry(connectionString: string | undefined, logger: Log
   process.env.APPLICATION_INSIGHTS_NO_STATSBEAT = 'true';
   const fromDistro = createRequire(require.resolve('@azure/monitor-opentelemetry'));
   skipAzureVmProbe(fromDistro);
+  skipRemoteConfiguration(fromDistro);
   const restoreLogs = keepLogsAsTheyWere(logger, fromDistro);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when switched on
   const monitor = require('@azure/monitor-opentelemetry') as typeof AzureMonitor;

@@ -74,14 +74,6 @@ param botSku string = 'F0'
 ])
 param appServiceSkuName string = 'B1'
 
-@description('Node.js LTS line of the App Service runtime.')
-@allowed([
-  '20-lts'
-  '22-lts'
-  '24-lts'
-])
-param nodeVersion string = '22-lts'
-
 @description('Log level of the app.')
 @allowed([
   'fatal'
@@ -178,7 +170,6 @@ module appService 'modules/app-service.bicep' = {
     location: location
     tags: tags
     skuName: appServiceSkuName
-    nodeVersion: nodeVersion
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     logLevel: logLevel

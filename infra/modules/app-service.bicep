@@ -29,14 +29,6 @@ param tags object
 ])
 param skuName string
 
-@description('Node.js LTS line of the App Service runtime.')
-@allowed([
-  '20-lts'
-  '22-lts'
-  '24-lts'
-])
-param nodeVersion string
-
 @description('Resource id of the user-assigned identity the app runs as.')
 param identityId string
 
@@ -149,7 +141,9 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     // app does not have.
     keyVaultReferenceIdentity: identityId
     siteConfig: {
-      linuxFxVersion: 'NODE|${nodeVersion}'
+      // The Node.js line that package.json's engines, .nvmrc and CI name; a test checks that they
+      // agree, so the app runs on the runtime it is tested on.
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/bot/main.js'
       // The outbox sweep runs on a timer inside the process; an app unloaded when idle would stop
       // sending notifications left in an outbox.

@@ -61,6 +61,25 @@ describe('telemetry (Application Insights, only with a connection string)', () =
       );
     });
 
+    it('names a server request by its templated path (the exporter would call it "POST")', () => {
+      const attributes: Record<string, string | number> = {
+        'http.request.method': 'POST',
+        'url.scheme': 'https',
+        'url.path': '/api/messages/5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01',
+        'url.query': 'naam=Jantje',
+      };
+      const span = { attributes, events: [] };
+      new PrivacySpanProcessor().onEnd(
+        span as unknown as Parameters<PrivacySpanProcessor['onEnd']>[0],
+      );
+      assert.deepEqual(attributes, {
+        'http.request.method': 'POST',
+        'url.scheme': 'https',
+        'url.path': '/api/messages/:id',
+        'http.route': '/api/messages/:id',
+      });
+    });
+
     it('keeps only the type and stack frames of an exception', () => {
       const event = {
         name: 'exception',
@@ -159,7 +178,8 @@ describe('telemetry (Application Insights, only with a connection string)', () =
         assert.equal(request.data?.baseData?.responseCode, '200');
         assert.match(
           String(request.data?.baseData?.url),
-          /^http:\/\/127\.0\.0\.1:\d+\/api\/messages$/,
+          // The exporter builds a server request's URL from scheme, host and path (no port).
+          /^http:\/\/127\.0\.0\.1(:\d+)?\/api\/messages$/,
         );
       }
       assert.deepEqual(
@@ -187,6 +207,37 @@ describe('telemetry (Application Insights, only with a connection string)', () =
       );
       assert.deepEqual(identifying, [], 'no envelope carries a client address or user agent');
 
+      assert.equal(await readFile(guardLog, 'utf8'), '', 'no connection left loopback');
+    });
+
+    it('leaves loopback for nothing, also once the SDK timers a short run never reaches have fired', async () => {
+      // The SDK starts some of its work on timers: the exporter's remote-configuration poll
+      // 5–15 s after start, statsbeat after minutes. Here every timer fires within 100 ms, so
+      // two seconds cover what would otherwise take hours of uptime.
+      const caFile = join(dir.path, 'ingestion-ca.pem');
+      const guardLog = join(dir.path, 'net-guard.log');
+      await writeFile(caFile, ingestion.cert);
+      await writeFile(guardLog, '');
+      const script = [
+        "const { setTimeout: sleep } = require('node:timers/promises');",
+        'const soon = (schedule) => (callback, ms, ...args) =>',
+        '  schedule(callback, Math.min(Number(ms) || 1, 100), ...args);',
+        'globalThis.setTimeout = soon(globalThis.setTimeout);',
+        'globalThis.setInterval = soon(globalThis.setInterval);',
+        "const { startTelemetry } = require('./bot/telemetry');",
+        "const { createLogger } = require('./src/logging/logger');",
+        `startTelemetry(${JSON.stringify(ingestion.connectionString())}, createLogger('silent'));`,
+        "require('./bot/casusbot-app');",
+        'sleep(2_000).then(() => process.exit(0));',
+      ].join('\n');
+      await promisify(execFile)(
+        process.execPath,
+        ['--require', 'tsx/cjs', '--require', NET_GUARD, '-e', script],
+        {
+          cwd: resolve(__dirname, '../..'),
+          env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, NET_GUARD_LOG: guardLog },
+        },
+      );
       assert.equal(await readFile(guardLog, 'utf8'), '', 'no connection left loopback');
     });
   });

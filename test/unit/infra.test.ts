@@ -71,6 +71,34 @@ describe('infra (Bicep) against the app', () => {
     });
   });
 
+  describe('the Node.js runtime', () => {
+    it('is the same major in App Service, package.json engines, .nvmrc and .node-version', () => {
+      const runtimes = [...readBicep(appServiceFile).matchAll(/linuxFxVersion:\s*'([^']*)'/g)];
+      assert.equal(runtimes.length, 1, 'one linuxFxVersion in app-service.bicep');
+      const runtime = /^NODE\|(\d+)-lts$/.exec(runtimes[0]![1]!);
+      assert.ok(runtime, `an LTS line of Node.js, not ${runtimes[0]![1]!}`);
+      const major = runtime[1]!;
+
+      const { engines } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+        engines: { node: string };
+      };
+      assert.equal(engines.node, `>=${major}`, 'engines allow the deployed major and later');
+      for (const file of ['.nvmrc', '.node-version']) {
+        assert.equal(readFileSync(file, 'utf8').trim(), major, file);
+      }
+    });
+
+    it('is the major that CI and scripts/use-node24.sh put on PATH', () => {
+      const major = /NODE\|(\d+)-lts/.exec(readBicep(appServiceFile))?.[1];
+      assert.ok(major, 'app-service.bicep names a Node.js LTS line');
+      assert.match(
+        readFileSync('scripts/use-node24.sh', 'utf8'),
+        new RegExp(`local major=${major}\\b`),
+      );
+      assert.match(readFileSync('.ci/run', 'utf8'), /^source scripts\/use-node24\.sh$/m);
+    });
+  });
+
   describe('Cosmos DB', () => {
     const cosmos = readBicep(join(infra, 'modules', 'cosmos.bicep'));
 
