@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { scrubAttributes, templatePath, PrivacySpanProcessor } from '../../bot/telemetry';
+import { scrubAttributes, templatePath, PrivacySpanProcessor } from '../../bot/telemetry-privacy';
 import { demoUsers, messageActivity } from '../helpers/activities';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { FakeConnector } from '../helpers/fake-connector';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { envSchema, variableSources } from '../../src/config/config';
+import { envSchema, variableSources } from '../../src/config/environment';
 import containers from '../../src/storage/cosmos-containers.json';
 import { declaration, moduleUses, params, readBicep, upperSnakeKeys } from '../helpers/bicep-text';
 

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const bool = z.stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'] });
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Every environment variable the app reads, and nothing else: the infra drift test relies on it. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_MODE: bool.default(false),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  COSMOS_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_IDENTITY_CLIENT_ID: optionalText.pipe(z.guid().optional()),
+  COSMOS_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,255}$/, 'letters, digits and hyphens only')
+    .default('casusbot'),
+  EMBEDDED_COSMOS_DATA_DIR: z.string().trim().min(1).default('.data/cosmos'),
+  EMBEDDED_COSMOS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Accept an empty journal in a data folder that held data before (an operator's decision). */
+  EMBEDDED_COSMOS_START_AFRESH: bool.default(false),
+  REGISTRY_SEED_FILE: optionalText,
+  MICROSOFT_APP_ID: optionalText.pipe(z.guid().optional()),
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TYPE: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: optionalText.pipe(z.guid().optional()),
+  /** Tests only: where a local token issuer publishes its keys, instead of the Bot Framework's. */
+  BOT_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** How often the outbox sweep looks for notifications a crash or a failure left behind. */
+  OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
+    z.string().includes('InstrumentationKey=').optional(),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Who sets each variable in Azure: the Bicep app settings (`infra/`), App Service itself, or
+ * nobody because it only makes sense on a developer's machine. A record over the schema's keys,
+ * so a new variable does not compile until it is placed; the infra drift test checks the Bicep.
+ */
+export const variableSources = {
+  PORT: 'platform',
+  HOST: 'bicep',
+  LOG_LEVEL: 'bicep',
+  DEMO_MODE: 'local',
+  PUBLIC_BASE_URL: 'bicep',
+  COSMOS_ENDPOINT: 'bicep',
+  COSMOS_KEY: 'bicep',
+  COSMOS_IDENTITY_CLIENT_ID: 'bicep',
+  COSMOS_DATABASE: 'bicep',
+  EMBEDDED_COSMOS_DATA_DIR: 'local',
+  EMBEDDED_COSMOS_PORT: 'local',
+  EMBEDDED_COSMOS_START_AFRESH: 'local',
+  REGISTRY_SEED_FILE: 'local',
+  MICROSOFT_APP_ID: 'bicep',
+  MICROSOFT_APP_PASSWORD: 'bicep',
+  MICROSOFT_APP_TYPE: 'bicep',
+  MICROSOFT_APP_TENANT_ID: 'bicep',
+  BOT_OPENID_METADATA_URL: 'local',
+  SHUTDOWN_TIMEOUT_MS: 'bicep',
+  OUTBOX_SWEEP_INTERVAL_MS: 'local',
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
+} as const satisfies Record<keyof Env, 'bicep' | 'platform' | 'local'>;
