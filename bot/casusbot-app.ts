@@ -7,6 +7,9 @@ import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.
 import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
 import { readRegistrySeed } from '../src/storage/registry-seed-file';
 import { openStore } from '../src/storage/store';
+import { loadSearchKey } from '../src/storage/cosmos-search-key';
+import { betrokkeneKeyer } from '../src/app/casus/betrokkene-key';
+import { searchLog } from './search-log';
 import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
 import { CasusNotifier } from './notifications/casus-notifier';
@@ -52,6 +55,8 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       registry,
       casussen,
       numbers: new CosmosCasusNumberSequence(store.containers.counters),
+      betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
+      accessLog: searchLog(logger),
       notifications: notifier,
       demoMode: config.demoMode,
       now,

@@ -20,19 +20,22 @@ async function main(): Promise<void> {
   // module loaded before telemetry started would never be traced.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
   const { startCasusbot } = require('./casusbot-app') as typeof CasusbotApp;
-  const app = await startCasusbot(config, logger).catch(async (error: unknown) => {
+  const started = startCasusbot(config, logger).catch(async (error: unknown) => {
     // Flush what was recorded (the failing Cosmos calls, say): why the app could not start is
     // what an operator needs most.
     await telemetry.shutdown();
     throw error;
   });
+  // Listening is logged from inside the start, so a SIGTERM can come before it returns: the
+  // handler is in place from the start and waits for it, instead of the default of dying at once.
   stopOnSignals(async () => {
     try {
-      await app.close();
+      await (await started).close();
     } finally {
       await telemetry.shutdown();
     }
   }, logger);
+  await started;
 }
 
 main().catch(exitOnStartFailure);

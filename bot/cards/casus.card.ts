@@ -50,6 +50,14 @@ export const casusCardSchema = z.object({
   ),
   answer: zeroOrOne(z.object({ question: z.string() })),
   readonly: zeroOrOne(z.object({ text: z.string() })),
+  /** Opened from a list: the one "Terug naar de lijst" button and the page it leads back to. */
+  backTo: zeroOrOne(
+    z.object({
+      list: z.enum(['casuslijst', 'mijn-casussen']),
+      kamerId: z.string(),
+      page: z.number().int().min(1),
+    }),
+  ),
 });
 
 export const casusCard = defineCard('casus', template, casusCardSchema);

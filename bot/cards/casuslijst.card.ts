@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import template from '../../cards/casuslijst.json';
+import type { CasusState } from '../../src/domain/casus/casus.schema';
 import { casusStateLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
 import { casusNumberSchema, labelSchema } from './restricted-text';
 
+/** States as a list shows them: an escalated casus stays on its Lokale Kamer's list, "bij het ZVH". */
+export const listStateLabels: Record<CasusState, string> = {
+  ...casusStateLabels,
+  opschaling_aangevraagd: 'Opschaling aangevraagd, bij het ZVH',
+  in_behandeling_zvh: 'Bij het ZVH',
+};
+
+const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
+
+/** One page of the casuslijst: every page stays far below the card limit, however long the list. */
 export const casuslijstCard = defineCard(
   'casuslijst',
   template,
@@ -12,15 +23,35 @@ export const casuslijstCard = defineCard(
       z.object({
         name: z.string(),
         criteria: z.string(),
-        empty: z.array(z.object({})).max(1),
+        empty: zeroOrOne(z.object({})),
         rows: z.array(
           z.object({
             position: z.number().int().min(1),
             casusId: z.uuid(),
             casusNumber: casusNumberSchema,
-            status: labelSchema(casusStateLabels),
+            status: labelSchema(listStateLabels),
             score: z.number(),
             reasons: z.string(),
+            /** Where "Terug naar de lijst" on the opened casus leads: this page of this kamer. */
+            kamerId: z.string(),
+            page: z.number().int().min(1),
+          }),
+        ),
+        truncated: zeroOrOne(z.object({ max: z.number().int().min(1) })),
+        pager: zeroOrOne(
+          z.object({
+            page: z.number().int().min(1),
+            pages: z.number().int().min(1),
+            count: z.number().int().min(0),
+            buttons: z
+              .array(
+                z.object({
+                  title: z.enum(['Vorige pagina', 'Volgende pagina']),
+                  kamerId: z.string(),
+                  page: z.number().int().min(1),
+                }),
+              )
+              .max(2),
           }),
         ),
       }),

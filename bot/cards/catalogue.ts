@@ -9,7 +9,8 @@ import { helpCard } from './help.card';
 import { intakeStepCards } from './intake-step.cards';
 import { intakeSubmittedCard } from './intake-submitted.card';
 import { intakeSummaryCard } from './intake-summary.card';
-import { myCasussenCard } from './my-casussen.card';
+import { draftRemoveCard, myCasussenCard } from './my-casussen.card';
+import { casusSearchCard } from './casus-search.card';
 import { notAuthorisedCard } from './not-authorised.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
@@ -22,6 +23,8 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   intakeSummaryCard,
   intakeSubmittedCard,
   myCasussenCard,
+  draftRemoveCard,
+  casusSearchCard,
   casusCard,
   casusSupersededCard,
   casusCompactCard,

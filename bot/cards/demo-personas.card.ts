@@ -2,15 +2,36 @@ import { z } from 'zod';
 import template from '../../cards/demo-personas.json';
 import { defineCard } from './card-template';
 
+const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
+
+/** One page of the persons a demo user can act as: bounded however large the registry. */
 export const demoPersonasCard = defineCard(
   'demo-personas',
   template,
   z.object({
     current: z.string(),
+    /** What was typed after "rol", carried by the page buttons (empty: everyone). */
+    filter: z.string().max(100),
     personas: z
       .array(
         z.object({ id: z.guid(), name: z.string(), roles: z.string(), organisation: z.string() }),
       )
-      .min(1),
+      .max(12),
+    none: zeroOrOne(z.object({})),
+    pager: zeroOrOne(
+      z.object({
+        page: z.number().int().min(1),
+        pages: z.number().int().min(1),
+        count: z.number().int().min(0),
+        buttons: z
+          .array(
+            z.object({
+              title: z.enum(['Vorige pagina', 'Volgende pagina']),
+              page: z.number().int().min(1),
+            }),
+          )
+          .max(2),
+      }),
+    ),
   }),
 );

@@ -7,6 +7,8 @@ export const intakeSubmittedCard = defineCard(
   'intake-submitted',
   template,
   z.object({
+    /** "Open casus" opens it, with the way back to "mijn casussen". */
+    casusId: z.uuid(),
     casusNumber: casusNumberSchema,
     kamer: z.string(),
     /** Casusnummer, status, kamer, betrokkene, when and by whom: shown as literal text. */

@@ -13,7 +13,7 @@ export async function loadCasusView(
   registry: RegistryRepository,
   casus: Casus,
   kamer: Kamer,
-  extra: Pick<CasusView, 'notice' | 'draftMotivation'>,
+  extra: Pick<CasusView, 'notice' | 'draftMotivation' | 'backTo'>,
   today: string,
 ): Promise<CasusView> {
   return (await loadCasusViewWithAudience(registry, casus, kamer, today, extra)).view;
@@ -25,7 +25,7 @@ export async function loadCasusViewWithAudience(
   casus: Casus,
   kamer: Kamer,
   today: string,
-  extra: Pick<CasusView, 'notice' | 'draftMotivation'> = {},
+  extra: Pick<CasusView, 'notice' | 'draftMotivation' | 'backTo'> = {},
 ): Promise<{ view: CasusView; audience: CasusAudience }> {
   const [zvh, audience] = await Promise.all([
     kamer.type === 'lokale-kamer' ? registry.getKamer(kamer.zvhId) : Promise.resolve(undefined),

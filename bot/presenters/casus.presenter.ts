@@ -41,6 +41,15 @@ export interface CasusView {
   notice?: { text: string; style: NoticeStyle };
   /** A motivation the viewer typed that was refused: shown again in the input. */
   draftMotivation?: string;
+  /** Opened from a list: "Terug naar de lijst" leads back to it (the same page). */
+  backTo?: BackTo;
+}
+
+/** The list a casus was opened from, as the button back to it carries it. */
+export interface BackTo {
+  list: 'casuslijst' | 'mijn-casussen';
+  kamerId: string;
+  page: number;
 }
 
 /** The table that holds the casus now: the ZVH while it is escalated, otherwise the Lokale Kamer. */
@@ -148,6 +157,7 @@ function fullCasusCard(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCa
       ? [{ question: question ?? 'De Lokale Kamer vraagt om aanvullende informatie.' }]
       : [],
     readonly: decisions.length === 0 && !mayAnswer ? [{ text: readOnlyText(casus, table) }] : [],
+    backTo: view.backTo ? [view.backTo] : [],
   });
 }
 

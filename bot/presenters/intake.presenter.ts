@@ -14,8 +14,7 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { intakeStepCards } from '../cards/intake-step.cards';
 import { intakeSubmittedCard } from '../cards/intake-submitted.card';
 import { intakeSummaryCard } from '../cards/intake-summary.card';
-import { myCasussenCard } from '../cards/my-casussen.card';
-import { casusStateLabels, formatDate, formatDateTime } from './casus-status';
+import { casusStateLabels, formatDateTime } from './casus-status';
 
 export const stepTitles: Record<IntakeStep, string> = {
   betrokkene: 'Betrokkene en aanmelding',
@@ -178,6 +177,7 @@ export function submittedCard(
   const kamer = kamerName(kamers, casus.kamerId);
   const casusNumber = casus.casusNumber ?? '';
   return intakeSubmittedCard.render({
+    casusId: casus.id,
     casusNumber,
     kamer,
     facts: [
@@ -192,26 +192,5 @@ export function submittedCard(
       { title: 'Aangemeld door', value: submitted?.actor.name ?? '' },
     ],
     notices: notices(notice),
-  });
-}
-
-export function myCasussenListCard(
-  casussen: readonly Casus[],
-  kamers: readonly Kamer[],
-): AdaptiveCardJson {
-  return myCasussenCard.render({
-    empty: casussen.length === 0 ? [{}] : [],
-    casussen: casussen.map((casus) => ({
-      title: casus.casusNumber ?? 'Concept',
-      status: casusStateLabels[casus.state],
-      subtitle: [
-        casus.intake.values.naam || 'betrokkene nog niet ingevuld',
-        casus.kamerId
-          ? kamerName(kamers, casus.kamerId)
-          : `stap ${stepNumbers[casus.intake.step]} van 5`,
-        `gestart ${formatDate(casus.createdAt)}`,
-      ].join(' · '),
-      resume: casus.state === 'concept' ? [{ casusId: casus.id, label: 'Verder' }] : [],
-    })),
   });
 }

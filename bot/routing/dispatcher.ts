@@ -45,7 +45,12 @@ export function normaliseCommandText(text: string): string {
  */
 export class Dispatcher {
   constructor(
-    private readonly table: { commands: readonly CommandRoute[]; verbs: readonly VerbRoute[] },
+    private readonly table: {
+      commands: readonly CommandRoute[];
+      verbs: readonly VerbRoute[];
+      /** The answer to text that is no command (by default the first command, help). */
+      notUnderstood?: (turn: Turn) => Promise<AdaptiveCardJson>;
+    },
     private readonly services: Services,
   ) {}
 
@@ -71,7 +76,14 @@ export class Dispatcher {
       return personalChatOnly();
     }
     const match = this.matchCommand(text);
-    // Any text that is not a command gets the help card: the user learns what is possible.
+    const { notUnderstood } = this.table;
+    if (!match && notUnderstood) {
+      // Said so, with the commands as buttons: the user learns what is possible.
+      return this.guarded(logger, sender, async (turn) => {
+        logger.info('text that is no command');
+        return notUnderstood(turn);
+      });
+    }
     const route = match?.route ?? this.commands[0];
     if (!route) throw new Error('The route table has no commands');
     return this.guarded(logger, sender, async (turn) => {
@@ -149,7 +161,7 @@ export class Dispatcher {
         commandsFor: (actor) =>
           this.commands
             .filter((route) => route.offeredTo?.(actor) ?? true)
-            .map(({ command, description }) => ({ command, description })),
+            .map(({ command, description, argument }) => ({ command, description, argument })),
       });
     } catch (error) {
       return failureAnswer(error, writes.record, logger);

@@ -1,15 +1,41 @@
-import { casusVerbRoutes, showCasus, showCasuslijst } from './handlers/casus.handler';
-import { showDemoPersonas, switchDemoPersonaRoute } from './handlers/demo-persona.handler';
-import { showHelp } from './handlers/help.handler';
-import { intakeVerbRoutes, showMyCasussen, startNewIntake } from './handlers/intake.handler';
+import { z } from 'zod';
+import { casusVerbRoutes, showCasus } from './handlers/casus.handler';
+import { demoPersonaVerbRoutes, showDemoPersonas } from './handlers/demo-persona.handler';
+import { showHelp, showNotUnderstood } from './handlers/help.handler';
+import { intakeVerbRoutes, startNewIntake } from './handlers/intake.handler';
+import { myCasussenVerbRoutes, showMyCasussen } from './handlers/my-casussen.handler';
+import { navigationVerbRoutes, showCasuslijst } from './handlers/navigation.handler';
+import { searchVerbRoutes } from './handlers/search.handler';
+import { refusalCard } from '../presenters/error-cards';
 import { hasIntakeRole, isDecisionMaker } from '../../src/domain/registry/roles';
-import type { CommandRoute, VerbRoute } from './route-types';
+import { verbRoute, type CommandRoute, type Turn, type VerbRoute } from './route-types';
+import type { AdaptiveCardJson } from '../cards/card-template';
+
+/**
+ * A command's button on the help card: the same handler as typing it. Only commands without an
+ * argument, and demo-only ones only in demo mode, as when typed.
+ */
+const commandButtonRoute = verbRoute({
+  verb: 'command.run',
+  data: z.object({ command: z.string().max(50) }),
+  async handle(turn, { command }) {
+    const route = routeTable.commands.find((candidate) => candidate.command === command);
+    if (!route || route.argument || (route.demoOnly && !turn.services.demoMode)) {
+      return refusalCard('Onbekende actie', 'Deze kaart hoort niet bij casusbot of is verouderd.');
+    }
+    return route.handle(turn, '');
+  },
+});
 
 /**
  * Every text command and card verb the bot answers, in one place. The Teams manifest's command
  * lists are checked against `commands`.
  */
-export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly VerbRoute[] } = {
+export const routeTable: {
+  commands: readonly CommandRoute[];
+  verbs: readonly VerbRoute[];
+  notUnderstood(turn: Turn): Promise<AdaptiveCardJson>;
+} = {
   commands: [
     {
       command: 'help',
@@ -31,6 +57,7 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
     },
     {
       command: 'casus',
+      argument: 'nummer',
       description: 'Status en verloop van een casus, bijvoorbeeld: casus LK-ROT-2026-0007',
       handle: showCasus,
     },
@@ -47,5 +74,14 @@ export const routeTable: { commands: readonly CommandRoute[]; verbs: readonly Ve
       handle: showDemoPersonas,
     },
   ],
-  verbs: [switchDemoPersonaRoute, ...intakeVerbRoutes, ...casusVerbRoutes],
+  verbs: [
+    ...demoPersonaVerbRoutes,
+    ...intakeVerbRoutes,
+    ...casusVerbRoutes,
+    commandButtonRoute,
+    ...navigationVerbRoutes,
+    ...myCasussenVerbRoutes,
+    ...searchVerbRoutes,
+  ],
+  notUnderstood: showNotUnderstood,
 };

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { AccessLog } from '../../src/app/casus/access-log';
+import type { BetrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
 import type { Actor } from '../../src/app/identify-actor';
 import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
@@ -10,6 +12,10 @@ export interface Services {
   registry: RegistryRepository;
   casussen: CasusRepository;
   numbers: CasusNumberSequence;
+  /** The keyed hash under which a casus's betrokkene can be found (set at submit). */
+  betrokkeneKey: BetrokkeneKeyer;
+  /** Records searches, each a read of personal data. */
+  accessLog: AccessLog;
   /** Sends a casus's pending notifications after the turn's write (never blocks the answer). */
   notifications: { deliverSoon(casusId: string): void };
   demoMode: boolean;
@@ -23,7 +29,15 @@ export interface Turn {
   activityId: string | undefined;
   services: Services;
   /** The commands the help card offers an actor. */
-  commandsFor(actor: Actor): { command: string; description: string }[];
+  commandsFor(actor: Actor): OfferedCommand[];
+}
+
+/** A command as the help card offers it. */
+export interface OfferedCommand {
+  command: string;
+  description: string;
+  /** What the command needs after it ("nummer"): the help card offers a form instead of running it. */
+  argument?: string;
 }
 
 /** A text command typed in the chat. */
@@ -31,6 +45,7 @@ export interface CommandRoute {
   command: string;
   aliases?: readonly string[];
   description: string;
+  argument?: string;
   demoOnly?: boolean;
   /** Whether the help card offers it to this actor (the handler still checks, whatever help shows). */
   offeredTo?(actor: Actor): boolean;

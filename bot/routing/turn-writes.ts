@@ -45,8 +45,11 @@ export class TurnWrites implements CasusRepository {
   findByNumber(casusNumber: string) {
     return this.inner.findByNumber(casusNumber);
   }
-  listOpenInKamer(kamerId: string) {
-    return this.inner.listOpenInKamer(kamerId);
+  listOpenRows(kamerIds: readonly string[], limit: number) {
+    return this.inner.listOpenRows(kamerIds, limit);
+  }
+  findByBetrokkeneKey(key: string, limit: number) {
+    return this.inner.findByBetrokkeneKey(key, limit);
   }
   listWithPendingOutbox(limit: number) {
     return this.inner.listWithPendingOutbox(limit);

@@ -1,6 +1,7 @@
 import type { Container, ItemDefinition, Resource, SqlParameter } from '@azure/cosmos';
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
 import { isOpen } from '../domain/casus/casus-machine';
+import { casusListRowSchema } from '../domain/casus/casus-list-row';
 import { casusSchema, casusStateSchema, type Casus } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
 import { storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
@@ -10,6 +11,16 @@ function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned
   // Parsing what comes back keeps a document written by another version from leaking in unchecked.
   return { value: casusSchema.parse(resource), etag: resource._etag };
 }
+
+/**
+ * The fields of a list row. A projection needs no index (only WHERE and ORDER BY paths do), so the
+ * intake fields it reads stay out of the index.
+ */
+const LIST_ROW_SELECT =
+  'SELECT TOP @top c.id, c.casusNumber, c.state, c.kamerId, c.createdAt, c.submission.submittedAt AS submittedAt, c.submission.intake.aanmelding.urgentie AS urgentie, c.submission.intake.doorbraak.nodig AS doorbraakNodig FROM c';
+
+/** Enough rows for one store answer: a list longer than this is not read in one go. */
+const ROWS_PER_ANSWER = 1000;
 
 function writeFailure(status: 404 | 412 | 'outcome-unknown') {
   if (status === 'outcome-unknown') return status;
@@ -78,12 +89,29 @@ export class CosmosCasusRepository implements CasusRepository {
   }
 
   async listCreatedBy(personId: string, limit: number) {
-    const rows = await this.queryCasussen(
-      'c.createdBy.id = @personId ORDER BY c.createdAt DESC',
-      [{ name: '@personId', value: personId }],
-      limit,
+    const query = `SELECT TOP @top * FROM c WHERE c.kind = "casus" AND c.createdBy.id = @personId ORDER BY c.createdAt DESC`;
+    const { resources } = await storeCall((options) =>
+      this.container.items
+        .query<ItemDefinition & Resource>(
+          {
+            query,
+            parameters: [
+              { name: '@personId', value: personId },
+              { name: '@top', value: limit },
+            ],
+          },
+          options,
+        )
+        .fetchAll(),
     );
-    return rows.map((row) => row.value);
+    return resources.map((resource) => ({
+      ...versioned(resource),
+      changedAt: new Date(resource._ts * 1000).toISOString(),
+    }));
+  }
+
+  async findByBetrokkeneKey(key: string, limit: number) {
+    return this.queryCasussen('c.betrokkeneKey = @key', [{ name: '@key', value: key }], limit);
   }
 
   async findByNumber(casusNumber: string) {
@@ -93,15 +121,26 @@ export class CosmosCasusRepository implements CasusRepository {
     return found;
   }
 
-  async listOpenInKamer(kamerId: string) {
-    const rows = await this.queryCasussen(
-      'c.kamerId = @kamerId AND ARRAY_CONTAINS(@open, c.state)',
-      [
-        { name: '@kamerId', value: kamerId },
-        { name: '@open', value: casusStateSchema.options.filter(isOpen) },
-      ],
+  async listOpenRows(kamerIds: readonly string[], limit: number) {
+    if (kamerIds.length === 0) return [];
+    const query = `${LIST_ROW_SELECT} WHERE c.kind = "casus" AND ARRAY_CONTAINS(@kamers, c.kamerId) AND ARRAY_CONTAINS(@open, c.state)`;
+    const { resources } = await storeCall((options) =>
+      this.container.items
+        .query(
+          {
+            query,
+            parameters: [
+              { name: '@top', value: limit },
+              { name: '@kamers', value: [...kamerIds] },
+              { name: '@open', value: casusStateSchema.options.filter(isOpen) },
+            ],
+          },
+          // One answer for the whole list, not a round trip per 100 rows.
+          { ...options, maxItemCount: ROWS_PER_ANSWER },
+        )
+        .fetchAll(),
     );
-    return rows.map((row) => row.value);
+    return resources.map((row) => casusListRowSchema.parse(row));
   }
 
   listWithPendingOutbox(limit: number) {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../src/app/identify-actor';
@@ -38,6 +39,7 @@ describe('casus numbers against the embedded server (real @azure/cosmos SDK)', (
       casussen,
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
+      betrokkeneKey: testBetrokkeneKey,
       now: () => new Date('2026-11-23T10:00:00Z'),
       newId: () => randomUUID(),
     };

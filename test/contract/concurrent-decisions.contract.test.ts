@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decide } from '../../src/app/casus/decide';
@@ -32,6 +33,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
       casussen,
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
+      betrokkeneKey: testBetrokkeneKey,
       now: () => new Date(),
       newId: () => randomUUID(),
     };

@@ -1,3 +1,4 @@
+import { testBetrokkeneKey } from './betrokkene-key';
 import type { Services } from '../../bot/routing/route-types';
 import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
@@ -17,6 +18,8 @@ export function servicesWithStoreDown(demoMode: boolean): Services {
     registry: unavailable<RegistryRepository>(),
     casussen: unavailable<CasusRepository>(),
     numbers: unavailable<CasusNumberSequence>(),
+    betrokkeneKey: testBetrokkeneKey,
+    accessLog: { searched: () => undefined },
     notifications: { deliverSoon: () => undefined },
     newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
     demoMode,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { listRowOf } from '../../src/domain/casus/casus-list-row';
 import { prioritise } from '../../src/domain/casus/prioritisation';
 import { defaultPrioritisation } from '../../src/domain/registry/registry.schema';
 import { validFormValues } from '../helpers/intake-values';
@@ -12,11 +13,14 @@ function submitted(number: string, daysAgo: number, values: Record<string, strin
   const parsed = parseIntake({ ...validFormValues, ...values }, '2026-11-23');
   assert.ok(parsed.ok);
   const submittedAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
-  return sampleCasus({
-    state: 'aangemeld',
-    casusNumber: number,
-    submission: { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) },
-  });
+  return listRowOf(
+    sampleCasus({
+      state: 'aangemeld',
+      casusNumber: number,
+      kamerId: 'lk-rotterdam',
+      submission: { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) },
+    }),
+  );
 }
 
 describe('casuslijst prioritisation', () => {

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import type { AccessRefusal } from '../../../src/app/casus/casus-access';
-import { casuslijst } from '../../../src/app/casus/casuslijst';
 import { decide, type DecisionRefusal } from '../../../src/app/casus/decide';
-import { openCasusById, openCasusByNumber } from '../../../src/app/casus/open-casus';
+import { findCasusByNumber } from '../../../src/app/casus/find-casus';
 import { today } from '../../../src/app/intake/intake-services';
 import { auditLineOf } from '../../../src/domain/casus/applied-activity';
 import { casusActionSchema } from '../../../src/domain/casus/casus-machine';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../../cards/card-template';
-import { casuslijstCard } from '../../cards/casuslijst.card';
-import { casusStateLabels } from '../../presenters/casus-status';
 import { casusCardFor, describeEvent, type CasusView } from '../../presenters/casus.presenter';
 import { loadCasusView } from '../../presenters/casus-view';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
+import { backToSchema, openCasusCard } from './navigation.handler';
 
 async function cardFor(
   turn: Turn,
@@ -98,10 +96,9 @@ export async function showCasus(turn: Turn, args: string): Promise<AdaptiveCardJ
       'Typ "casus" gevolgd door het casusnummer, bijvoorbeeld: casus LK-ROT-2026-0007.',
     );
   }
-  const opened = await openCasusByNumber(turn.services, turn.actor, args.trim());
-  return opened.ok
-    ? cardFor(turn, opened.value.casus, opened.value.kamer)
-    : accessRefusal(opened.error);
+  // A search by number like the search card's: recorded as a read of personal data.
+  const found = await findCasusByNumber(turn.services, turn.actor, args);
+  return found ? cardFor(turn, found.casus, found.kamer) : notFound();
 }
 
 export const casusVerbRoutes = [
@@ -137,44 +134,8 @@ export const casusVerbRoutes = [
   verbRoute({
     // Universal Actions refresh: each listed user gets their own view of the card when they see it.
     verb: 'casus.refresh',
-    data: z.object({ casusId: z.uuid() }),
-    async handle(turn, { casusId }) {
-      const opened = await openCasusById(turn.services, turn.actor, casusId);
-      return opened.ok
-        ? cardFor(turn, opened.value.casus, opened.value.kamer)
-        : accessRefusal(opened.error);
-    },
+    // `back`: a card opened from a list keeps its "Terug naar de lijst" when refreshed.
+    data: z.object({ casusId: z.uuid(), back: z.array(backToSchema).max(1).default([]) }),
+    handle: (turn, { casusId, back }) => openCasusCard(turn, casusId, back[0]),
   }),
 ];
-
-/** Enough rows for a card; a kamer with more open casussen sees the top of its list. */
-const CASUSLIJST_ROWS = 25;
-
-/** "casuslijst": the decider's kamers, each with its open casussen in priority order and why. */
-export async function showCasuslijst(turn: Turn): Promise<AdaptiveCardJson> {
-  const lists = await casuslijst(turn.services, turn.actor);
-  if (!lists.ok) {
-    return refusalCard(
-      'Alleen voor besluitvormers',
-      'De casuslijst is er voor procesregisseurs en leden van een weegtafel.',
-    );
-  }
-  return casuslijstCard.render({
-    kamers: lists.value.map(({ kamer, ranked }) => {
-      const p = kamer.prioritisation;
-      return {
-        name: kamer.name,
-        criteria: `urgentie (normaal ${p.urgency.normaal}, hoog ${p.urgency.hoog}, zeer hoog ${p.urgency['zeer-hoog']} punten), doorbraak nodig (${p.doorbraak}), per dag wachtend (${p.perWaitingDay})`,
-        empty: ranked.length === 0 ? [{}] : [],
-        rows: ranked.slice(0, CASUSLIJST_ROWS).map(({ casus, score, reasons }, index) => ({
-          position: index + 1,
-          casusId: casus.id,
-          casusNumber: casus.casusNumber ?? '',
-          status: casusStateLabels[casus.state],
-          score,
-          reasons: reasons.join(', ') || 'geen punten',
-        })),
-      };
-    }),
-  });
-}

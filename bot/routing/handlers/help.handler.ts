@@ -1,12 +1,27 @@
 import { helpCard } from '../../cards/help.card';
 import { describeActor } from '../../presenters/actor.presenter';
-import type { Turn } from '../route-types';
+import type { OfferedCommand, Turn } from '../route-types';
 
-export async function showHelp(turn: Turn) {
+/** Every command as a button; one that needs an argument ("casus <nummer>") opens its form. */
+function buttonFor({ command, argument }: OfferedCommand) {
+  if (command === 'help') return [];
+  if (argument) return [{ title: 'Zoeken', verb: 'casus.search.form' as const, command }];
+  return [{ title: 'Open', verb: 'command.run' as const, command }];
+}
+
+export async function showHelp(turn: Turn, _args = '', options: { notUnderstood?: boolean } = {}) {
   const kamers = new Map((await turn.services.registry.listKamers()).map((k) => [k.id, k]));
   return helpCard.render({
     user: describeActor(turn.actor, kamers),
-    commands: turn.commandsFor(turn.actor),
+    notUnderstood: options.notUnderstood ? [{}] : [],
+    commands: turn.commandsFor(turn.actor).map((offered) => ({
+      command: offered.argument ? `${offered.command} <${offered.argument}>` : offered.command,
+      description: offered.description,
+      button: buttonFor(offered),
+    })),
     demoNotice: turn.services.demoMode ? [{}] : [],
   });
 }
+
+/** Text that is no command: said so, above the commands as buttons. */
+export const showNotUnderstood = (turn: Turn) => showHelp(turn, '', { notUnderstood: true });

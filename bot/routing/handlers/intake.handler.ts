@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { discardIntake } from '../../../src/app/intake/discard-intake';
 import { today, type IntakeRefusal } from '../../../src/app/intake/intake-services';
-import { listMyCasussen } from '../../../src/app/intake/list-my-casussen';
 import { openOwnCasus } from '../../../src/app/intake/open-own-casus';
 import { saveIntakeStep, type StepMove } from '../../../src/app/intake/save-intake-step';
 import { startIntake } from '../../../src/app/intake/start-intake';
@@ -10,7 +9,8 @@ import type { Casus } from '../../../src/domain/casus/casus.schema';
 import { formValuesSchema, intakeSteps } from '../../../src/domain/intake/intake-form';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { refusalCard } from '../../presenters/error-cards';
-import { intakeCard, myCasussenListCard, submittedCard } from '../../presenters/intake.presenter';
+import { intakeCard, submittedCard } from '../../presenters/intake.presenter';
+import { showMyCasussen } from './my-casussen.handler';
 import { verbRoute, type Turn } from '../route-types';
 
 const STALE =
@@ -88,12 +88,6 @@ export async function startNewIntake(turn: Turn): Promise<AdaptiveCardJson> {
   if (!started.ok) return refusal(turn, started.error);
   // The same activity once more finds its draft as it is now, which may be submitted since.
   return currentCard(turn, started.value);
-}
-
-export async function showMyCasussen(turn: Turn): Promise<AdaptiveCardJson> {
-  const listed = await listMyCasussen(turn.services, turn.actor);
-  if (!listed.ok) return refusal(turn, listed.error);
-  return myCasussenListCard(listed.value, await kamers(turn));
 }
 
 const stepRoute = (verb: string, move: StepMove) =>

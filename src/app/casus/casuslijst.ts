@@ -1,3 +1,4 @@
+import type { CasusListRow } from '../../domain/casus/casus-list-row';
 import { prioritise, type RankedCasus } from '../../domain/casus/prioritisation';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -7,46 +8,56 @@ import type { CasusServices } from './casus-access';
 export interface KamerList {
   kamer: Kamer;
   ranked: RankedCasus[];
+  /** The store had more open casussen than one list reads: the ranking covers the first ones. */
+  truncated: boolean;
 }
+
+/**
+ * The most open casussen one list ranks. Ranking needs every row (the score changes by the day, so
+ * the store cannot sort on it); a row is about 300 bytes, so this is one answer of ~300 KB at most.
+ */
+export const CASUSLIJST_MAX_ROWS = 1000;
 
 const atZvh = new Set(['opschaling_aangevraagd', 'in_behandeling_zvh']);
 
+/** The kamers where the actor decides (procesregisseur or weegtafel of an overheidsdeelnemer). */
+export function decisionKamerIds(actor: Actor): string[] {
+  if (actor.organisation.category !== 'overheidsdeelnemer') return [];
+  return [
+    ...new Set(actor.person.roles.flatMap((role) => ('kamerId' in role ? [role.kamerId] : []))),
+  ];
+}
+
 /**
- * "casuslijst": for each kamer where the actor decides (procesregisseur or weegtafel of an
- * overheidsdeelnemer), its open casussen in the order of that kamer's prioritisation criteria.
- * A ZVH's list holds the casussen escalated to it from its Lokale Kamers.
+ * "casuslijst": for each kamer where the actor decides, its open casussen in the order of that
+ * kamer's prioritisation criteria, one store query per kamer whatever its size. A Lokale Kamer's
+ * list keeps the casussen it escalated (they are still its casussen, "bij het ZVH"); a ZVH's list
+ * holds those escalated to it from its Lokale Kamers. `onlyKamerId` narrows it to one kamer (paging).
  */
 export async function casuslijst(
   services: CasusServices,
   actor: Actor,
+  onlyKamerId?: string,
 ): Promise<Result<KamerList[], 'no-decision-role'>> {
-  const kamerIds =
-    actor.organisation.category === 'overheidsdeelnemer'
-      ? [
-          ...new Set(
-            actor.person.roles.flatMap((role) => ('kamerId' in role ? [role.kamerId] : [])),
-          ),
-        ]
-      : [];
+  const kamerIds = decisionKamerIds(actor).filter((id) => !onlyKamerId || id === onlyKamerId);
   if (kamerIds.length === 0) return fail('no-decision-role');
   const all = await services.registry.listKamers();
   const lists: KamerList[] = [];
   for (const kamerId of kamerIds) {
     const kamer = all.find((k) => k.id === kamerId);
     if (!kamer) continue;
-    const casussen =
+    const sources =
       kamer.type === 'lokale-kamer'
-        ? (await services.casussen.listOpenInKamer(kamer.id)).filter((c) => !atZvh.has(c.state))
-        : (
-            await Promise.all(
-              all
-                .filter((k) => k.type === 'lokale-kamer' && k.zvhId === kamer.id)
-                .map((k) => services.casussen.listOpenInKamer(k.id)),
-            )
-          )
-            .flat()
-            .filter((c) => atZvh.has(c.state));
-    lists.push({ kamer, ranked: prioritise(casussen, kamer.prioritisation, services.now()) });
+        ? [kamer.id]
+        : all.filter((k) => k.type === 'lokale-kamer' && k.zvhId === kamer.id).map((k) => k.id);
+    const rows = await services.casussen.listOpenRows(sources, CASUSLIJST_MAX_ROWS);
+    const shown: CasusListRow[] =
+      kamer.type === 'lokale-kamer' ? rows : rows.filter((row) => atZvh.has(row.state));
+    lists.push({
+      kamer,
+      ranked: prioritise(shown, kamer.prioritisation, services.now()),
+      truncated: rows.length >= CASUSLIJST_MAX_ROWS,
+    });
   }
   return ok(lists);
 }

@@ -1,3 +1,4 @@
+import type { BetrokkeneKeyer } from '../casus/betrokkene-key';
 import type { CasusNumberSequence } from '../../domain/casus/casus-number';
 import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
 import { recordsActivity, type ActivityChange } from '../../domain/casus/applied-activity';
@@ -13,6 +14,8 @@ export interface IntakeServices {
   casussen: CasusRepository;
   registry: RegistryRepository;
   numbers: CasusNumberSequence;
+  /** The search key of a betrokkene, stored on the casus at submit. */
+  betrokkeneKey: BetrokkeneKeyer;
   now(): Date;
   newId(): string;
 }

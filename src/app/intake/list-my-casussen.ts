@@ -1,3 +1,4 @@
+import type { Listed } from '../../domain/casus/casus.repository';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -11,7 +12,7 @@ export const MY_CASUSSEN_LIMIT = 20;
 export async function listMyCasussen(
   services: IntakeServices,
   actor: Actor,
-): Promise<Result<Casus[], { kind: 'no-intake-role' }>> {
+): Promise<Result<Listed<Casus>[], { kind: 'no-intake-role' }>> {
   if (!hasIntakeRole(actor.person)) return fail({ kind: 'no-intake-role' });
   return ok(await services.casussen.listCreatedBy(actor.person.id, MY_CASUSSEN_LIMIT));
 }

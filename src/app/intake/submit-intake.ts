@@ -66,6 +66,10 @@ export async function submitIntake(
       casusNumber: formatCasusNumber(kamer.code, now.getUTCFullYear(), sequence),
       intake: { ...casus.intake, step: 'samenvatting' },
       submission: { submittedAt: at, intake: parsed.value, assessment },
+      betrokkeneKey: services.betrokkeneKey(
+        parsed.value.betrokkene.naam,
+        parsed.value.betrokkene.geboortedatum,
+      ),
     },
     notify: [{ id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
   });

@@ -1,10 +1,18 @@
 import type { Result } from '../shared/result';
+import type { CasusListRow } from './casus-list-row';
 import type { Casus } from './casus.schema';
 
 /** A value as stored, with the ETag that a conditional write must present. */
 export interface Versioned<T> {
   value: T;
   etag: string;
+}
+
+/** A casus in a list, with when it was last written (the store's own timestamp). */
+export interface Listed<T> {
+  value: T;
+  etag: string;
+  changedAt: string;
 }
 
 /**
@@ -28,10 +36,15 @@ export interface CasusRepository {
     etag: string,
   ): Promise<Result<void, 'conflict' | 'not-found' | OutcomeUnknown>>;
   findByNumber(casusNumber: string): Promise<Versioned<Casus> | undefined>;
-  /** Open casussen of a Lokale Kamer (or escalated to a ZVH through it). */
-  listOpenInKamer(kamerId: string): Promise<Casus[]>;
+  /**
+   * The list rows of the open casussen of these Lokale Kamers (escalated ones included), at most
+   * `limit`: one small projection, never the documents themselves.
+   */
+  listOpenRows(kamerIds: readonly string[], limit: number): Promise<CasusListRow[]>;
+  /** Submitted casussen whose betrokkene has this search key (at most `limit`). */
+  findByBetrokkeneKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
   /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
   listWithPendingOutbox(limit: number): Promise<Versioned<Casus>[]>;
   /** The casussen a person created, newest first (at most `limit`). */
-  listCreatedBy(personId: string, limit: number): Promise<Casus[]>;
+  listCreatedBy(personId: string, limit: number): Promise<Listed<Casus>[]>;
 }

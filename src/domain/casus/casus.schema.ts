@@ -77,6 +77,12 @@ export const casusSchema = z.object({
   submission: z
     .object({ submittedAt: z.iso.datetime(), intake: intakeSchema, assessment: assessmentSchema })
     .optional(),
+  /**
+   * Set at submit: a keyed hash of the betrokkene's normalised name and date of birth, the only
+   * trace of them that is indexed, so deciders can find a casus by betrokkene (see
+   * `src/domain/casus/betrokkene-key.ts`). Casussen submitted before it existed have none.
+   */
+  betrokkeneKey: z.string().min(1).max(100).optional(),
   audit: z.array(auditEntrySchema),
   outbox: z.array(outboxEntrySchema),
   /** The casus cards the bot sent into personal chats, so that every copy follows each change. */

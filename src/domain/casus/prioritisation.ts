@@ -1,9 +1,9 @@
 import { urgenties } from '../intake/vocabulary';
 import type { Prioritisation } from '../registry/registry.schema';
-import type { Casus } from './casus.schema';
+import type { CasusListRow } from './casus-list-row';
 
 export interface RankedCasus {
-  casus: Casus;
+  casus: CasusListRow;
   score: number;
   /** Each criterion that added points, in words: the position must be explainable. */
   reasons: string[];
@@ -16,19 +16,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * whether a doorbraak is needed, and waiting time since aanmelding. Ties go to the longest waiting.
  */
 export function prioritise(
-  casussen: readonly Casus[],
+  casussen: readonly CasusListRow[],
   criteria: Prioritisation,
   now: Date,
 ): RankedCasus[] {
   return casussen
     .map((casus) => {
-      const intake = casus.submission?.intake;
-      const submittedAt = casus.submission?.submittedAt ?? casus.createdAt;
+      const submittedAt = casus.submittedAt ?? casus.createdAt;
       const days = Math.max(0, Math.floor((now.getTime() - Date.parse(submittedAt)) / DAY_MS));
-      const urgency = intake?.aanmelding.urgentie ?? 'normaal';
+      const urgency = casus.urgentie ?? 'normaal';
       const parts: [number, string][] = [
         [criteria.urgency[urgency], `urgentie ${urgenties.labels[urgency].toLowerCase()}`],
-        [intake?.doorbraak.nodig ? criteria.doorbraak : 0, 'doorbraak nodig'],
+        [casus.doorbraakNodig ? criteria.doorbraak : 0, 'doorbraak nodig'],
         [days * criteria.perWaitingDay, `${days} ${days === 1 ? 'dag' : 'dagen'} wachtend`],
       ];
       const score = parts.reduce((sum, [points]) => sum + points, 0);

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { casuslijst, CASUSLIJST_MAX_ROWS } from '../../../src/app/casus/casuslijst';
+import { openCasusById } from '../../../src/app/casus/open-casus';
+import { today } from '../../../src/app/intake/intake-services';
+import type { AdaptiveCardJson } from '../../cards/card-template';
+import { casuslijstCard, listStateLabels } from '../../cards/casuslijst.card';
+import { casusCardFor, type BackTo } from '../../presenters/casus.presenter';
+import { loadCasusView } from '../../presenters/casus-view';
+import { refusalCard } from '../../presenters/error-cards';
+import { verbRoute, type Turn } from '../route-types';
+import { showMyCasussen } from './my-casussen.handler';
+
+/** Rows on one page of the casuslijst: ~600 bytes each, so a page stays far below 28 KB. */
+export const CASUSLIJST_PAGE_SIZE = 20;
+
+/** The list a casus card leads back to, as the card's buttons carry it. */
+export const backToSchema = z.object({
+  list: z.enum(['casuslijst', 'mijn-casussen']),
+  kamerId: z.string().max(100).default(''),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+const notFound = (): AdaptiveCardJson =>
+  refusalCard(
+    'Casus niet gevonden',
+    'Er is geen casus met dit nummer die jij mag inzien. Controleer het nummer.',
+  );
+
+/** A casus card for whoever may see it, with the way back to the list it was opened from. */
+export async function openCasusCard(
+  turn: Turn,
+  casusId: string,
+  backTo: BackTo | undefined,
+): Promise<AdaptiveCardJson> {
+  const opened = await openCasusById(turn.services, turn.actor, casusId);
+  if (!opened.ok) return notFound();
+  const { casus, kamer } = opened.value;
+  const view = await loadCasusView(
+    turn.services.registry,
+    casus,
+    kamer,
+    { backTo },
+    today(turn.services),
+  );
+  return casusCardFor(turn.actor, casus, view);
+}
+
+/** "casuslijst": the decider's kamers, each with one page of its open casussen in priority order. */
+export async function showCasuslijst(
+  turn: Turn,
+  _args = '',
+  at: { kamerId?: string; page?: number } = {},
+): Promise<AdaptiveCardJson> {
+  const lists = await casuslijst(turn.services, turn.actor, at.kamerId || undefined);
+  if (!lists.ok) {
+    return refusalCard(
+      'Alleen voor besluitvormers',
+      'De casuslijst is er voor procesregisseurs en leden van een weegtafel.',
+    );
+  }
+  return casuslijstCard.render({
+    kamers: lists.value.map(({ kamer, ranked, truncated }) => {
+      const p = kamer.prioritisation;
+      const pages = Math.max(1, Math.ceil(ranked.length / CASUSLIJST_PAGE_SIZE));
+      const page = Math.min(at.page ?? 1, pages);
+      const first = (page - 1) * CASUSLIJST_PAGE_SIZE;
+      const buttons = [
+        ...(page > 1
+          ? [{ title: 'Vorige pagina' as const, kamerId: kamer.id, page: page - 1 }]
+          : []),
+        ...(page < pages
+          ? [{ title: 'Volgende pagina' as const, kamerId: kamer.id, page: page + 1 }]
+          : []),
+      ];
+      return {
+        name: kamer.name,
+        criteria: `urgentie (normaal ${p.urgency.normaal}, hoog ${p.urgency.hoog}, zeer hoog ${p.urgency['zeer-hoog']} punten), doorbraak nodig (${p.doorbraak}), per dag wachtend (${p.perWaitingDay})`,
+        empty: ranked.length === 0 ? [{}] : [],
+        rows: ranked
+          .slice(first, first + CASUSLIJST_PAGE_SIZE)
+          .map(({ casus, score, reasons }, index) => ({
+            position: first + index + 1,
+            casusId: casus.id,
+            casusNumber: casus.casusNumber,
+            status: listStateLabels[casus.state],
+            score,
+            reasons: reasons.join(', ') || 'geen punten',
+            kamerId: at.kamerId ?? '',
+            page,
+          })),
+        truncated: truncated ? [{ max: CASUSLIJST_MAX_ROWS }] : [],
+        pager: pages > 1 ? [{ page, pages, count: ranked.length, buttons }] : [],
+      };
+    }),
+  });
+}
+
+export const navigationVerbRoutes = [
+  verbRoute({
+    // A list's "Open": the casus card, with "Terug naar de lijst".
+    verb: 'casus.open',
+    data: z.object({ casusId: z.uuid(), back: backToSchema.optional() }),
+    handle: (turn, { casusId, back }) => openCasusCard(turn, casusId, back),
+  }),
+  verbRoute({
+    // "Terug naar de lijst" and the casuslijst's page buttons.
+    verb: 'list.show',
+    data: backToSchema,
+    handle: (turn, { list, kamerId, page }) =>
+      list === 'casuslijst' ? showCasuslijst(turn, '', { kamerId, page }) : showMyCasussen(turn),
+  }),
+];

@@ -1,0 +1,4 @@
+import { betrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
+
+/** A fixed search key for tests that submit without the app's composition root. */
+export const testBetrokkeneKey = betrokkeneKeyer(Buffer.alloc(32, 7));
