@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import { assessIntake } from '../../src/domain/intake/assessment';
+import { parseIntake } from '../../src/domain/intake/intake-form';
+import { MAX_CARD_BYTES } from '../../bot/cards/card-template';
+import { demoUsers } from '../helpers/activities';
+import { talkAs, type Conversation } from '../helpers/bot-harness';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process';
+import { button, buttonsOf } from '../helpers/card-buttons';
+import { cardText } from '../helpers/fake-connector';
+import { validFormValues } from '../helpers/intake-values';
+import { sampleCasus } from '../helpers/samples';
+import type { ProxiedRequest } from '../helpers/store-proxy';
+
+type Card = Record<string, unknown>;
+const OPEN_CASUSSEN = 500;
+const bytes = (card: Card) => Buffer.byteLength(JSON.stringify(card));
+
+/** An open casus at Lokale Kamer Rotterdam, submitted `daysAgo` days ago. */
+function openCasus(index: number): Casus {
+  const parsed = parseIntake(validFormValues, new Date().toISOString().slice(0, 10));
+  assert.ok(parsed.ok);
+  const submittedAt = new Date(Date.now() - (index % 90) * 86_400_000).toISOString();
+  return sampleCasus({
+    state: index % 7 === 0 ? 'in_behandeling_lokaal' : 'aangemeld',
+    kamerId: 'lk-rotterdam',
+    casusNumber: `LK-ROT-2026-${String(index + 1).padStart(4, '0')}`,
+    revision: 1,
+    submission: { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) },
+  });
+}
+
+describe('bot over HTTP: lists stay bounded however long they get', function () {
+  this.timeout(120_000);
+  let bot: BotProcess;
+  let jeroen: Conversation;
+
+  before(async () => {
+    bot = await startBotProcess();
+    jeroen = talkAs(bot, demoUsers.jeroen);
+    await jeroen.say('help');
+    const { casussen, registry } = bot.store();
+    for (let start = 0; start < OPEN_CASUSSEN; start += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => casussen.items.create(openCasus(start + i))),
+      );
+    }
+    // 64 more registry persons who may use the system: "rol" would list 70.
+    await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        registry.items.create({
+          kind: 'persoon',
+          id: randomUUID(),
+          name: `Demopersoon ${String(i + 1).padStart(2, '0')}`,
+          organisationId: 'gemeente-rotterdam',
+          roles: [{ role: 'procesregisseur', kamerId: 'lk-schiedam' }],
+          screening: { kind: 'vog', date: '2025-05-01' },
+        }),
+      ),
+    );
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  /** The store requests one turn makes, and its card. */
+  async function measured(turn: () => Promise<Card>) {
+    const from = bot.proxy.forwarded.length;
+    const card = await turn();
+    return { card, requests: bot.proxy.forwarded.slice(from) };
+  }
+  const toCasussen = (requests: ProxiedRequest[]) =>
+    requests.filter((request) => /\/colls\/casussen\/docs/.test(request.path));
+
+  it(`pages a casuslijst of ${OPEN_CASUSSEN} open casussen, each page small, with one casus query`, async () => {
+    const first = await measured(() => jeroen.say('casuslijst'));
+    const text = cardText(first.card);
+    assert.match(text, new RegExp(`Pagina 1 van 25 · ${OPEN_CASUSSEN} open casussen`));
+    assert.ok(bytes(first.card) <= MAX_CARD_BYTES, `page 1 is ${bytes(first.card)} bytes`);
+    assert.ok(!buttonsOf(first.card).some((b) => b.title === 'Vorige pagina'));
+    const openButtons = buttonsOf(first.card).filter((b) => b.title === 'Open');
+    assert.equal(openButtons.length, 20);
+
+    const { verb, data } = button(first.card, 'Volgende pagina');
+    const second = await measured(() => jeroen.execute(verb, data));
+    assert.match(cardText(second.card), /Pagina 2 van 25/);
+    assert.match(cardText(second.card), /\*\*21\. LK-ROT-/);
+    assert.ok(button(second.card, 'Vorige pagina'));
+
+    let last = second.card;
+    for (let page = 3; page <= 25; page++) {
+      const pressed = button(last, 'Volgende pagina');
+      last = await jeroen.execute(pressed.verb, pressed.data);
+      assert.ok(bytes(last) <= MAX_CARD_BYTES, `page ${page} is ${bytes(last)} bytes`);
+    }
+    assert.match(cardText(last), /Pagina 25 van 25/);
+    assert.match(cardText(last), /\*\*500\. LK-ROT-/);
+    assert.ok(!buttonsOf(last).some((b) => b.title === 'Volgende pagina'));
+
+    // One query of list rows reads the whole list (the SDK asks the query plan first): no
+    // request per casus, none per 100 rows.
+    for (const { requests } of [first, second]) {
+      process.stdout.write(
+        `      store requests for one page: ${requests.length} (casussen: ${toCasussen(requests).length})\n`,
+      );
+      assert.ok(toCasussen(requests).length <= 2, JSON.stringify(requests));
+      assert.ok(requests.length <= 8, JSON.stringify(requests));
+    }
+
+    // "Terug naar de lijst" from a casus opened on page 2 leads to page 2.
+    const opened = await jeroen.execute(
+      button(second.card, 'Open').verb,
+      button(second.card, 'Open').data,
+    );
+    const back = button(opened, 'Terug naar de lijst');
+    assert.match(cardText(await jeroen.execute(back.verb, back.data)), /Pagina 2 van 25/);
+  });
+
+  it('pages "rol" over 70 registry persons, and filters it by name', async () => {
+    const fatima = talkAs(bot, demoUsers.fatima);
+    const first = await fatima.say('rol');
+    assert.ok(bytes(first) <= MAX_CARD_BYTES, `rol is ${bytes(first)} bytes`);
+    assert.match(cardText(first), /Pagina 1 van \d+ · \d+ personen/);
+    assert.equal(buttonsOf(first).filter((b) => b.verb === 'demo.persona').length, 10);
+    let card = first;
+    const seen = new Set<string>();
+    for (;;) {
+      for (const b of buttonsOf(card).filter((b) => b.verb === 'demo.persona'))
+        seen.add(String(b.data.personId));
+      const nextPage = buttonsOf(card).find((b) => b.title === 'Volgende pagina');
+      if (!nextPage) break;
+      card = await fatima.execute(nextPage.verb, nextPage.data);
+      assert.ok(bytes(card) <= MAX_CARD_BYTES);
+    }
+    assert.ok(seen.size >= 70, `${seen.size} persons over all pages`);
+
+    const filtered = await fatima.say('rol demopersoon 04');
+    assert.match(cardText(filtered), /Demopersoon 04/);
+    assert.doesNotMatch(cardText(filtered), /Demopersoon 05/);
+    const jeroenOnly = await fatima.say('rol Jeroen');
+    const switchTo = button(jeroenOnly, 'Word Jeroen de Vries');
+    assert.match(cardText(await fatima.execute(switchTo.verb, switchTo.data)), /Hallo Jeroen/);
+    await fatima.execute('demo.persona', { personId: demoUsers.fatima });
+    assert.match(cardText(await fatima.say('rol niemand-zo')), /Niemand gevonden/);
+  });
+});

@@ -1,0 +1,38 @@
+import { walk } from './adaptive-card-check';
+
+/** An Action.Execute on a card as the user sees it: its title, verb and data. */
+export interface Button {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** Every Action.Execute button on a card, in order (refresh is no button). */
+export function buttonsOf(card: unknown): Button[] {
+  const found: Button[] = [];
+  const refresh = (card as { refresh?: { action?: unknown } }).refresh?.action;
+  walk(card, (node) => {
+    if (node.type === 'Action.Execute' && node !== refresh) {
+      found.push({
+        title: String(node.title),
+        verb: String(node.verb),
+        data: (node.data ?? {}) as Record<string, unknown>,
+      });
+    }
+  });
+  return found;
+}
+
+/** The one button with this title (and, when given, whose data matches), or a clear failure. */
+export function button(card: unknown, title: string | RegExp, data: object = {}): Button {
+  const matching = buttonsOf(card).filter(
+    (b) =>
+      (typeof title === 'string' ? b.title === title : title.test(b.title)) &&
+      Object.entries(data).every(([key, value]) => b.data[key] === value),
+  );
+  if (matching.length === 0) {
+    const titles = buttonsOf(card).map((b) => b.title);
+    throw new Error(`No button "${String(title)}" on the card; it has: ${titles.join(', ')}`);
+  }
+  return matching[0]!;
+}
