@@ -160,21 +160,21 @@ describe('bot over HTTP: navigation by buttons', () => {
     const text = cardText(card);
     assert.match(text, /Dat begrijp ik niet/);
     assert.ok(text.indexOf('Dat begrijp ik niet') < text.indexOf('mijn casussen'));
-    const mine = await press(fatima, card, 'Open', { command: 'mijn casussen' });
+    const mine = await press(fatima, card, 'Mijn casussen', { command: 'mijn casussen' });
     assert.match(cardText(mine), /Mijn casussen/);
-    const started = await press(fatima, card, 'Open', { command: 'nieuwe casus' });
+    const started = await press(fatima, card, 'Nieuwe casus', { command: 'nieuwe casus' });
     assert.equal(ref(started).step, 'betrokkene');
     // "casus <nummer>" needs a number: its button opens the search form.
-    const form = await press(fatima, card, 'Zoeken');
+    const form = await press(fatima, card, 'Casus zoeken');
     assert.match(cardText(form), /Casus zoeken[\s\S]*Casusnummer/);
   });
 
   it('offers the commands as buttons on the help card too, per role', async () => {
     const help = await jeroen.say('help');
     assert.doesNotMatch(cardText(help), /Dat begrijp ik niet/);
-    const list = await press(jeroen, help, 'Open', { command: 'casuslijst' });
+    const list = await press(jeroen, help, 'Casuslijst', { command: 'casuslijst' });
     assert.match(cardText(list), /Casuslijst/);
-    const personas = await press(jeroen, help, 'Open', { command: 'rol' });
+    const personas = await press(jeroen, help, 'Rol', { command: 'rol' });
     assert.match(cardText(personas), /Kies een rol/);
     // A forged command button runs nothing that typing would not.
     assert.match(

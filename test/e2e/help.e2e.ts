@@ -11,7 +11,7 @@ describe('in the Teams-like client (headless Chromium)', () => {
 
     // Opening the personal chat installs the app: the bot greets with the help card.
     const welcome = await nthCard(page, 1);
-    await welcome.getByText('Typ een van deze opdrachten:').waitFor();
+    await welcome.getByText('Wat je kunt doen:').waitFor();
 
     await say(page, 'help');
     const help = await nthCard(page, 2);

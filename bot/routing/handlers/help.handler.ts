@@ -2,11 +2,20 @@ import { helpCard } from '../../cards/help.card';
 import { describeActor } from '../../presenters/actor.presenter';
 import type { OfferedCommand, Turn } from '../route-types';
 
-/** Every command as a button; one that needs an argument ("casus <nummer>") opens its form. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Every command as a button named after it; one that needs an argument ("casus <nummer>") opens
+ * its form instead ("Casus zoeken"). Help itself is the card being read.
+ */
 function buttonFor({ command, argument }: OfferedCommand) {
   if (command === 'help') return [];
-  if (argument) return [{ title: 'Zoeken', verb: 'casus.search.form' as const, command }];
-  return [{ title: 'Open', verb: 'command.run' as const, command }];
+  if (argument) {
+    return [
+      { title: `${capitalised(command)} zoeken`, verb: 'casus.search.form' as const, command },
+    ];
+  }
+  return [{ title: capitalised(command), verb: 'command.run' as const, command }];
 }
 
 export async function showHelp(turn: Turn, _args = '', options: { notUnderstood?: boolean } = {}) {

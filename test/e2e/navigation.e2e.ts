@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { CosmosClient } from '@azure/cosmos';
+import type { Locator, Page } from 'playwright-core';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import { assessIntake } from '../../src/domain/intake/assessment';
+import { parseIntake } from '../../src/domain/intake/intake-form';
+import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { typeDate } from '../helpers/card-ui';
+import { validFormValues } from '../helpers/intake-values';
+import { freePort } from '../helpers/local-start';
+import { usePlayground } from '../helpers/playground';
+import { sampleCasus } from '../helpers/samples';
+import { nthCard, say, screenshots } from '../helpers/teams-client';
+import { tempDir } from '../helpers/temp-dir';
+
+const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01';
+const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
+const fatimaRef = {
+  id: fatima,
+  name: 'Fatima El Amrani',
+  organisationId: 'wijkteam-rotterdam-noord',
+  organisationName: 'Wijkteam Rotterdam-Noord',
+};
+const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
+
+/** An open casus at Lokale Kamer Rotterdam, as the store would hold it after submit. */
+function openCasus(index: number): Casus {
+  const parsed = parseIntake(validFormValues, new Date().toISOString().slice(0, 10));
+  assert.ok(parsed.ok);
+  return sampleCasus({
+    state: 'aangemeld',
+    kamerId: 'lk-rotterdam',
+    casusNumber: `LK-ROT-2025-${String(index + 1).padStart(4, '0')}`,
+    revision: 1,
+    createdBy: fatimaRef,
+    submission: {
+      submittedAt: new Date(Date.now() - index * 86_400_000).toISOString(),
+      intake: parsed.value,
+      assessment: assessIntake(parsed.value),
+    },
+  });
+}
+
+describe('in the Teams-like client (headless Chromium): navigation by buttons', () => {
+  const state: { app?: AppProcess; remove?: () => Promise<void>; browsers: HeadlessBrowser[] } = {
+    browsers: [],
+  };
+  const botUrl = () => {
+    if (!state.app) throw new Error('The bot starts in a before hook');
+    return state.app.botUrl;
+  };
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const dir = await tempDir('e2e-navigation');
+    state.remove = () => dir.remove();
+    state.app = await startAppProcess({
+      PORT: String(await freePort()),
+      DEMO_MODE: 'true',
+      EMBEDDED_COSMOS_DATA_DIR: dir.path,
+      LOG_LEVEL: 'info',
+    });
+    // 23 open casussen (two pages), two drafts told apart, and one ready to submit.
+    const client = new CosmosClient({
+      endpoint: state.app.storeEndpoint ?? '',
+      key: EMBEDDED_COSMOS_KEY,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    const casussen = client.database('casusbot').container('casussen');
+    for (let i = 0; i < 23; i++) await casussen.items.create(openCasus(i));
+    const draft = (values: Record<string, string>, step: Casus['intake']['step']) =>
+      sampleCasus({ createdBy: fatimaRef, intake: { step, values } });
+    await casussen.items.create(draft({}, 'betrokkene'));
+    await casussen.items.create(draft({ naam: 'Karel Verwijderbaar' }, 'criteria-1-2'));
+    await casussen.items.create(
+      draft({ ...validFormValues, naam: 'Samira Bouzid' }, 'samenvatting'),
+    );
+    client.dispose();
+  });
+  const clients = {
+    fatima: usePlayground('e2e-nav-fatima', botUrl, fatima),
+    jeroen: usePlayground('e2e-nav-jeroen', botUrl, jeroen),
+  };
+  after(async () => {
+    await Promise.all(state.browsers.map((browser) => browser.close()));
+    const app = state.app;
+    if (app && app.child.exitCode === null) {
+      app.child.kill('SIGTERM');
+      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
+    }
+    await state.remove?.();
+  });
+
+  it('opens casussen from every list, leads back, removes a draft, pages and searches', async () => {
+    const open = async (url: string, who: string): Promise<Page> => {
+      const browser = await openBrowser();
+      state.browsers.push(browser);
+      await browser.page.setViewportSize({ width: 1280, height: 2200 });
+      await browser.page.goto(url);
+      await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+      await (await nthCard(browser.page, 1)).getByText(`Hallo ${who}.`, { exact: false }).waitFor();
+      return browser.page;
+    };
+    let shot = 0;
+    const snap = async (card: Locator, name: string) => {
+      shot += 1;
+      await card.screenshot({
+        path: `${screenshots}/nav-${String(shot).padStart(2, '0')}-${name}.png`,
+      });
+    };
+    const ask = async (page: Page, text: string): Promise<Locator> => {
+      const before = await cardsOf(page).count();
+      await say(page, text);
+      return nthCard(page, before + 1);
+    };
+    /** Presses a button (in `within`, a part of the card) and waits for the card in its place. */
+    const press = async (card: Locator, button: string, next: string | RegExp, within = card) => {
+      const page = card.page();
+      const count = await cardsOf(page).count();
+      await within.getByRole('button', { name: button, exact: true }).click();
+      await card.getByText(next).first().waitFor({ timeout: 20_000 });
+      assert.equal(await cardsOf(page).count(), count, `"${button}" replaces the card in place`);
+    };
+    /** The innermost part of a card with this text and this button: one row of a list. */
+    const row = (card: Locator, text: string, button: string) =>
+      card
+        .locator('div', {
+          hasText: text,
+          has: card.page().getByRole('button', { name: button, exact: true }),
+        })
+        .last();
+
+    const worker = await open(clients.fatima.url, 'Fatima El Amrani');
+
+    // Unknown text: said so, with the commands as buttons.
+    let card = await ask(worker, 'wat moet ik nu doen');
+    await card.getByText('Dat begrijp ik niet').waitFor();
+    await snap(card, 'niet-begrepen');
+    await press(card, 'Mijn casussen', 'Mijn casussen');
+    await card.getByText('leeg', { exact: true }).waitFor();
+    await card.getByText('Karel Verwijderbaar').waitFor();
+    await snap(card, 'mijn-casussen');
+
+    // A draft is removed after a confirmation only.
+    await press(
+      card,
+      'Verwijderen',
+      'Concept verwijderen?',
+      row(card, 'Karel Verwijderbaar', 'Verwijderen'),
+    );
+    await snap(card, 'concept-verwijderen');
+    await press(card, 'Ja, verwijderen', 'Het concept is verwijderd.');
+    assert.equal(await card.getByText('Karel Verwijderbaar').count(), 0);
+    await snap(card, 'concept-verwijderd');
+
+    // A ready draft submitted: the submitted card opens the casus, which leads back to the list.
+    await press(card, 'Verder', 'Samenvatting', row(card, 'Samira Bouzid', 'Verder'));
+    await press(card, 'Indienen bij Lokale Kamer Rotterdam', /is aangemeld/);
+    await snap(card, 'aangemeld');
+    await press(card, 'Open casus', 'Terug naar de lijst');
+    await snap(card, 'casus-vanuit-aangemeld');
+    await press(card, 'Terug naar de lijst', 'Mijn casussen');
+    await press(card, 'Open', 'Terug naar de lijst', row(card, 'Samira Bouzid', 'Open'));
+    await press(card, 'Terug naar de lijst', 'Mijn casussen');
+
+    // A worker searches by number only.
+    card = await ask(worker, 'help');
+    await snap(card, 'help');
+    await press(card, 'Casus zoeken', 'Op casusnummer');
+    assert.equal(await card.getByText('Op betrokkene').count(), 0);
+    await snap(card, 'zoeken-medewerker');
+
+    // The procesregisseur pages the casuslijst, opens a casus and returns to the same page.
+    const decider = await open(clients.jeroen.url, 'Jeroen de Vries');
+    card = await ask(decider, 'casuslijst');
+    await card.getByText('Pagina 1 van 2 · 24 open casussen').waitFor();
+    await snap(card, 'casuslijst-pagina-1');
+    await press(card, 'Volgende pagina', 'Pagina 2 van 2 · 24 open casussen');
+    await snap(card, 'casuslijst-pagina-2');
+    await press(card, 'Open', 'Terug naar de lijst', row(card, '21. LK-ROT-', 'Open'));
+    await snap(card, 'casus-vanuit-casuslijst');
+    await press(card, 'Terug naar de lijst', 'Pagina 2 van 2');
+
+    // And finds casussen by betrokkene.
+    await press(card, 'Vorige pagina', 'Pagina 1 van 2');
+    await press(card, 'Casus zoeken', 'Op betrokkene');
+    await card.getByRole('textbox', { name: 'Naam van betrokkene' }).fill('samira  bouzid');
+    await typeDate(card, 'Geboortedatum', '4/12/1988');
+    // Only casussen submitted through the bot carry the betrokkene's search key (the seeded don't).
+    await press(card, 'Zoek op betrokkene', '1 casus gevonden.', card);
+    await snap(card, 'zoeken-op-betrokkene');
+    await press(card, 'Naar de casuslijst', 'Casuslijst');
+
+    card = await ask(decider, 'rol');
+    await snap(card, 'rol');
+
+    for (const browser of state.browsers) assert.deepEqual(browser.pageErrors, []);
+    const searches = state.app?.logs.filter((entry) => entry.event === 'personal-data-search');
+    assert.equal(searches?.at(-1)?.personId, jeroen);
+  });
+});
