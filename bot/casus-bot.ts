@@ -100,7 +100,9 @@ export class CasusBot extends TeamsActivityHandler {
       activityId: activity.id,
       chat: personal ? 'personal' : 'shared',
       remember:
-        personal && aadObjectId ? () => this.chats.remember(aadObjectId, activity) : undefined,
+        personal && aadObjectId
+          ? (personId = aadObjectId) => this.chats.remember(personId, activity)
+          : undefined,
     };
   }
 

@@ -17,10 +17,11 @@ export interface Sender {
   /** A channel or group chat is `shared`: everyone present reads the answer. */
   chat: 'personal' | 'shared';
   /**
-   * Keeps where this sender can be reached later. Called only once the registry knows them, so
-   * strangers leave nothing behind (data minimisation, and no store growth from unknown senders).
+   * Keeps where this sender can be reached later (as `personId`, by default the sender). Called
+   * only once the registry knows them, so strangers leave nothing behind (data minimisation, and
+   * no store growth from unknown senders).
    */
-  remember?(): Promise<void>;
+  remember?(personId?: string): Promise<void>;
 }
 
 /**
@@ -154,6 +155,11 @@ export class Dispatcher {
         return notAuthorisedCard.render({ reason: accessRefusalText[identification.reason] });
       }
       await this.remember(sender, logger);
+      // Demo mode: the role played is reached in this chat too, so the one local client also
+      // shows the notifications meant for that role (the client cannot open other users' chats).
+      if (identification.actor.viaDemoPersona && this.services.demoMode) {
+        await this.remember(sender, logger, identification.actor.person.id);
+      }
       return await handle({
         actor: identification.actor,
         activityId: sender.activityId,
@@ -169,9 +175,9 @@ export class Dispatcher {
   }
 
   /** Only later notifications depend on it: a failure is logged and the turn goes on. */
-  private async remember(sender: Sender, logger: Logger): Promise<void> {
+  private async remember(sender: Sender, logger: Logger, personId?: string): Promise<void> {
     try {
-      await sender.remember?.();
+      await sender.remember?.(personId);
     } catch (error) {
       logger.warn({ err: error }, 'personal chat not remembered');
     }

@@ -7,6 +7,7 @@ import {
   type Conversation,
 } from '../helpers/bot-harness';
 import { cardOf, cardText } from '../helpers/fake-connector';
+import { submitCasus } from '../helpers/intake-flow';
 
 describe('bot over HTTP: the demo role switch', () => {
   describe('in demo mode', () => {
@@ -68,6 +69,27 @@ describe('bot over HTTP: the demo role switch', () => {
 
     it('refuses an unknown verb', async () => {
       assert.match(await execute('casus.wissen', {}), /Onbekende actie/);
+    });
+
+    it('reaches the role played in this chat: its notifications arrive in the one local client', async () => {
+      await execute('demo.persona', { personId: demoUsers.jeroen });
+      await say('help');
+      await execute('demo.persona', { personId: demoUsers.fatima });
+      const mark = bot.connector.sent.length;
+      const number = await submitCasus(fatima);
+      const toJeroen = async () => {
+        for (let i = 0; i < 50; i++) {
+          const found = bot.connector.sent
+            .slice(mark)
+            .filter((sent) => sent.conversationId === `a:${demoUsers.fatima}`)
+            .map((sent) => cardText(cardOf(sent)))
+            .find((text) => text.includes(`Casus ${number}`) && /Accepteren/.test(text));
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return undefined;
+      };
+      assert.ok(await toJeroen(), "Jeroen's notification reached the chat that played him");
     });
 
     it('does not let an unregistered user switch role', async () => {

@@ -57,11 +57,11 @@ describe('bot over HTTP: help and the registry check', () => {
     assert.match(cardText(await talkAs(bot, demoUsers.jeroen).say('casuslijst')), /Casuslijst/i);
   });
 
-  it('answers unknown text with the help card too', async () => {
-    assert.match(
-      await say('Wat kan ik hier?', demoUsers.jeroen),
-      /procesregisseur \(Lokale Kamer Rotterdam\)/,
-    );
+  it('answers unknown text with "Dat begrijp ik niet" and the help card', async () => {
+    const text = await say('Wat kan ik hier?', demoUsers.jeroen);
+    assert.match(text, /Dat begrijp ik niet/);
+    assert.match(text, /procesregisseur \(Lokale Kamer Rotterdam\)/);
+    assert.doesNotMatch(await say('help', demoUsers.jeroen), /Dat begrijp ik niet/);
   });
 
   it('tells a user who is not in the registry that they are not authorised, and nothing else', async () => {
