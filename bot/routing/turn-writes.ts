@@ -1,5 +1,5 @@
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
-import type { Casus } from '../../src/domain/casus/casus.schema';
+import type { Casus, CasusState } from '../../src/domain/casus/casus.schema';
 import type { Result } from '../../src/domain/shared/result';
 
 /** What the casus writes of one turn came to, for an answer after something failed. */
@@ -45,8 +45,8 @@ export class TurnWrites implements CasusRepository {
   findByNumber(casusNumber: string) {
     return this.inner.findByNumber(casusNumber);
   }
-  listOpenRows(kamerIds: readonly string[], limit: number) {
-    return this.inner.listOpenRows(kamerIds, limit);
+  listOpenRows(kamerIds: readonly string[], states: readonly CasusState[], limit: number) {
+    return this.inner.listOpenRows(kamerIds, states, limit);
   }
   findByBetrokkeneKey(key: string, limit: number) {
     return this.inner.findByBetrokkeneKey(key, limit);

@@ -2,7 +2,7 @@ import type { Container, ItemDefinition, Resource, SqlParameter } from '@azure/c
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
 import { isOpen } from '../domain/casus/casus-machine';
 import { casusListRowSchema } from '../domain/casus/casus-list-row';
-import { casusSchema, casusStateSchema, type Casus } from '../domain/casus/casus.schema';
+import { casusSchema, type Casus, type CasusState } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
 import { storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 
@@ -121,8 +121,9 @@ export class CosmosCasusRepository implements CasusRepository {
     return found;
   }
 
-  async listOpenRows(kamerIds: readonly string[], limit: number) {
-    if (kamerIds.length === 0) return [];
+  async listOpenRows(kamerIds: readonly string[], states: readonly CasusState[], limit: number) {
+    const open = states.filter(isOpen);
+    if (kamerIds.length === 0 || open.length === 0) return [];
     const query = `${LIST_ROW_SELECT} WHERE c.kind = "casus" AND ARRAY_CONTAINS(@kamers, c.kamerId) AND ARRAY_CONTAINS(@open, c.state)`;
     const { resources } = await storeCall((options) =>
       this.container.items
@@ -132,7 +133,7 @@ export class CosmosCasusRepository implements CasusRepository {
             parameters: [
               { name: '@top', value: limit },
               { name: '@kamers', value: [...kamerIds] },
-              { name: '@open', value: casusStateSchema.options.filter(isOpen) },
+              { name: '@open', value: open },
             ],
           },
           // One answer for the whole list, not a round trip per 100 rows.

@@ -167,6 +167,8 @@ describe('bot over HTTP: navigation by buttons', () => {
     // "casus <nummer>" needs a number: its button opens the search form.
     const form = await press(fatima, card, 'Casus zoeken');
     assert.match(cardText(form), /Casus zoeken[\s\S]*Casusnummer/);
+    // So does "casus" typed without one.
+    assert.ok(button(await fatima.say('casus'), 'Zoek op nummer'));
   });
 
   it('offers the commands as buttons on the help card too, per role', async () => {
@@ -174,7 +176,7 @@ describe('bot over HTTP: navigation by buttons', () => {
     assert.doesNotMatch(cardText(help), /Dat begrijp ik niet/);
     const list = await press(jeroen, help, 'Casuslijst', { command: 'casuslijst' });
     assert.match(cardText(list), /Casuslijst/);
-    const personas = await press(jeroen, help, 'Rol', { command: 'rol' });
+    const personas = await press(jeroen, help, 'Rol kiezen', { command: 'rol' });
     assert.match(cardText(personas), /Kies een rol/);
     // A forged command button runs nothing that typing would not.
     assert.match(

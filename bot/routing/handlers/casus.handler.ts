@@ -13,6 +13,7 @@ import { loadCasusView } from '../../presenters/casus-view';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
 import { backToSchema, openCasusCard } from './navigation.handler';
+import { searchCard } from './search.handler';
 
 async function cardFor(
   turn: Turn,
@@ -90,12 +91,8 @@ async function decisionRefusal(
 
 /** "casus LK-ROT-2026-0007": status and timeline, for whoever may see the casus. */
 export async function showCasus(turn: Turn, args: string): Promise<AdaptiveCardJson> {
-  if (!args) {
-    return refusalCard(
-      'Welke casus?',
-      'Typ "casus" gevolgd door het casusnummer, bijvoorbeeld: casus LK-ROT-2026-0007.',
-    );
-  }
+  // Without a number: the form that asks for it.
+  if (!args) return searchCard(turn);
   // A search by number like the search card's: recorded as a read of personal data.
   const found = await findCasusByNumber(turn.services, turn.actor, args);
   return found ? cardFor(turn, found.casus, found.kamer) : notFound();

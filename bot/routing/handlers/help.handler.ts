@@ -4,6 +4,9 @@ import type { OfferedCommand, Turn } from '../route-types';
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** Where the command's own name reads badly as a button. */
+const titles: Readonly<Record<string, string>> = { rol: 'Rol kiezen' };
+
 /**
  * Every command as a button named after it; one that needs an argument ("casus <nummer>") opens
  * its form instead ("Casus zoeken"). Help itself is the card being read.
@@ -15,7 +18,9 @@ function buttonFor({ command, argument }: OfferedCommand) {
       { title: `${capitalised(command)} zoeken`, verb: 'casus.search.form' as const, command },
     ];
   }
-  return [{ title: capitalised(command), verb: 'command.run' as const, command }];
+  return [
+    { title: titles[command] ?? capitalised(command), verb: 'command.run' as const, command },
+  ];
 }
 
 export async function showHelp(turn: Turn, _args = '', options: { notUnderstood?: boolean } = {}) {

@@ -1,4 +1,5 @@
-import type { CasusListRow } from '../../domain/casus/casus-list-row';
+import { isOpen } from '../../domain/casus/casus-machine';
+import { casusStateSchema, type CasusState } from '../../domain/casus/casus.schema';
 import { prioritise, type RankedCasus } from '../../domain/casus/prioritisation';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -18,7 +19,9 @@ export interface KamerList {
  */
 export const CASUSLIJST_MAX_ROWS = 1000;
 
-const atZvh = new Set(['opschaling_aangevraagd', 'in_behandeling_zvh']);
+/** What a ZVH's list holds: the casussen escalated to it, asked or accepted. */
+const atZvh: readonly CasusState[] = ['opschaling_aangevraagd', 'in_behandeling_zvh'];
+const open = casusStateSchema.options.filter(isOpen);
 
 /** The kamers where the actor decides (procesregisseur or weegtafel of an overheidsdeelnemer). */
 export function decisionKamerIds(actor: Actor): string[] {
@@ -50,12 +53,14 @@ export async function casuslijst(
       kamer.type === 'lokale-kamer'
         ? [kamer.id]
         : all.filter((k) => k.type === 'lokale-kamer' && k.zvhId === kamer.id).map((k) => k.id);
-    const rows = await services.casussen.listOpenRows(sources, CASUSLIJST_MAX_ROWS);
-    const shown: CasusListRow[] =
-      kamer.type === 'lokale-kamer' ? rows : rows.filter((row) => atZvh.has(row.state));
+    const rows = await services.casussen.listOpenRows(
+      sources,
+      kamer.type === 'lokale-kamer' ? open : atZvh,
+      CASUSLIJST_MAX_ROWS,
+    );
     lists.push({
       kamer,
-      ranked: prioritise(shown, kamer.prioritisation, services.now()),
+      ranked: prioritise(rows, kamer.prioritisation, services.now()),
       truncated: rows.length >= CASUSLIJST_MAX_ROWS,
     });
   }

@@ -1,6 +1,6 @@
 import type { Result } from '../shared/result';
 import type { CasusListRow } from './casus-list-row';
-import type { Casus } from './casus.schema';
+import type { Casus, CasusState } from './casus.schema';
 
 /** A value as stored, with the ETag that a conditional write must present. */
 export interface Versioned<T> {
@@ -37,10 +37,14 @@ export interface CasusRepository {
   ): Promise<Result<void, 'conflict' | 'not-found' | OutcomeUnknown>>;
   findByNumber(casusNumber: string): Promise<Versioned<Casus> | undefined>;
   /**
-   * The list rows of the open casussen of these Lokale Kamers (escalated ones included), at most
-   * `limit`: one small projection, never the documents themselves.
+   * The list rows of the casussen of these Lokale Kamers in these (open) states, at most `limit`:
+   * one small projection, never the documents themselves.
    */
-  listOpenRows(kamerIds: readonly string[], limit: number): Promise<CasusListRow[]>;
+  listOpenRows(
+    kamerIds: readonly string[],
+    states: readonly CasusState[],
+    limit: number,
+  ): Promise<CasusListRow[]>;
   /** Submitted casussen whose betrokkene has this search key (at most `limit`). */
   findByBetrokkeneKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
   /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
