@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import { assessIntake } from '../../src/domain/intake/assessment';
+import { parseIntake } from '../../src/domain/intake/intake-form';
+import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
+import { loadSearchKey } from '../../src/storage/cosmos-search-key';
+import { validFormValues } from '../helpers/intake-values';
+import { sampleCasus } from '../helpers/samples';
+import { useTempStore } from '../helpers/temp-store';
+
+function submitted(overrides: Partial<Casus>): Casus {
+  const parsed = parseIntake(
+    { ...validFormValues, urgentie: 'zeer-hoog', doorbraakNodig: 'true' },
+    '2026-11-23',
+  );
+  assert.ok(parsed.ok);
+  return sampleCasus({
+    state: 'aangemeld',
+    kamerId: 'lk-rotterdam',
+    casusNumber: `LK-ROT-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`,
+    submission: {
+      submittedAt: '2026-11-20T10:00:00.000Z',
+      intake: parsed.value,
+      assessment: assessIntake(parsed.value),
+    },
+    ...overrides,
+  });
+}
+
+describe('CosmosCasusRepository lists and searches against the embedded server', () => {
+  const temp = useTempStore('contract-lists');
+  let repository: CosmosCasusRepository;
+  before(() => {
+    repository = new CosmosCasusRepository(temp.store.containers.casussen);
+  });
+
+  it('lists the rows of the casussen of these kamers in these states, and only the row fields', async () => {
+    const open = submitted({});
+    const escalated = submitted({ state: 'in_behandeling_zvh' });
+    const closed = submitted({ state: 'afgesloten' });
+    const elsewhere = submitted({ kamerId: 'lk-schiedam' });
+    for (const casus of [open, escalated, closed, elsewhere])
+      assert.ok((await repository.create(casus)).ok);
+
+    const rows = await repository.listOpenRows(
+      ['lk-rotterdam'],
+      ['aangemeld', 'in_behandeling_zvh', 'afgesloten'],
+      100,
+    );
+    // A closed casus is never on a list, whatever is asked.
+    assert.deepEqual(rows.map((row) => row.id).sort(), [open.id, escalated.id].sort());
+    assert.deepEqual(
+      rows.find((row) => row.id === open.id),
+      {
+        id: open.id,
+        casusNumber: open.casusNumber,
+        state: 'aangemeld',
+        kamerId: 'lk-rotterdam',
+        createdAt: open.createdAt,
+        submittedAt: '2026-11-20T10:00:00.000Z',
+        urgentie: 'zeer-hoog',
+        doorbraakNodig: true,
+      },
+    );
+    assert.deepEqual(
+      (await repository.listOpenRows(['lk-rotterdam'], ['in_behandeling_zvh'], 100)).map(
+        (row) => row.id,
+      ),
+      [escalated.id],
+    );
+    assert.equal(
+      (await repository.listOpenRows(['lk-rotterdam', 'lk-schiedam'], ['aangemeld'], 1)).length,
+      1,
+    );
+    assert.deepEqual(await repository.listOpenRows([], ['aangemeld'], 100), []);
+  });
+
+  it('finds submitted casussen by betrokkene key, and nothing for another key', async () => {
+    const key = randomUUID();
+    const mine = submitted({ betrokkeneKey: key });
+    assert.ok((await repository.create(mine)).ok);
+    assert.ok((await repository.create(submitted({ betrokkeneKey: randomUUID() }))).ok);
+    const found = await repository.findByBetrokkeneKey(key, 20);
+    assert.deepEqual(
+      found.map((f) => f.value.id),
+      [mine.id],
+    );
+    assert.ok(found[0]?.etag);
+    assert.deepEqual(await repository.findByBetrokkeneKey(randomUUID(), 20), []);
+  });
+
+  it('lists what a person created, newest first, with when each was last written', async () => {
+    const creator = { ...sampleCasus().createdBy, id: randomUUID() };
+    const older = sampleCasus({ createdBy: creator, createdAt: '2026-11-01T10:00:00.000Z' });
+    const newer = sampleCasus({ createdBy: creator, createdAt: '2026-11-02T10:00:00.000Z' });
+    const before = Date.now();
+    for (const casus of [older, newer]) assert.ok((await repository.create(casus)).ok);
+    const listed = await repository.listCreatedBy(creator.id, 20);
+    assert.deepEqual(
+      listed.map((l) => l.value.id),
+      [newer.id, older.id],
+    );
+    for (const { changedAt } of listed) {
+      // The store's own timestamp, in whole seconds.
+      assert.ok(Date.parse(changedAt) >= Math.floor(before / 1000) * 1000);
+      assert.ok(Date.parse(changedAt) <= Date.now());
+    }
+  });
+
+  it('makes the search key once and reads the same one at every start, also two at once', async () => {
+    const { counters } = temp.store.containers;
+    const [first, second] = await Promise.all([loadSearchKey(counters), loadSearchKey(counters)]);
+    assert.equal(first.length, 32);
+    assert.deepEqual(second, first);
+    assert.deepEqual(await loadSearchKey(counters), first);
+  });
+});
