@@ -1,6 +1,7 @@
 import type { CardTemplate } from './card-template';
 import { casusCard } from './casus.card';
 import { casusCompactCard } from './casus-compact.card';
+import { casusNotificationCard } from './casus-notification.card';
 import { casusSupersededCard } from './casus-superseded.card';
 import { casuslijstCard } from './casuslijst.card';
 import { demoPersonasCard } from './demo-personas.card';
@@ -24,6 +25,7 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   myCasussenCard,
   casusCard,
   casusSupersededCard,
+  casusNotificationCard,
   casusCompactCard,
   casuslijstCard,
 ];
