@@ -31,8 +31,6 @@ export const casusCardSchema = z.object({
   nextStep: z.string().min(1),
   /** The evidence block (criterium 3's indications and the rest); empty renders nothing. */
   evidence: z.array(z.never()).max(0).default([]),
-  /** What the worker typed in the answer form, back in the input after a refusal. */
-  draftMotivation: z.string(),
   refreshUserIds: z.array(z.string()).max(60),
   facts: z.array(z.object({ title: z.string(), value: z.string() })),
   /** The second step of an irreversible decision: what will happen, and the motivation given. */
@@ -60,10 +58,13 @@ export const casusCardSchema = z.object({
           choices: z.array(z.object({ title: z.string(), value: closeReasonSchema })),
         }),
       ),
-      actions: z.array(z.object({ title: z.string(), action: casusActionSchema, style: buttonStyle })).min(1),
+      actions: z
+        .array(z.object({ title: z.string(), action: casusActionSchema, style: buttonStyle }))
+        .min(1),
     }),
   ),
-  answer: zeroOrOne(z.object({ question: z.string() })),
+  /** The worker's answer form; `draft` is what she typed, back in the input after a refusal. */
+  answer: zeroOrOne(z.object({ question: z.string(), draft: z.string() })),
   /** The toggles with the assessment and the timeline; absent on a confirmation. */
   sections: zeroOrOne(z.object({})),
   criteria: z.array(

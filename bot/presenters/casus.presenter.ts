@@ -108,7 +108,6 @@ function casusCardView(
     kamer: table.name,
     notices: view.notice ? [view.notice] : [],
     nextStep: nextStep(casus, table, allowed),
-    draftMotivation: view.draft?.action === 'aanvullen' ? view.draft.motivation : '',
     refreshUserIds: view.refreshUserIds.slice(0, 60),
     facts: intake
       ? [
@@ -140,7 +139,12 @@ function casusCardView(
         : [],
     forms,
     answer: mayAnswer
-      ? [{ question: question ?? 'De Lokale Kamer vraagt om aanvullende informatie.' }]
+      ? [
+          {
+            question: question ?? 'De Lokale Kamer vraagt om aanvullende informatie.',
+            draft: view.draft?.action === 'aanvullen' ? view.draft.motivation : '',
+          },
+        ]
       : [],
     sections: confirming ? [] : [{}],
     criteria: confirming

@@ -7,8 +7,9 @@ import {
   type Conversation,
 } from '../helpers/bot-harness';
 import { walk } from '../helpers/adaptive-card-check';
-import { actionData, hasAction } from '../helpers/card-actions';
+import { hasAction } from '../helpers/card-actions';
 import { cardOf, cardText } from '../helpers/fake-connector';
+import { because, press } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
 
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
@@ -16,46 +17,6 @@ const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of Lokal
 const sem = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08'; // Fatima's colleague at the same wijkteam
 
 type Card = Record<string, unknown>;
-const because = (what: string) => `${what}, zo besproken in het casusoverleg van deze week.`;
-
-/** The input each decision's motivation is typed in: opschalen and afsluiten have their own. */
-const fieldFor = (action: string): string =>
-  ({
-    opschalen: 'motivationOpschalen',
-    afschalen: 'motivationAfschalen',
-    afsluiten: 'motivationAfsluiten',
-  })[action] ?? 'motivation';
-
-/** The first press of a decision button, with a motivation typed in its input. */
-function pressOnce(
-  as: Conversation,
-  card: Card,
-  action: string,
-  motivation = because(action),
-): Promise<Card> {
-  const { casusId, revision } = actionData(card, 'casus.decide');
-  return as.execute('casus.decide', {
-    casusId,
-    revision,
-    action,
-    [fieldFor(action)]: motivation,
-    ...(action === 'afsluiten' && { closeReason: 'plan-uitgevoerd' }),
-  });
-}
-
-/** A decision taken in full: the first press, and the confirmation when the card asks for it. */
-async function press(
-  as: Conversation,
-  card: Card,
-  action: string,
-  motivation = because(action),
-): Promise<Card> {
-  const answer = await pressOnce(as, card, action, motivation);
-  return hasAction(answer, 'casus.confirm')
-    ? as.execute('casus.confirm', actionData(answer, 'casus.confirm'))
-    : answer;
-}
-
 /** The decision buttons a card shows its viewer. */
 function buttons(card: Card): string[] {
   const found: string[] = [];
@@ -164,7 +125,9 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     await waitForSent(
       anouk,
       mark,
-      new RegExp(`Casus ${number}[\\s\\S]*Beslis of het Zorg- en Veiligheidshuis de casus overneemt`),
+      new RegExp(
+        `Casus ${number}[\\s\\S]*Beslis of het Zorg- en Veiligheidshuis de casus overneemt`,
+      ),
     );
 
     let zvhCard = await zvh.say(`casus ${number}`);

@@ -30,21 +30,21 @@ export const casusVerbRoutes = [
   verbRoute({
     // Universal Actions refresh: each listed user gets their own view of the card when they see it.
     verb: 'casus.refresh',
-    // Also "Terug" on a confirmation, which brings back what the decider typed.
+    // Also "Terug" on a confirmation, which brings back what the decider typed (its input).
     data: z.object({
       casusId: z.uuid(),
       draftAction: z.preprocess((v) => (v === '' ? undefined : v), casusActionSchema.optional()),
-      draftMotivation: z.string().max(4000).default(''),
+      motivation: z.string().max(4000).default(''),
       draftCloseReason: z.preprocess(
         (v) => (v === '' ? undefined : v),
         closeReasonSchema.optional(),
       ),
     }),
-    async handle(turn, { casusId, draftAction, draftMotivation, draftCloseReason }) {
+    async handle(turn, { casusId, draftAction, motivation, draftCloseReason }) {
       const opened = await openCasusById(turn.services, turn.actor, casusId);
       const draft = draftAction && {
         action: draftAction,
-        motivation: draftMotivation,
+        motivation,
         closeReason: draftCloseReason,
       };
       return opened.ok

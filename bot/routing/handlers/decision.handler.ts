@@ -19,7 +19,9 @@ const typed = z.string().max(4000).optional();
 /** What the decider learns when the card was not the casus's latest: the casus moved on. */
 function changedMeanwhile(casus: Casus): string {
   const last = casus.audit.at(-1);
-  const step = last ? ` (laatste stap: ${describeEvent(last).what}, ${describeEvent(last).when})` : '';
+  const step = last
+    ? ` (laatste stap: ${describeEvent(last).what}, ${describeEvent(last).when})`
+    : '';
   return `De casus is intussen gewijzigd${step}. Hieronder staat de actuele stand; er is niets gewijzigd.`;
 }
 
@@ -37,7 +39,9 @@ async function decisionRefusal(
     case 'changed-meanwhile':
       return refused(changedMeanwhile(reason.casus), 'warning');
     case 'not-possible-now':
-      return refused('Dit besluit is in deze stand van de casus niet mogelijk. Er is niets gewijzigd.');
+      return refused(
+        'Dit besluit is in deze stand van de casus niet mogelijk. Er is niets gewijzigd.',
+      );
     case 'not-your-decision':
       return refused(
         'Dit besluit is niet aan jou: het hoort bij een andere rol of kamer. Er is niets gewijzigd.',

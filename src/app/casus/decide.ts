@@ -25,7 +25,12 @@ export type DecisionRefusal =
    * An irreversible decision's first press: every check passed and nothing was written. The
    * decider sees what will happen and confirms with a second press, which is checked again in full.
    */
-  | { kind: 'confirm-first'; casus: Casus; motivation: string; closeReason: CloseReason | undefined }
+  | {
+      kind: 'confirm-first';
+      casus: Casus;
+      motivation: string;
+      closeReason: CloseReason | undefined;
+    }
   /** Other writes kept coming first (outbox bookkeeping); nothing changed, trying again helps. */
   | { kind: 'busy'; casus: Casus };
 
