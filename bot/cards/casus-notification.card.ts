@@ -9,6 +9,8 @@ const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 /**
  * A notification about one event on a casus: what changed, by whom, when, what happens next, and
  * a button to open the casus. Not the dossier: that is one press away, in the viewer's own view.
+ * "Open casus" is an Action.Submit, so the casus card arrives as a new message and the
+ * notification stays what it is (its copy is updated in place later, as a notification).
  */
 export const casusNotificationCard = defineCard(
   'casus-notification',
