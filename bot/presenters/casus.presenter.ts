@@ -107,7 +107,9 @@ function casusCardView(
     status: casusStateShortLabels[casus.state],
     kamer: table.name,
     notices: view.notice ? [view.notice] : [],
-    nextStep: nextStep(casus, table, allowed),
+    nextStep: confirming
+      ? 'Bevestig je besluit hieronder, of ga terug zonder te besluiten.'
+      : nextStep(casus, table, allowed),
     refreshUserIds: view.refreshUserIds.slice(0, 60),
     facts: intake
       ? [

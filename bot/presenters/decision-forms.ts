@@ -111,7 +111,7 @@ export function consequenceOf(action: CasusAction, kamer: Kamer, zvh: Kamer | un
     case 'afsluiten':
       return 'Weet je het zeker? De casus wordt afgesloten; dit kan niet ongedaan worden.';
     case 'opschalen':
-      return `Weet je het zeker? De casus gaat naar ${theZvh}, dat over de opschaling beslist; tot dan besluit ${withArticle(kamer)} er niet meer over. Dit kan niet ongedaan worden.`;
+      return `Weet je het zeker? De casus gaat naar ${theZvh}, dat beslist of het de casus overneemt; zolang besluit ${withArticle(kamer)} er niet over. Dit kan niet ongedaan worden.`;
     case 'afschalen':
       return `Weet je het zeker? De casus gaat terug naar ${withArticle(kamer)}; ${theZvh} besluit er dan niet meer over. Dit kan niet ongedaan worden.`;
     default:
