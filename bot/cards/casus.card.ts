@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import template from '../../cards/casus.json';
 import { casusActionSchema } from '../../src/domain/casus/casus-machine';
+import { closeReasonSchema } from '../../src/domain/casus/close-reason';
 import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
 const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
+const buttonStyle = z.enum(['positive', 'destructive', 'default']);
+
+/** Neutral (`emphasis`) for what was saved, warning for a changed casus, attention for refusals. */
+export const noticeSchema = z.object({
+  text: z.string(),
+  style: z.enum(['emphasis', 'warning', 'attention', 'accent']),
+});
 
 /**
  * One card per casus, shown to everyone who may see it; each viewer gets their own view of it:
- * decision makers the buttons their role allows now, the worker an answer form when information is
- * asked, everyone else the status. `refreshUserIds` (≤ 60, a Teams limit) get their view on refresh.
+ * decision makers the forms their role allows now, the worker an answer form when information is
+ * asked, everyone else the status. It leads with status and next step; the assessment and the
+ * timeline are behind toggles. `refreshUserIds` (≤ 60, a Teams limit) get their view on refresh.
  */
 export const casusCardSchema = z.object({
   casusId: z.uuid(),
@@ -18,13 +27,46 @@ export const casusCardSchema = z.object({
   casusNumber: casusNumberSchema,
   status: labelSchema(casusStateShortLabels),
   kamer: z.string(),
-  notices: zeroOrOne(
-    z.object({ text: z.string(), style: z.enum(['good', 'warning', 'attention', 'accent']) }),
-  ),
-  /** What the decider typed, back in the input after a refusal, so it is not lost. */
-  draftMotivation: z.string(),
+  notices: zeroOrOne(noticeSchema),
+  nextStep: z.string().min(1),
+  /** The evidence block (criterium 3's indications and the rest); empty renders nothing. */
+  evidence: z.array(z.never()).max(0).default([]),
   refreshUserIds: z.array(z.string()).max(60),
   facts: z.array(z.object({ title: z.string(), value: z.string() })),
+  /** The second step of an irreversible decision: what will happen, and the motivation given. */
+  confirm: zeroOrOne(
+    z.object({
+      title: z.string(),
+      action: casusActionSchema,
+      consequence: z.string(),
+      motivation: z.string(),
+      closeReason: z.union([closeReasonSchema, z.literal('')]),
+      reasons: zeroOrOne(z.object({ text: z.string() })),
+    }),
+  ),
+  decide: zeroOrOne(z.object({ prompt: z.string() })),
+  forms: z.array(
+    z.object({
+      inputId: z.string().regex(/^motivation[A-Za-z]*$/),
+      label: z.string(),
+      required: z.boolean(),
+      value: z.string(),
+      reasons: zeroOrOne(
+        z.object({
+          required: z.boolean(),
+          value: z.union([closeReasonSchema, z.literal('')]),
+          choices: z.array(z.object({ title: z.string(), value: closeReasonSchema })),
+        }),
+      ),
+      actions: z
+        .array(z.object({ title: z.string(), action: casusActionSchema, style: buttonStyle }))
+        .min(1),
+    }),
+  ),
+  /** The worker's answer form; `draft` is what she typed, back in the input after a refusal. */
+  answer: zeroOrOne(z.object({ question: z.string(), draft: z.string() })),
+  /** The toggles with the assessment and the timeline; absent on a confirmation. */
+  sections: zeroOrOne(z.object({})),
   criteria: z.array(
     z.object({
       number: z.number().int().min(1).max(4),
@@ -32,24 +74,17 @@ export const casusCardSchema = z.object({
       motivation: z.string(),
     }),
   ),
+  /** "12 eerdere stappen …": the card shows the latest events only. */
+  earlier: zeroOrOne(z.object({ text: z.string() })),
   timeline: z.array(
     z.object({
       what: labelSchema(eventLabels),
       when: dateTimeTextSchema,
       who: z.string(),
+      reasons: zeroOrOne(z.object({ text: z.string() })),
       motivations: zeroOrOne(z.object({ text: z.string() })),
     }),
   ),
-  decide: zeroOrOne(z.object({ prompt: z.string() })),
-  actions: z.array(
-    z.object({
-      title: z.string(),
-      action: casusActionSchema,
-      style: z.enum(['positive', 'destructive', 'default']),
-    }),
-  ),
-  answer: zeroOrOne(z.object({ question: z.string() })),
-  readonly: zeroOrOne(z.object({ text: z.string() })),
   /** Opened from a list: the one "Terug naar de lijst" button and the page it leads back to. */
   backTo: zeroOrOne(
     z.object({
@@ -59,5 +94,6 @@ export const casusCardSchema = z.object({
     }),
   ),
 });
+export type CasusCardView = z.input<typeof casusCardSchema>;
 
 export const casusCard = defineCard('casus', template, casusCardSchema);

@@ -1,6 +1,7 @@
 import type { CardTemplate } from './card-template';
 import { casusCard } from './casus.card';
 import { casusCompactCard } from './casus-compact.card';
+import { casusNotificationCard } from './casus-notification.card';
 import { casusSupersededCard } from './casus-superseded.card';
 import { casuslijstCard } from './casuslijst.card';
 import { demoPersonasCard } from './demo-personas.card';
@@ -27,6 +28,7 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   casusSearchCard,
   casusCard,
   casusSupersededCard,
+  casusNotificationCard,
   casusCompactCard,
   casuslijstCard,
 ];

@@ -26,7 +26,7 @@ export const intakeSummaryCard = defineCard(
         number: criterionNumber,
         title: z.string(),
         status: z.enum(['Voldoet', 'Voldoet niet']),
-        color: z.enum(['Good', 'Attention']),
+        color: z.enum(['Default', 'Attention']),
         explanation: z.string(),
         /** What the worker wrote for this criterion, so they submit knowing what they said. */
         motivations: zeroOrOne(z.object({ text: z.string() })),

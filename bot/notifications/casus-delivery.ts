@@ -7,10 +7,10 @@ import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
-import { casusCardFor, type CasusView } from '../presenters/casus.presenter';
+import type { CasusView } from '../presenters/casus.presenter';
 import { loadCasusViewWithAudience } from '../presenters/casus-view';
 import type { CardPoster } from './card-poster';
-import { noticeOf, supersededCard, withdrawnCard } from './notification-cards';
+import { notificationCardFor, supersededCard, withdrawnCard } from './notification-cards';
 import { DeliveryChats, viewerOf } from './recipients';
 
 export interface DeliveryDependencies {
@@ -68,15 +68,14 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     entryIds: delivered,
     cards,
     retired,
-    at: deps.now().toISOString(),
     instanceId: deps.instanceId,
   });
 }
 
 /**
- * One card per person, however many entries are pending for them (a retry, a backlog after an
- * outage): it names the latest news, and the card's timeline holds the rest. Resolves with the
- * entries every recipient got and the cards that were sent.
+ * One short card per person, however many entries are pending for them (a retry, a backlog after
+ * an outage): it names the latest news, and "Open casus" shows the rest. Resolves with the entries
+ * every recipient got and the cards that were sent.
  */
 async function sendNew(
   deps: DeliveryDependencies,
@@ -98,11 +97,14 @@ async function sendNew(
           reached.add(personId); // unreachable for good: nothing to retry
           return;
         }
-        const notice = noticeOf(casus, notification);
-        const card = casusCardFor(recipient.viewer, casus, { ...view, notice });
+        const card = notificationCardFor(recipient.viewer, casus, view, notification.event);
         const activityId = await deps.poster.post(recipient.reference, casus.id, card);
         if (activityId === undefined) return;
-        cards.push({ personId, activityId });
+        cards.push({
+          personId,
+          activityId,
+          ...(notification.event !== undefined && { event: notification.event }),
+        });
         reached.add(personId);
       } catch (error) {
         deps.logger.warn({ err: error, casusId: casus.id }, 'recipient not notified; will retry');
@@ -117,9 +119,9 @@ async function sendNew(
 
 /**
  * Copies sent before: in a chat that just got a newer card about this casus (`renewed`), the
- * older ones say so (one current notification card per chat); a holder who may no longer see the
- * casus gets a neutral card; the others follow the change in place. Resolves with the copies to
- * stop tracking.
+ * older ones say so, with one line of what they said (one current notification card per chat); a
+ * holder who may no longer see the casus gets a neutral card; the others keep their news and
+ * follow the status and next step in place. Resolves with the copies to stop tracking.
  */
 async function updateCopies(
   deps: DeliveryDependencies,
@@ -138,9 +140,9 @@ async function updateCopies(
         const member = audience.get(copy.personId);
         const card =
           fate === 'current' && member
-            ? casusCardFor(viewerOf(member), casus, view)
+            ? notificationCardFor(viewerOf(member), casus, view, copy.event)
             : fate === 'superseded'
-              ? supersededCard(casus.casusNumber)
+              ? supersededCard(casus, copy.event)
               : withdrawnCard(casus.casusNumber);
         const updated = await deps.poster.post(chat, casus.id, card, copy.activityId);
         if (fate === 'withdrawn' && updated !== undefined) retired.push(copy);

@@ -1,21 +1,60 @@
-import type { Notification } from '../../src/app/notifications/outbox';
+import type { Actor } from '../../src/app/identify-actor';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
+import { casusNotificationCard } from '../cards/casus-notification.card';
 import { casusSupersededCard } from '../cards/casus-superseded.card';
 import { errorCard } from '../cards/error.card';
-import { describeEvent, type CasusView } from '../presenters/casus.presenter';
+import { describeEvent, reasonOf, shortened } from '../presenters/casus-event';
+import { casusStateShortLabels } from '../presenters/casus-status';
+import { allowedFor, currentTable, type CasusView } from '../presenters/casus.presenter';
+import { nextStep } from '../presenters/next-step';
 
-/** The news line on a notification card: the latest timeline entry of the notified event. */
-export function noticeOf(casus: Casus, notification: Notification): CasusView['notice'] {
-  const last = [...casus.audit].reverse().find((entry) => entry.action === notification.action);
-  return last
-    ? { text: `Nieuw: ${describeEvent(last).what} (${last.actor.name}).`, style: 'accent' }
-    : undefined;
+/** Enough of a motivation to know what it is about; the casus card has the rest. */
+const NOTIFIED_MOTIVATION = 300;
+
+/**
+ * The short card about one event (an audit line's index; the latest when unknown), for this
+ * viewer: what changed, by whom, when, and their next step, with "Open casus".
+ */
+export function notificationCardFor(
+  viewer: Actor,
+  casus: Casus & { casusNumber: string },
+  view: Pick<CasusView, 'kamer' | 'zvh'>,
+  event: number | undefined,
+): AdaptiveCardJson {
+  const entry = (event === undefined ? undefined : casus.audit[event]) ?? casus.audit.at(-1);
+  if (!entry) throw new Error(`Casus ${casus.id} has no audit line to notify`);
+  const described = describeEvent(entry, [view.kamer, view.zvh]);
+  const reason = reasonOf(entry);
+  const table = currentTable(casus, view);
+  return casusNotificationCard.render({
+    casusId: casus.id,
+    casusNumber: casus.casusNumber,
+    status: casusStateShortLabels[casus.state],
+    kamer: table.name,
+    what: described.what,
+    by: described.by,
+    when: described.when,
+    reasons: reason ? [{ text: reason }] : [],
+    motivations: entry.motivation
+      ? [{ text: shortened(entry.motivation, NOTIFIED_MOTIVATION) }]
+      : [],
+    nextStep: nextStep(casus, table, allowedFor(viewer, casus, view.kamer)),
+  });
 }
 
-/** An earlier copy in a chat that just got a newer card about the same casus. */
-export const supersededCard = (casusNumber: string): AdaptiveCardJson =>
-  casusSupersededCard.render({ casusNumber });
+/**
+ * An earlier copy in a chat that just got a newer card about the same casus: one line of what it
+ * said ("Geaccepteerd door de Lokale Kamer op …"), then that it was replaced.
+ */
+export function supersededCard(casus: Casus & { casusNumber: string }, event: number | undefined) {
+  const entry = event === undefined ? undefined : casus.audit[event];
+  const said = entry && describeEvent(entry);
+  return casusSupersededCard.render({
+    casusNumber: casus.casusNumber,
+    said: said ? [{ text: `${said.what} op ${said.when}.` }] : [],
+  });
+}
 
 /**
  * An earlier copy whose holder may no longer see the casus: it names the number they already had

@@ -4,6 +4,9 @@ import type { RegistryRepository } from '../../src/domain/registry/registry.repo
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { CasusView } from './casus.presenter';
 
+/** What a turn adds to the card: a notice, a refused draft, a confirmation to ask for. */
+export type CasusViewExtra = Pick<CasusView, 'notice' | 'draft' | 'confirm' | 'backTo'>;
+
 /**
  * What a casus card needs from the registry: the ZVH, and who gets their own view on refresh
  * (only those who may see the casus now). Registry calls, side by side: the ZVH, and those of
@@ -13,7 +16,7 @@ export async function loadCasusView(
   registry: RegistryRepository,
   casus: Casus,
   kamer: Kamer,
-  extra: Pick<CasusView, 'notice' | 'draftMotivation' | 'backTo'>,
+  extra: CasusViewExtra,
   today: string,
 ): Promise<CasusView> {
   return (await loadCasusViewWithAudience(registry, casus, kamer, today, extra)).view;
@@ -25,7 +28,7 @@ export async function loadCasusViewWithAudience(
   casus: Casus,
   kamer: Kamer,
   today: string,
-  extra: Pick<CasusView, 'notice' | 'draftMotivation' | 'backTo'> = {},
+  extra: CasusViewExtra = {},
 ): Promise<{ view: CasusView; audience: CasusAudience }> {
   const [zvh, audience] = await Promise.all([
     kamer.type === 'lokale-kamer' ? registry.getKamer(kamer.zvhId) : Promise.resolve(undefined),

@@ -1,36 +1,21 @@
 import type { Actor } from '../../src/app/identify-actor';
 import { actionsIn, type CasusAction } from '../../src/domain/casus/casus-machine';
-import type { AuditEntry, Casus } from '../../src/domain/casus/casus.schema';
+import type { Casus } from '../../src/domain/casus/casus.schema';
 import { authorise } from '../../src/domain/casus/decision-rights';
 import { aanmeldroutes, urgenties } from '../../src/domain/intake/vocabulary';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import { CardRenderError, type AdaptiveCardJson } from '../cards/card-template';
+import { casusCard, type CasusCardView } from '../cards/casus.card';
 import { compactCasusCard } from './casus-compact.presenter';
-import { casusCard } from '../cards/casus.card';
-import { roleNames } from './actor.presenter';
-import {
-  casusStateShortLabels,
-  eventLabels,
-  formatDate,
-  formatDateTime,
-  withArticle,
-} from './casus-status';
+import { describeEvent, reasonOf, shortened } from './casus-event';
+import { casusStateShortLabels, formatDate } from './casus-status';
+import { confirmationOf, type Confirmation } from './confirmation';
+import { decisionForms, type DecisionDraft } from './decision-forms';
+import { nextStep } from './next-step';
 
-/** The decision buttons. Intake-side actions (indienen, aanvullen) have their own forms. */
-const buttons: Partial<
-  Record<CasusAction, { title: string; style: 'positive' | 'destructive' | 'default' }>
-> = {
-  accepteren: { title: 'Accepteren', style: 'positive' },
-  afwijzen: { title: 'Afwijzen', style: 'destructive' },
-  'informatie-vragen': { title: 'Informatie vragen', style: 'default' },
-  opschalen: { title: 'Opschalen naar het ZVH', style: 'default' },
-  'opschaling-accepteren': { title: 'Opschaling accepteren', style: 'positive' },
-  'opschaling-weigeren': { title: 'Opschaling weigeren', style: 'destructive' },
-  afschalen: { title: 'Afschalen naar de Lokale Kamer', style: 'default' },
-  afsluiten: { title: 'Casus afsluiten', style: 'destructive' },
-};
+export { describeEvent } from './casus-event';
 
-export type NoticeStyle = 'good' | 'warning' | 'attention' | 'accent';
+export type NoticeStyle = 'emphasis' | 'warning' | 'attention' | 'accent';
 
 export interface CasusView {
   /** The casus's Lokale Kamer and its ZVH (when known). */
@@ -39,8 +24,10 @@ export interface CasusView {
   /** Who gets their own view on refresh: decision makers and the intake side (≤ 60). */
   refreshUserIds: string[];
   notice?: { text: string; style: NoticeStyle };
-  /** A motivation the viewer typed that was refused: shown again in the input. */
-  draftMotivation?: string;
+  /** What the viewer typed in a form that was refused or withdrawn: shown again in its input. */
+  draft?: DecisionDraft;
+  /** The first press of an irreversible decision passed its checks: ask for the second. */
+  confirm?: Confirmation;
   /** Opened from a list: "Terug naar de lijst" leads back to it (the same page). */
   backTo?: BackTo;
 }
@@ -52,64 +39,87 @@ export interface BackTo {
   page: number;
 }
 
-/** The table that holds the casus now: the ZVH while it is escalated, otherwise the Lokale Kamer. */
-function currentTable(casus: Casus, view: CasusView): Kamer {
-  const atZvh = casus.state === 'opschaling_aangevraagd' || casus.state === 'in_behandeling_zvh';
+/** Events on the card; the whole audit trail stays in the casus. */
+export const TIMELINE_EVENTS = 5;
+
+/**
+ * Text limits for a card that would be too large in full (long motivations, multi-byte text):
+ * the card is rendered again with these before it falls back to the compact card.
+ */
+const SHORT = { motivation: 400, criterion: 800 };
+
+/**
+ * The table that holds the casus now: the ZVH while it is escalated, and for a casus it closed;
+ * otherwise the Lokale Kamer.
+ */
+export function currentTable(casus: Casus, view: Pick<CasusView, 'kamer' | 'zvh'>): Kamer {
+  const closedAtZvh =
+    casus.state === 'afgesloten' && casus.audit.at(-1)?.from === 'in_behandeling_zvh';
+  const atZvh =
+    casus.state === 'opschaling_aangevraagd' || casus.state === 'in_behandeling_zvh' || closedAtZvh;
   return atZvh && view.zvh ? view.zvh : view.kamer;
 }
 
-/** One line of the audit trail, as people read it. */
-export function describeEvent(entry: AuditEntry): { what: string; when: string; who: string } {
-  const role = roleNames[entry.actor.role as keyof typeof roleNames] ?? entry.actor.role;
-  const behalf =
-    entry.onBehalfOf === entry.actor.organisationName ? '' : ` namens ${entry.onBehalfOf}`;
-  return {
-    what: eventLabels[entry.action],
-    when: formatDateTime(entry.at),
-    who: `${entry.actor.name} (${role}, ${entry.actor.organisationName})${behalf} · ${entry.legalBasis}`,
-  };
+/** The decisions this viewer may take now. */
+export function allowedFor(viewer: Actor, casus: Casus, kamer: Kamer): CasusAction[] {
+  return actionsIn(casus.state).filter(
+    (action) => authorise(viewer.person, viewer.organisation, casus, kamer, action).ok,
+  );
 }
 
 /**
- * The casus card as this viewer sees it, or, when it cannot be rendered (too large), the compact
- * card with its status and latest event: a casus is never shown as an error.
+ * The casus card as this viewer sees it. When it is too large for Teams it is rendered again with
+ * long texts shortened, and failing that as the compact card with its status and latest event: a
+ * casus is never shown as an error.
  */
 export function casusCardFor(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCardJson {
-  try {
-    return fullCasusCard(viewer, casus, view);
-  } catch (error) {
-    if (!(error instanceof CardRenderError)) throw error;
-    return compactCasusCard(casus, {
-      table: currentTable(casus, view).name,
-      notice: view.notice,
-      why: 'De volledige kaart van deze casus is te groot om in Teams te tonen. Hier staan de status en de laatste gebeurtenis; het volledige verloop is bewaard.',
-    });
+  for (const limits of [undefined, SHORT]) {
+    try {
+      return casusCard.render(casusCardView(viewer, casus, view, limits));
+    } catch (error) {
+      if (!(error instanceof CardRenderError)) throw error;
+    }
   }
+  return compactCasusCard(casus, {
+    table: currentTable(casus, view).name,
+    notice: view.notice,
+    kamers: [view.kamer, view.zvh],
+    why: 'De volledige kaart van deze casus is te groot om in Teams te tonen. Hier staan de status en de laatste gebeurtenis; het volledige verloop is bewaard.',
+  });
 }
 
-/** The same card for everyone who may see the casus, with the buttons their role allows now. */
-function fullCasusCard(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCardJson {
-  const allowed = actionsIn(casus.state).filter(
-    (action) => authorise(viewer.person, viewer.organisation, casus, view.kamer, action).ok,
-  );
-  const decisions = allowed.flatMap((action) => {
-    const button = buttons[action];
-    return button ? [{ action, ...button }] : [];
-  });
-  const mayAnswer = allowed.includes('aanvullen');
+function casusCardView(
+  viewer: Actor,
+  casus: Casus,
+  view: CasusView,
+  limits: typeof SHORT | undefined,
+): CasusCardView {
+  const cut = (text: string, max: number | undefined) =>
+    max === undefined ? text : shortened(text, max);
+  const allowed = allowedFor(viewer, casus, view.kamer);
+  const confirming = view.confirm && allowed.includes(view.confirm.action);
+  const forms = confirming ? [] : decisionForms(allowed, view.draft);
+  const mayAnswer = !confirming && allowed.includes('aanvullen');
   const question = [...casus.audit]
     .reverse()
     .find((entry) => entry.action === 'informatie-vragen')?.motivation;
   const intake = casus.submission?.intake;
   const table = currentTable(casus, view);
-  return casusCard.render({
+  const kamers = [view.kamer, view.zvh];
+  const events = casus.audit.filter((entry) => entry.action !== 'intake-gestart');
+  const shown = events.slice(-TIMELINE_EVENTS);
+  const earlier = events.length - shown.length;
+  return {
     casusId: casus.id,
     revision: casus.revision,
+    backTo: view.backTo ? [view.backTo] : [],
     casusNumber: casus.casusNumber ?? '',
     status: casusStateShortLabels[casus.state],
     kamer: table.name,
     notices: view.notice ? [view.notice] : [],
-    draftMotivation: view.draftMotivation ?? '',
+    nextStep: confirming
+      ? 'Bevestig je besluit hieronder, of ga terug zonder te besluiten.'
+      : nextStep(casus, table, allowed),
     refreshUserIds: view.refreshUserIds.slice(0, 60),
     facts: intake
       ? [
@@ -129,46 +139,57 @@ function fullCasusCard(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCa
           },
         ]
       : [],
-    criteria: (casus.submission?.assessment.criteria ?? []).map((criterion) => ({
-      number: criterion.criterion,
-      explanation: criterion.explanation,
-      motivation: intake ? intake[`criterium${criterion.criterion}`].motivering : '',
-    })),
-    timeline: casus.audit
-      .filter((entry) => entry.action !== 'intake-gestart')
-      .map((entry) => ({
-        ...describeEvent(entry),
-        motivations: entry.motivation ? [{ text: entry.motivation }] : [],
-      })),
+    confirm: confirming && view.confirm ? [confirmationOf(view.confirm, view.kamer, view.zvh)] : [],
     decide:
-      decisions.length > 0
+      forms.length > 0
         ? [
             {
-              prompt: `Je besluit namens de overheidsdeelnemers (art. 2.27 WGS). Elk besluit vraagt een motivering${
-                allowed.includes('opschalen')
-                  ? '; bij opschalen: waarom een doorbraak nodig is'
-                  : ''
-              }.`,
+              prompt:
+                'Je besluit namens de overheidsdeelnemers (art. 2.27 WGS). Elk besluit vraagt een motivering van minstens 30 tekens. Een besluit dat de casus afsluit of overdraagt, bevestig je in een tweede stap.',
             },
           ]
         : [],
-    actions: decisions,
+    forms,
     answer: mayAnswer
-      ? [{ question: question ?? 'De Lokale Kamer vraagt om aanvullende informatie.' }]
+      ? [
+          {
+            question: question ?? 'De Lokale Kamer vraagt om aanvullende informatie.',
+            draft: view.draft?.action === 'aanvullen' ? view.draft.motivation : '',
+          },
+        ]
       : [],
-    readonly: decisions.length === 0 && !mayAnswer ? [{ text: readOnlyText(casus, table) }] : [],
-    backTo: view.backTo ? [view.backTo] : [],
-  });
-}
-
-function readOnlyText(casus: Casus, table: Kamer): string {
-  switch (casus.state) {
-    case 'afgewezen':
-    case 'afgesloten':
-      return 'Deze casus is niet meer open.';
-    case 'aanvulling_gevraagd':
-      return 'De Lokale Kamer wacht op een aanvulling van de aanmelder.';
-    default:
-      return `Besluiten over deze casus neemt de procesregisseur of de weegtafel van ${withArticle(table)}.`;
-  }
+    sections: confirming ? [] : [{}],
+    criteria: confirming
+      ? []
+      : (casus.submission?.assessment.criteria ?? []).map((criterion) => ({
+          number: criterion.criterion,
+          explanation: criterion.explanation,
+          motivation: intake
+            ? cut(intake[`criterium${criterion.criterion}`].motivering, limits?.criterion)
+            : '',
+        })),
+    earlier:
+      !confirming && earlier > 0
+        ? [
+            {
+              text: `${earlier} eerdere ${earlier === 1 ? 'stap' : 'stappen'}, niet op deze kaart; het volledige verloop is bewaard.`,
+            },
+          ]
+        : [],
+    timeline: confirming
+      ? []
+      : shown.map((entry) => {
+          const reason = reasonOf(entry);
+          const { what, when, who } = describeEvent(entry, kamers);
+          return {
+            what,
+            when,
+            who,
+            reasons: reason ? [{ text: reason }] : [],
+            motivations: entry.motivation
+              ? [{ text: cut(entry.motivation, limits?.motivation) }]
+              : [],
+          };
+        }),
+  };
 }

@@ -146,7 +146,8 @@ function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
       number: c.criterion,
       title: c.title,
       status: c.met ? 'Voldoet' : 'Voldoet niet',
-      color: c.met ? ('Good' as const) : ('Attention' as const),
+      // Teams' Good (light green) is hard to read on white: a met criterion reads in the default colour.
+      color: c.met ? ('Default' as const) : ('Attention' as const),
       explanation: c.explanation,
       motivations: parsed.ok ? [{ text: parsed.value[`criterium${c.criterion}`].motivering }] : [],
     })),

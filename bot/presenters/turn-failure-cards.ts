@@ -10,13 +10,13 @@ import { compactCasusCard } from './casus-compact.presenter';
 export function recordedCard(casus: Casus | undefined): AdaptiveCardJson {
   if (casus?.casusNumber) {
     return compactCasusCard(casus, {
-      notice: { text: 'Je wijziging is vastgelegd.', style: 'good' },
+      notice: { text: 'Je wijziging is vastgelegd.', style: 'emphasis' },
       why: `De volledige kaart kan nu niet worden getoond. Typ "casus ${casus.casusNumber}" om hem later te openen.`,
     });
   }
   return errorCard.render({
     title: 'Opgeslagen',
-    tone: 'Good',
+    tone: 'Default',
     message: casus
       ? 'Je wijziging in het concept is opgeslagen, maar de kaart kan nu niet worden getoond.'
       : 'Je wijziging is verwerkt, maar de kaart kan nu niet worden getoond.',

@@ -7,8 +7,9 @@ import {
   type Conversation,
 } from '../helpers/bot-harness';
 import { walk } from '../helpers/adaptive-card-check';
-import { actionData, hasAction } from '../helpers/card-actions';
+import { hasAction } from '../helpers/card-actions';
 import { cardOf, cardText } from '../helpers/fake-connector';
+import { because, press } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
 
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
@@ -16,19 +17,6 @@ const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of Lokal
 const sem = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08'; // Fatima's colleague at the same wijkteam
 
 type Card = Record<string, unknown>;
-const because = (what: string) => `${what}, zo besproken in het casusoverleg van deze week.`;
-
-/** Presses a decision button on a casus card, with a motivation typed in the card's input. */
-async function press(
-  as: Conversation,
-  card: Card,
-  action: string,
-  motivation = because(action),
-): Promise<Card> {
-  const { casusId, revision } = actionData(card, 'casus.decide');
-  return as.execute('casus.decide', { casusId, revision, action, motivation });
-}
-
 /** The decision buttons a card shows its viewer. */
 function buttons(card: Card): string[] {
   const found: string[] = [];
@@ -77,7 +65,11 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
   it('tells the Lokale Kamer of a new casus, and lets its procesregisseur accept it', async () => {
     const mark = bot.connector.sent.length;
     const number = await submitCasus(fatima);
-    await waitForSent(demoUsers.jeroen, mark, new RegExp(`Casus ${number}[\\s\\S]*Accepteren`));
+    await waitForSent(
+      demoUsers.jeroen,
+      mark,
+      new RegExp(`Casus ${number}[\\s\\S]*Aangemeld[\\s\\S]*Beslis over de aanmelding`),
+    );
 
     const card = await jeroen.say(`casus ${number}`);
     assert.deepEqual(buttons(card).sort(), ['accepteren', 'afwijzen', 'informatie-vragen']);
@@ -86,13 +78,13 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     assert.match(text, /In behandeling · Lokale Kamer Rotterdam/);
     assert.match(
       text,
-      /Geaccepteerd door de Lokale Kamer[\s\S]*Jeroen de Vries \(procesregisseur, Gemeente Rotterdam\) namens de overheidsdeelnemers/,
+      /Geaccepteerd door de Lokale Kamer[\s\S]*Jeroen de Vries, Gemeente Rotterdam \(procesregisseur, Lokale Kamer Rotterdam, namens de overheidsdeelnemers/,
     );
     assert.deepEqual(buttons(accepted).sort(), ['afsluiten', 'opschalen']);
     await waitForSent(
       demoUsers.fatima,
       mark,
-      /Nieuw: Geaccepteerd door de Lokale Kamer \(Jeroen de Vries\)/,
+      /\*\*Geaccepteerd door de Lokale Kamer\*\*\ndoor Jeroen de Vries \(procesregisseur, Lokale Kamer Rotterdam\)/,
     );
 
     // The card Jeroen got in his chat about the new casus now shows the decision too.
@@ -130,7 +122,13 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       /Opschaling aangevraagd · Zorg- en Veiligheidshuis Rotterdam-Rijnmond/,
     );
     assert.deepEqual(buttons(card), [], 'the Lokale Kamer waits for the ZVH');
-    await waitForSent(anouk, mark, new RegExp(`Casus ${number}[\\s\\S]*Opschaling accepteren`));
+    await waitForSent(
+      anouk,
+      mark,
+      new RegExp(
+        `Casus ${number}[\\s\\S]*Beslis of het Zorg- en Veiligheidshuis de casus overneemt`,
+      ),
+    );
 
     let zvhCard = await zvh.say(`casus ${number}`);
     assert.deepEqual(buttons(zvhCard).sort(), ['opschaling-accepteren', 'opschaling-weigeren']);
@@ -141,7 +139,8 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     assert.match(cardText(zvhCard), /In behandeling · Lokale Kamer Rotterdam/);
 
     const closed = await press(jeroen, await jeroen.say(`casus ${number}`), 'afsluiten');
-    assert.match(cardText(closed), /Afgesloten[\s\S]*niet meer open/);
+    assert.match(cardText(closed), /Afgesloten · Lokale Kamer Rotterdam[\s\S]*niet meer open/);
+    assert.match(cardText(closed), /Reden: Plan van aanpak uitgevoerd/);
     assert.deepEqual(buttons(closed), []);
   });
 
@@ -149,18 +148,18 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     const mark = bot.connector.sent.length;
     const number = await submitCasus(fatima);
     const accepted = await press(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
-    await waitForSent(demoUsers.fatima, mark, /Nieuw: Geaccepteerd/);
+    await waitForSent(demoUsers.fatima, mark, /\*\*Geaccepteerd door de Lokale Kamer\*\*/);
     // The connector answers a send with `sent-<position>`.
     const told = bot.connector.sent.findIndex(
       (sent, i) =>
         i >= mark &&
         sent.conversationId === `a:${demoUsers.fatima}` &&
-        /Nieuw: Geaccepteerd/.test(cardText(cardOf(sent))),
+        /\*\*Geaccepteerd door de Lokale Kamer\*\*/.test(cardText(cardOf(sent))),
     );
     const firstCopy = `sent-${told + 1}`;
 
     await press(jeroen, accepted, 'afsluiten');
-    await waitForSent(demoUsers.fatima, mark, /Nieuw: Afgesloten[\s\S]*niet meer open/);
+    await waitForSent(demoUsers.fatima, mark, /\*\*Afgesloten\*\*[\s\S]*niet meer open/);
     const replacedText = () => {
       const update = bot.connector.updated.filter((u) => u.replyToId === firstCopy).at(-1);
       return update ? cardText(cardOf(update)) : '';
@@ -169,14 +168,16 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const text = replacedText();
-    assert.match(text, new RegExp(`Casus ${number}[\\s\\S]*vervangen door een nieuwer bericht`));
-    assert.doesNotMatch(
+    assert.match(
       text,
-      /Afgesloten|Geaccepteerd/,
-      'the old copy no longer repeats the casus',
+      new RegExp(
+        `Casus ${number}\\nGeaccepteerd door de Lokale Kamer op .+ om \\d+:\\d+\\.\\n.*vervangen door een nieuwer bericht`,
+      ),
+      'the old copy keeps one line of what it said',
     );
+    assert.doesNotMatch(text, /Afgesloten|Jan|Open casus/, 'and repeats nothing else of the casus');
     const newest = sentTo(demoUsers.fatima, mark).at(-1) ?? '';
-    assert.match(newest, new RegExp(`Casus ${number}[\\s\\S]*Nieuw: Afgesloten`));
+    assert.match(newest, new RegExp(`Casus ${number}[\\s\\S]*\\*\\*Afgesloten\\*\\*`));
   });
 
   it('sends one card with the latest news when several notifications wait for the same person', async () => {
@@ -191,11 +192,12 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     const mark = bot.connector.sent.length;
     const card = await press(zvh, await zvh.say(`casus ${number}`), 'opschaling-accepteren');
     assert.match(cardText(card), /In behandeling · Zorg- en Veiligheidshuis/);
-    await waitForSent(demoUsers.fatima, mark, /Nieuw: Opschaling geaccepteerd/);
+    await waitForSent(demoUsers.fatima, mark, /\*\*Opschaling geaccepteerd/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const told = sentTo(demoUsers.fatima, mark).filter((text) => text.includes(`Casus ${number}`));
     assert.equal(told.length, 1, told.join('\n---\n'));
-    assert.match(told[0]!, /Nieuw: Opschaling geaccepteerd[\s\S]*Opschaling naar het Zorg/);
+    assert.match(told[0]!, /\*\*Opschaling geaccepteerd door het Zorg- en Veiligheidshuis\*\*/);
+    assert.doesNotMatch(told[0]!, /Opschaling naar het Zorg/, 'the latest news, not the timeline');
   });
 
   it('lets the ZVH refuse an escalation, which returns the casus to the Lokale Kamer', async () => {
@@ -224,9 +226,13 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     );
     assert.match(
       cardText(rejected),
-      /Afgewezen[\s\S]*Mohamed Yilmaz \(lid van de weegtafel, Politie eenheid Rotterdam\)/,
+      /Afgewezen[\s\S]*Mohamed Yilmaz, Politie eenheid Rotterdam \(lid van de weegtafel, Lokale Kamer Rotterdam/,
     );
-    await waitForSent(demoUsers.fatima, mark, /Nieuw: Afgewezen \(Mohamed Yilmaz\)/);
+    await waitForSent(
+      demoUsers.fatima,
+      mark,
+      /\*\*Afgewezen\*\*\ndoor Mohamed Yilmaz \(lid van de weegtafel, Lokale Kamer Rotterdam\)/,
+    );
   });
 
   it('asks the worker for information and takes the answer back to aangemeld', async () => {
@@ -263,10 +269,8 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
     await press(jeroen, card, 'accepteren');
 
     const stale = cardText(await press(talkAs(bot, mohamed), card, 'afwijzen'));
-    assert.match(
-      stale,
-      /Al besloten door Jeroen de Vries op .+?: Geaccepteerd door de Lokale Kamer[\s\S]*niets gewijzigd/,
-    );
+    assert.match(stale, /De casus is intussen gewijzigd[\s\S]*niets gewijzigd/);
+    assert.match(stale, /In behandeling · Lokale Kamer Rotterdam/, 'with the current card');
 
     const fresh = await jeroen.say(`casus ${number}`);
     assert.match(
@@ -285,7 +289,10 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       cardText(await press(colleague, fresh, 'afsluiten')),
       /niet aan jou[\s\S]*niets gewijzigd/,
     );
-    assert.match(cardText(await press(jeroen, fresh, 'opschaling-accepteren')), /Al besloten/);
+    assert.match(
+      cardText(await press(jeroen, fresh, 'opschaling-accepteren')),
+      /niet mogelijk[\s\S]*niets gewijzigd/,
+    );
 
     assert.match(
       cardText(await jeroen.say(`casus ${number}`)),

@@ -83,7 +83,7 @@ describe('bot over HTTP: the demo role switch', () => {
             .slice(mark)
             .filter((sent) => sent.conversationId === `a:${demoUsers.fatima}`)
             .map((sent) => cardText(cardOf(sent)))
-            .find((text) => text.includes(`Casus ${number}`) && /Accepteren/.test(text));
+            .find((text) => text.includes(`Casus ${number}`) && /Open casus/.test(text));
           if (found) return found;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }

@@ -56,23 +56,25 @@ describe('bot over HTTP: typed markdown stays literal text on every card', () =>
     const number = /Casus (LK-[A-Z]+-\d{4}-\d{4}) is aangemeld/.exec(cardText(submitted))?.[1];
     assert.ok(number);
 
-    const notification = await (async () => {
+    const notificationTo = async (who: string, from: number) => {
       for (let i = 0; i < 50; i++) {
-        const sent = bot.connector.sent
-          .slice(mark)
-          .find((s) => s.conversationId === `a:${demoUsers.jeroen}`);
+        const sent = bot.connector.sent.slice(from).find((s) => s.conversationId === `a:${who}`);
         if (sent) return cardOf(sent);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      assert.fail('no notification reached the procesregisseur');
-    })();
-    assertLiteral(notification, naam, motivering);
+      assert.fail(`no notification reached ${who}`);
+    };
+    // A notification is short: the news, not the dossier (no name, no intake motivations).
+    const notification = await notificationTo(demoUsers.jeroen, mark);
+    assertLiteral(notification);
+    assert.ok(!cardText(notification).includes(naam), 'the notification does not repeat the name');
 
     const casus = await jeroen.say(`casus ${number}`);
     assertLiteral(casus, naam, motivering);
 
     // The decider's own text (a request for information) reaches the worker literally too.
     const { casusId, revision } = actionData(casus, 'casus.decide');
+    const beforeQuestion = bot.connector.sent.length;
     const asked = await jeroen.execute('casus.decide', {
       casusId,
       revision,
@@ -80,6 +82,7 @@ describe('bot over HTTP: typed markdown stays literal text on every card', () =>
       motivation: vraag,
     });
     assertLiteral(asked, naam, motivering, vraag);
+    assertLiteral(await notificationTo(demoUsers.fatima, beforeQuestion), vraag);
     assertLiteral(await fatima.say(`casus ${number}`), naam, vraag);
   });
 });

@@ -7,7 +7,7 @@ import {
   type BotHarness,
   type Conversation,
 } from '../helpers/bot-harness';
-import { actionData } from '../helpers/card-actions';
+import { press as decide } from '../helpers/decision-press';
 import { button, buttonsOf } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
 import { next, ref, submitCasus } from '../helpers/intake-flow';
@@ -16,7 +16,6 @@ import { validStepValues } from '../helpers/intake-values';
 type Card = Record<string, unknown>;
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
 const sem = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08'; // Fatima's colleague at the same wijkteam
-const motivation = 'Besproken in het casusoverleg; een doorbraak is nodig bij de woningcorporatie.';
 
 /** Presses a button as the Teams client would: its verb with its data. */
 const press = (as: Conversation, card: Card, title: string | RegExp, data: object = {}) => {
@@ -188,20 +187,11 @@ describe('bot over HTTP: navigation by buttons', () => {
   it('keeps an escalated casus on the Lokale Kamer\'s casuslijst, "bij het ZVH"', async () => {
     const escalated = await submitCasus(fatima);
     let card = await jeroen.say(`casus ${escalated}`);
-    for (const action of ['accepteren', 'opschalen']) {
-      const { casusId, revision } = actionData(card, 'casus.decide');
-      card = await jeroen.execute('casus.decide', { casusId, revision, action, motivation });
-    }
+    for (const action of ['accepteren', 'opschalen']) card = await decide(jeroen, card, action);
     const row = new RegExp(`${escalated}\\*\\* · Opschaling aangevraagd, bij het ZVH`);
     assert.match(cardText(await jeroen.say('casuslijst')), row);
     assert.match(cardText(await zvh.say('casuslijst')), new RegExp(escalated));
-    const { casusId, revision } = actionData(await zvh.say(`casus ${escalated}`), 'casus.decide');
-    await zvh.execute('casus.decide', {
-      casusId,
-      revision,
-      action: 'opschaling-accepteren',
-      motivation,
-    });
+    await decide(zvh, await zvh.say(`casus ${escalated}`), 'opschaling-accepteren');
     assert.match(
       cardText(await jeroen.say('casuslijst')),
       new RegExp(`${escalated}\\*\\* · Bij het ZVH`),

@@ -62,7 +62,7 @@ describe('bot over HTTP: notifications when a connector hangs, and with two bot 
       action: 'accepteren',
       motivation,
     });
-    const toFatima = new RegExp(`Casus ${number}[\\s\\S]*Nieuw: Geaccepteerd`);
+    const toFatima = new RegExp(`Casus ${number}[\\s\\S]*\\*\\*Geaccepteerd`);
     const ms = await eventually(
       'Fatima hears of the decision',
       () => newCardsTo(demoUsers.fatima, toFatima).length > 0,
@@ -74,7 +74,8 @@ describe('bot over HTTP: notifications when a connector hangs, and with two bot 
     bot.connector.hanging.clear();
     await eventually(
       'the sweep delivers the aanmelding to Jeroen',
-      () => newCardsTo(demoUsers.jeroen, new RegExp(`Casus ${number}[\\s\\S]*Nieuw:`)).length > 0,
+      () =>
+        newCardsTo(demoUsers.jeroen, new RegExp(`Casus ${number}[\\s\\S]*Open casus`)).length > 0,
       15_000,
     );
   });
@@ -116,7 +117,7 @@ describe('bot over HTTP: notifications when a connector hangs, and with two bot 
         numbers.push(await submitCasus(talkAs(i % 2 === 0 ? bot : viaSecond, demoUsers.fatima)));
       }
       const aanmelding = (number: string) =>
-        newCardsTo(demoUsers.jeroen, new RegExp(`Casus ${number}[\\s\\S]*Nieuw: Aangemeld`));
+        newCardsTo(demoUsers.jeroen, new RegExp(`Casus ${number}[\\s\\S]*\\*\\*Aangemeld\\*\\*`));
       await eventually(
         'every aanmelding reaches Jeroen',
         () => numbers.every((number) => aanmelding(number).length > 0),
@@ -189,7 +190,8 @@ describe('bot over HTTP: notifications when a connector hangs, and with two bot 
       const number = await submitCasus(fatima);
       await eventually(
         'Jeroen hears of the new casus',
-        () => newCardsTo(demoUsers.jeroen, new RegExp(`Casus ${number}[\\s\\S]*Nieuw:`)).length > 0,
+        () =>
+          newCardsTo(demoUsers.jeroen, new RegExp(`Casus ${number}[\\s\\S]*Open casus`)).length > 0,
         10_000,
       );
       assert.ok(

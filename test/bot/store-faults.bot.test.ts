@@ -178,7 +178,7 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
     const reused = { ...as(mohamed, 'afwijzen'), id: accepted.id };
     const answer = cardText(((await bot.post(reused)).body as { value: Card }).value);
     assert.doesNotMatch(answer, /Besluit vastgelegd/);
-    assert.match(answer, /Al besloten door Jeroen de Vries/);
+    assert.match(answer, /De casus is intussen gewijzigd/);
     const casus = await stored(String(casusId));
     assert.deepEqual(
       casus?.audit.filter((entry) => entry.activityId === accepted.id).map((entry) => entry.action),
@@ -254,11 +254,12 @@ describe('bot over HTTP: a store that hangs, refuses, or loses the answer to a w
     const text = cardText(decided);
     assert.match(text, /Besluit vastgelegd/);
     assert.match(text, /In behandeling/);
-    assert.match(text, /Laatste gebeurtenis:\s*Geaccepteerd door de Lokale Kamer/);
+    // Shown with the long motivations shortened, the latest decision in full.
+    assert.match(text, /€… \(ingekort\)[\s\S]*Geaccepteerd door de Lokale Kamer/);
     assert.doesNotMatch(text, NOTHING_CHANGED);
 
     const viewed = cardText(await fatima.say(`casus ${number}`));
-    assert.match(viewed, /In behandeling[\s\S]*Laatste gebeurtenis:\s*Geaccepteerd/);
+    assert.match(viewed, /In behandeling[\s\S]*Geaccepteerd door de Lokale Kamer/);
     assert.doesNotMatch(viewed, /Er ging iets mis/);
   });
 });

@@ -65,12 +65,13 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
           revision: submitted.value.revision,
           action: actions[i % 3] as (typeof actions)[number],
           motivation: `Besluit ${i}: besproken in de weegtafel van vandaag.`,
+          confirmed: true,
           activityId: `activity-${i}`,
         }),
       ),
     );
     assert.equal(results.filter((r) => r.ok).length, 1);
-    assert.equal(results.filter((r) => !r.ok && r.error.kind === 'already-decided').length, 19);
+    assert.equal(results.filter((r) => !r.ok && r.error.kind === 'changed-meanwhile').length, 19);
 
     const stored = await casussen.get(draft.id);
     const decisions = stored?.value.audit.filter((entry) => entry.from === 'aangemeld') ?? [];

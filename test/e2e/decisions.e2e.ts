@@ -94,7 +94,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     await state.remove?.();
   });
 
-  it('walks intake → accept → escalate → ZVH accept, and tells the worker of every decision', async () => {
+  it('walks intake → accept → escalate → ZVH accept → confirmed close, and tells the worker of every decision', async () => {
     /** Opens a user's client in a browser of its own, in the personal chat with the bot. */
     const open = async (url: string, who: string): Promise<Page> => {
       const browser = await openBrowser();
@@ -135,12 +135,42 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       card
         .getByText(line.includes(' · ') ? line : new RegExp(`^${line} · \\D+$`), { exact: true })
         .waitFor({ timeout: 20_000 });
-    /** Types a motivation and presses a decision button on a casus card. */
-    const decide = async (card: Locator, motivation: string, button: string, next: string) => {
+    /** Types a motivation in the named input and presses a decision button on a casus card. */
+    const decide = async (
+      card: Locator,
+      motivation: string,
+      button: string,
+      next: string,
+      input = 'Motivering van het besluit',
+    ) => {
       assert.ok(motivation.length >= 30);
-      await card.getByRole('textbox', { name: 'Motivering van het besluit' }).fill(motivation);
+      await card.getByRole('textbox', { name: input }).fill(motivation);
       await press(card, button, next);
       await reads(card, next);
+    };
+    /** An irreversible decision: the first press asks, the second confirms. */
+    const decideConfirmed = async (
+      card: Locator,
+      step: { motivation: string; input: string; button: string; confirm: string; next: string },
+      name: string,
+    ) => {
+      await card.getByRole('textbox', { name: step.input }).fill(step.motivation);
+      await press(card, step.button, 'Weet je het zeker?');
+      await card.getByText(step.motivation).first().waitFor();
+      await snap(card, name);
+      await press(card, step.confirm, step.next);
+      await reads(card, step.next);
+    };
+    /** The button titles on a card, in order. */
+    const buttonsOn = (card: Locator) => card.getByRole('button').allInnerTexts();
+    /** Presses "Open casus" on a notification: the casus card arrives as a new message. */
+    const openFrom = async (told: Locator): Promise<Locator> => {
+      const page = told.page();
+      const count = await cardsOf(page).count();
+      await told.getByRole('button', { name: 'Open casus', exact: true }).click();
+      const card = await nthCard(page, count + 1);
+      await card.getByText(`Casus ${number}`, { exact: true }).waitFor();
+      return card;
     };
 
     // Fatima (client A) completes an intake by clicking and typing.
@@ -177,22 +207,25 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       return card;
     };
 
-    // Jeroen (client B) hears of the new casus, opens it and accepts it.
+    // Jeroen (client B) hears of the new casus in a short card, and opens it from there.
     const toldJeroen = await notified(
       pages.jeroen,
-      'Nieuw: Aangemeld (Fatima El Amrani).',
+      'door Fatima El Amrani (wijkteammedewerker)',
       'jeroen-melding-aangemeld',
     );
-    await toldJeroen.getByRole('button', { name: 'Accepteren', exact: true }).waitFor();
-    await showsNameLiterally(toldJeroen);
+    assert.deepEqual(await buttonsOn(toldJeroen), ['Open casus']);
+    assert.equal(await toldJeroen.getByText(naam).count(), 0, 'not the whole dossier');
 
-    let card = await ask(pages.jeroen, `casus ${number}`);
-    await card.getByText(`Casus ${number}`, { exact: true }).waitFor();
+    let card = await openFrom(toldJeroen);
     await reads(card, 'Aangemeld');
     await showsNameLiterally(card);
-    for (const button of ['Accepteren', 'Afwijzen', 'Informatie vragen'])
+    await card.getByText('Beslis over de aanmelding', { exact: false }).waitFor();
+    for (const button of ['Accepteren', 'Afwijzen…', 'Informatie vragen'])
       await card.getByRole('button', { name: button, exact: true }).waitFor();
     await snap(card, 'jeroen-aangemeld');
+    await card.getByRole('button', { name: 'Toon toetsing', exact: true }).click();
+    await card.getByText('Toets aan art. 2.20 BGS bij aanmelding').waitFor();
+    await snap(card, 'jeroen-toetsing');
 
     // A motivation that is too short is stopped at the card itself, with the reason at the field.
     await card.getByRole('textbox', { name: 'Motivering van het besluit' }).fill('Akkoord.');
@@ -207,46 +240,54 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       'Accepteren',
       'In behandeling · Lokale Kamer Rotterdam',
     );
+    await card.getByRole('button', { name: 'Toon verloop', exact: true }).click();
     await card
-      .getByText('Jeroen de Vries (procesregisseur, Gemeente Rotterdam)', { exact: false })
+      .getByText(
+        'Jeroen de Vries, Gemeente Rotterdam (procesregisseur, Lokale Kamer Rotterdam, namens',
+        { exact: false },
+      )
       .first()
       .waitFor();
-    await card.getByRole('button', { name: 'Opschalen naar het ZVH', exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Opschalen naar het ZVH…', exact: true }).waitFor();
+    await card.getByRole('textbox', { name: 'Motivering voor afsluiten' }).waitFor();
     await snap(card, 'jeroen-geaccepteerd');
-    // The card that told him follows the decision, in place.
+    // The card that told him follows the decision, in place, and stays short.
     await reads(toldJeroen, 'In behandeling · Lokale Kamer Rotterdam');
     const acceptedFatima = await notified(
       pages.fatima,
-      'Nieuw: Geaccepteerd door de Lokale Kamer (Jeroen de Vries).',
+      'door Jeroen de Vries (procesregisseur, Lokale Kamer Rotterdam)',
       'fatima-melding-geaccepteerd',
     );
+    await acceptedFatima.getByText('Geaccepteerd door de Lokale Kamer', { exact: true }).waitFor();
     const toldFatima = [acceptedFatima];
 
-    await decide(
+    await decideConfirmed(
       card,
-      'Een doorbraak is nodig: de woningcorporatie en de GGZ komen er samen niet uit.',
-      'Opschalen naar het ZVH',
-      'Opschaling aangevraagd',
+      {
+        motivation:
+          'Een doorbraak is nodig: de woningcorporatie en de GGZ komen er samen niet uit.',
+        input: 'Motivering voor opschalen: waarom is een doorbraak nodig?',
+        button: 'Opschalen naar het ZVH…',
+        confirm: 'Ja, opschalen naar het ZVH',
+        next: 'Opschaling aangevraagd · Zorg- en Veiligheidshuis Rotterdam-Rijnmond',
+      },
+      'jeroen-bevestig-opschalen',
     );
-    await card
-      .getByText('Opschaling aangevraagd · Zorg- en Veiligheidshuis Rotterdam-Rijnmond')
-      .waitFor();
-    assert.equal(
-      await card.getByRole('button').count(),
-      0,
-      'the Lokale Kamer waits for the ZVH, without buttons',
+    assert.deepEqual(
+      await buttonsOn(card),
+      ['Toon toetsing', 'Toon verloop'],
+      'the Lokale Kamer waits for the ZVH, without decision buttons',
     );
     await snap(card, 'jeroen-opschaling-aangevraagd');
     await reads(toldJeroen, 'Opschaling aangevraagd');
-    assert.equal(await toldJeroen.getByRole('button').count(), 0);
     await snap(toldJeroen, 'jeroen-melding-bijgewerkt');
-    const escalation = 'Nieuw: Opschaling naar het Zorg- en Veiligheidshuis aangevraagd (Jeroen';
+    const escalation = 'Opschaling naar het Zorg- en Veiligheidshuis aangevraagd';
     toldFatima.push(await notified(pages.fatima, escalation, 'fatima-melding-opschaling'));
 
     // Anouk (client C, the ZVH) hears of the escalation, opens the casus and accepts it.
     const toldAnouk = await notified(pages.anouk, escalation, 'anouk-melding-opschaling');
-    await toldAnouk.getByRole('button', { name: 'Opschaling accepteren', exact: true }).waitFor();
-    card = await ask(pages.anouk, `casus ${number}`);
+    await toldAnouk.getByText('Beslis of het Zorg- en Veiligheidshuis', { exact: false }).waitFor();
+    card = await openFrom(toldAnouk);
     await reads(card, 'Opschaling aangevraagd');
     await card.getByRole('button', { name: 'Opschaling weigeren', exact: true }).waitFor();
     await snap(card, 'anouk-opschaling-aangevraagd');
@@ -257,36 +298,67 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond',
     );
     await card
-      .getByRole('button', { name: 'Afschalen naar de Lokale Kamer', exact: true })
+      .getByRole('button', { name: 'Afschalen naar de Lokale Kamer…', exact: true })
       .waitFor();
     await snap(card, 'anouk-in-behandeling-zvh');
     await reads(toldAnouk, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
     await snap(toldAnouk, 'anouk-melding-bijgewerkt');
-
-    // Fatima (client A) got a card for every decision, through her own client. The newest shows
-    // the casus as it is now; each one before it points to it, so her chat holds one current card.
     toldFatima.push(
       await notified(
         pages.fatima,
-        'Nieuw: Opschaling geaccepteerd door het Zorg- en Veiligheidshuis (Anouk Bakker).',
+        'Opschaling geaccepteerd door het Zorg- en Veiligheidshuis',
         'fatima-melding-zvh',
+      ),
+    );
+
+    // The ZVH closes the casus, with a reason, after confirming.
+    // The client draws the compact choice as a combobox with a list of options.
+    await card.getByRole('combobox', { name: 'Reden van afsluiten' }).click();
+    await card
+      .page()
+      .getByRole('option', { name: 'Plan van aanpak uitgevoerd', exact: true })
+      .click();
+    await decideConfirmed(
+      card,
+      {
+        motivation: 'De doorbraak is bereikt en het plan van aanpak is volledig uitgevoerd.',
+        input: 'Motivering voor afsluiten',
+        button: 'Casus afsluiten…',
+        confirm: 'Ja, casus afsluiten',
+        next: 'Afgesloten · Zorg- en Veiligheidshuis Rotterdam-Rijnmond',
+      },
+      'anouk-bevestig-afsluiten',
+    );
+    await card.getByRole('button', { name: 'Toon verloop', exact: true }).click();
+    await card.getByText('Reden: Plan van aanpak uitgevoerd').waitFor();
+    await snap(card, 'anouk-afgesloten');
+
+    // Fatima (client A) got a short card for every decision, through her own client. The newest
+    // tells of the closure; each one before it keeps one line and points to it.
+    toldFatima.push(
+      await notified(
+        pages.fatima,
+        'Reden: Plan van aanpak uitgevoerd',
+        'fatima-melding-afgesloten',
       ),
     );
     const [newest, ...older] = [...toldFatima].reverse();
     assert.ok(newest);
-    await reads(newest, 'In behandeling · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
-    for (const told of [newest, ...older]) {
-      assert.equal(await told.getByRole('button').count(), 0, 'the worker has no decision buttons');
-    }
+    await reads(newest, 'Afgesloten · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
+    assert.deepEqual(await buttonsOn(newest), ['Open casus'], 'the worker has no decision buttons');
     for (const told of older) {
       await told
         .getByText('Deze melding is vervangen door een nieuwer bericht', { exact: false })
         .waitFor({ timeout: 20_000 });
+      assert.deepEqual(await buttonsOn(told), []);
     }
+    await acceptedFatima
+      .getByText('Geaccepteerd door de Lokale Kamer op ', { exact: false })
+      .waitFor();
     const casusCards = cardsOf(pages.fatima).filter({
       has: pages.fatima.getByText(`Casus ${number}`, { exact: true }),
     });
-    assert.equal(await casusCards.count(), 3, 'one message per decision, one of them current');
+    assert.equal(await casusCards.count(), 4, 'one message per decision, one of them current');
     await snap(acceptedFatima, 'fatima-melding-vervangen');
     await pages.fatima.screenshot({ path: `${screenshots}/decisions-conversation-fatima.png` });
 

@@ -43,6 +43,19 @@ describe('card templates', () => {
         // After a deliberate change: `npm run golden:update`, then review the diff of test/golden/.
         assert.deepEqual(rendered, readJson(join(goldenDir, `${card.name}.json`)));
       });
+
+      // Other views of the same template: cards/samples/<card>.<view>.json.
+      const views = readdirSync(join(cardsDir, 'samples')).filter(
+        (file) => file.startsWith(`${card.name}.`) && file !== `${card.name}.json`,
+      );
+      for (const file of views) {
+        it(`renders its view ${file} cleanly, within the size, as its golden`, () => {
+          const view = card.render(readJson(join(cardsDir, 'samples', file)) as never);
+          assert.deepEqual(cardProblems(view), []);
+          assert.ok(Buffer.byteLength(JSON.stringify(view)) <= MAX_CARD_BYTES);
+          assert.deepEqual(view, readJson(join(goldenDir, file)));
+        });
+      }
     });
   }
 

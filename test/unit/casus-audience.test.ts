@@ -384,12 +384,40 @@ describe('notificationsOf: recipients only from the audience', () => {
     ]);
   });
 
+  /** The same casus with its latest line by someone else than the worker (a decider's id). */
+  const byDecider = (kind: string) => {
+    const casus = pending(kind);
+    const last = casus.audit.at(-1)!;
+    const decider = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff';
+    return {
+      ...casus,
+      audit: [...casus.audit.slice(0, -1), { ...last, actor: { ...last.actor, id: decider } }],
+    };
+  };
+
   it('tells the worker and the ZVH of an escalation request', () => {
-    const [notification] = notificationsOf(pending('besluit:opschalen'), lkA, audience);
+    const [notification] = notificationsOf(byDecider('besluit:opschalen'), lkA, audience);
     assert.deepEqual(names(notification!.recipientIds), [
       'a procesregisseur of the ZVH (gemeente)',
       'the submitting worker',
     ]);
+  });
+
+  it('does not tell anyone of their own action', () => {
+    // In this fixture the worker wrote every audit line, the escalation request too.
+    const [notification] = notificationsOf(pending('besluit:opschalen'), lkA, audience);
+    assert.deepEqual(names(notification!.recipientIds), [
+      'a procesregisseur of the ZVH (gemeente)',
+    ]);
+    const [reported] = notificationsOf(
+      {
+        ...pending('besluit:opschalen'),
+        outbox: [{ ...pending('x').outbox[0]!, kind: 'besluit:opschalen', auditIndex: 0 }],
+      },
+      lkA,
+      audience,
+    );
+    assert.equal(reported!.event, 0, 'an entry reports the audit line it names');
   });
 
   it('tells nobody, not even the worker, who may not see the casus', () => {

@@ -429,9 +429,23 @@ describe('applyTransition', () => {
     });
   });
 
-  it('appends the given outbox entries after the existing ones', () => {
+  it('appends the given outbox entries after the existing ones, each naming the new audit line', () => {
     const next = applyTransition(structuredClone(base), input);
-    assert.deepEqual(next.outbox, [existingOutbox, ...notify]);
+    const auditIndex = base.audit.length;
+    assert.deepEqual(next.outbox, [
+      existingOutbox,
+      ...notify.map((entry) => ({ ...entry, auditIndex })),
+    ]);
+  });
+
+  it('records the kamer where the role is held, and a close reason', () => {
+    const next = applyTransition(structuredClone(base), {
+      ...input,
+      authority: { ...authority, kamerId: 'lk-a' },
+      closeReason: 'overgedragen',
+    });
+    assert.equal(next.audit.at(-1)?.actor.kamerId, 'lk-a');
+    assert.equal(next.audit.at(-1)?.closeReason, 'overgedragen');
   });
 
   it('leaves the outbox as it was when there is nothing to notify', () => {

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { casuslijst, CASUSLIJST_MAX_ROWS } from '../../../src/app/casus/casuslijst';
 import { openCasusById } from '../../../src/app/casus/open-casus';
-import { today } from '../../../src/app/intake/intake-services';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { casuslijstCard, listStateLabels } from '../../cards/casuslijst.card';
-import { casusCardFor, type BackTo } from '../../presenters/casus.presenter';
-import { loadCasusView } from '../../presenters/casus-view';
+import type { BackTo } from '../../presenters/casus.presenter';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
+import { cardFor, notFound } from './casus-cards';
 import { showMyCasussen } from './my-casussen.handler';
 
 /** Rows on one page of the casuslijst: ~600 bytes each, so a page stays far below 28 KB. */
@@ -20,12 +19,6 @@ export const backToSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-const notFound = (): AdaptiveCardJson =>
-  refusalCard(
-    'Casus niet gevonden',
-    'Er is geen casus met dit nummer die jij mag inzien. Controleer het nummer.',
-  );
-
 /** A casus card for whoever may see it, with the way back to the list it was opened from. */
 export async function openCasusCard(
   turn: Turn,
@@ -34,15 +27,7 @@ export async function openCasusCard(
 ): Promise<AdaptiveCardJson> {
   const opened = await openCasusById(turn.services, turn.actor, casusId);
   if (!opened.ok) return notFound();
-  const { casus, kamer } = opened.value;
-  const view = await loadCasusView(
-    turn.services.registry,
-    casus,
-    kamer,
-    { backTo },
-    today(turn.services),
-  );
-  return casusCardFor(turn.actor, casus, view);
+  return cardFor(turn, opened.value.casus, opened.value.kamer, { backTo });
 }
 
 /** "casuslijst": the decider's kamers, each with one page of its open casussen in priority order. */

@@ -1,4 +1,5 @@
-import type { CasusAction } from '../../domain/casus/casus-machine';
+import { needsConfirmation, type CasusAction } from '../../domain/casus/casus-machine';
+import type { CloseReason } from '../../domain/casus/close-reason';
 import { applyTransition, personRef } from '../../domain/casus/casus-transition';
 import { recordsActivity } from '../../domain/casus/applied-activity';
 import type { Casus } from '../../domain/casus/casus.schema';
@@ -11,11 +12,25 @@ import { loadVisibleCasus, type AccessRefusal, type CasusServices } from './casu
 
 export type DecisionRefusal =
   | AccessRefusal
-  /** The card was older than the casus: someone decided first, or the casus moved on. Nothing changed. */
-  | { kind: 'already-decided'; casus: Casus }
+  /** The card was older than the casus (or its revision forged): the casus moved on. Nothing changed. */
+  | { kind: 'changed-meanwhile'; casus: Casus }
+  /** The card was current, but this action is not possible in the casus's state (a forged action). */
+  | { kind: 'not-possible-now'; casus: Casus }
   /** The actor may see the casus but not take this action (wrong role, wrong kamer). */
   | { kind: 'not-your-decision'; casus: Casus }
   | { kind: 'motivation-too-short'; casus: Casus }
+  /** Afsluiten without one of the structured reasons. */
+  | { kind: 'close-reason-missing'; casus: Casus }
+  /**
+   * An irreversible decision's first press: every check passed and nothing was written. The
+   * decider sees what will happen and confirms with a second press, which is checked again in full.
+   */
+  | {
+      kind: 'confirm-first';
+      casus: Casus;
+      motivation: string;
+      closeReason: CloseReason | undefined;
+    }
   /** Other writes kept coming first (outbox bookkeeping); nothing changed, trying again helps. */
   | { kind: 'busy'; casus: Casus };
 
@@ -28,13 +43,19 @@ export interface DecisionInput {
   revision: number;
   action: CasusAction;
   motivation: string;
+  /** Required for afsluiten, refused for anything else. */
+  closeReason?: CloseReason | undefined;
+  /** The second press of an irreversible decision. */
+  confirmed?: boolean | undefined;
   activityId: string | undefined;
 }
 
 /**
  * One decision on a casus: checked (rights, state, the card's revision, a motivation), then one
  * ETag-guarded write of the new state with its audit line and notifications. Of two decisions on
- * the same card, exactly one is written; the other gets `already-decided` with the casus as it is.
+ * the same card, exactly one is written; the other gets `changed-meanwhile` with the casus as it is.
+ * An irreversible decision is written only when `confirmed`; without it the same checks run and
+ * the answer is `confirm-first`, with nothing written.
  */
 export async function decide(
   services: CasusServices,
@@ -56,7 +77,7 @@ export async function decide(
     if (!loaded.ok) return loaded;
     const { casus, etag, kamer } = loaded.value;
     if (recordsActivity(casus, change)) return ok(casus);
-    if (casus.revision !== input.revision) return fail({ kind: 'already-decided', casus });
+    if (casus.revision !== input.revision) return fail({ kind: 'changed-meanwhile', casus });
     if (attempt === MAX_WRITES) {
       if (unanswered) throw new WriteOutcomeUnknownError(`decision ${input.action}`);
       return fail({ kind: 'busy', casus });
@@ -66,13 +87,21 @@ export async function decide(
     if (!rights.ok) {
       return fail(
         rights.error === 'not-allowed-in-state'
-          ? { kind: 'already-decided', casus }
+          ? { kind: 'not-possible-now', casus }
           : { kind: 'not-your-decision', casus },
       );
     }
     const motivation = input.motivation.trim();
     if (motivation.length < MIN_MOTIVATION || motivation.length > MAX_TEXT) {
       return fail({ kind: 'motivation-too-short', casus });
+    }
+    const closing = input.action === 'afsluiten';
+    if (closing !== (input.closeReason !== undefined)) {
+      if (closing) return fail({ kind: 'close-reason-missing', casus });
+      return fail({ kind: 'not-possible-now', casus });
+    }
+    if (needsConfirmation(input.action) && input.confirmed !== true) {
+      return fail({ kind: 'confirm-first', casus, motivation, closeReason: input.closeReason });
     }
 
     const at = services.now().toISOString();
@@ -82,6 +111,7 @@ export async function decide(
       actor: personRef(actor.person, actor.organisation),
       at,
       motivation,
+      closeReason: input.closeReason,
       activityId: input.activityId,
       notify: [{ id: services.newId(), createdAt: at, kind: `besluit:${input.action}` }],
     });

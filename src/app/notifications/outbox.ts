@@ -11,6 +11,21 @@ export interface Notification {
   recipientIds: string[];
   /** The event in the timeline that caused it, if any. */
   action: CasusAction | undefined;
+  /** Its audit line's index: the notification reports that line. */
+  event: number | undefined;
+}
+
+/**
+ * The audit line an outbox entry reports. Entries written before they carried the index report
+ * the latest line of their action.
+ */
+export function eventOf(casus: Pick<Casus, 'audit'>, entry: OutboxEntry): number | undefined {
+  if (entry.auditIndex !== undefined && casus.audit[entry.auditIndex]) return entry.auditIndex;
+  const action = entry.kind === 'casus-aangemeld' ? 'indienen' : entry.kind.slice(8);
+  for (let i = casus.audit.length - 1; i >= 0; i--) {
+    if (casus.audit[i]?.action === action) return i;
+  }
+  return undefined;
 }
 
 const backToLokaleKamer: readonly string[] = ['aanvullen', 'opschaling-weigeren', 'afschalen'];
@@ -19,7 +34,8 @@ const backToLokaleKamer: readonly string[] = ['aanvullen', 'opschaling-weigeren'
  * Who hears of what. A new aanmelding goes to the Lokale Kamer's decision makers; every decision
  * goes to the worker who submitted; an escalation request to the ZVH's decision makers; whatever
  * puts the casus back on the Lokale Kamer's table, to theirs. Each of them only while they may see
- * the casus (`audience`): a role alone is not enough.
+ * the casus (`audience`): a role alone is not enough. Nobody is told of their own action: the
+ * answer to their press already says it.
  */
 export function notificationsOf(
   casus: Casus,
@@ -30,8 +46,17 @@ export function notificationsOf(
   return casus.outbox
     .filter((entry) => !entry.sentAt)
     .map((entry): Notification => {
+      const event = eventOf(casus, entry);
+      const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;
+      const others = (ids: Iterable<string>) =>
+        [...ids].filter((id) => id !== actorId && audience.get(id) !== undefined);
       if (entry.kind === 'casus-aangemeld') {
-        return { entry, recipientIds: audience.decidersAt(kamer.id), action: 'indienen' };
+        return {
+          entry,
+          recipientIds: others(audience.decidersAt(kamer.id)),
+          action: 'indienen',
+          event,
+        };
       }
       const action = entry.kind.startsWith('besluit:')
         ? (entry.kind.slice(8) as CasusAction)
@@ -41,20 +66,22 @@ export function notificationsOf(
       if (action && backToLokaleKamer.includes(action)) {
         audience.decidersAt(kamer.id).forEach((id) => recipients.add(id));
       }
-      return {
-        entry,
-        recipientIds: [...recipients].filter((id) => audience.get(id) !== undefined),
-        action,
-      };
+      return { entry, recipientIds: others(recipients), action, event };
     });
 }
 
-/** Copies kept per casus; the oldest are let go (they then keep showing their last state). */
-export const MAX_TRACKED_CARDS = 100;
+/**
+ * Copies kept per casus; the oldest are let go (they then keep showing their last state). Each chat
+ * holds one current copy, so this is about the number of people involved, and it bounds the casus
+ * document however long the casus runs.
+ */
+export const MAX_TRACKED_CARDS = 60;
 
 /**
- * Marks outbox entries sent, remembers the cards that delivered them, forgets the copies they
- * replaced (`retired`) and releases this instance's claim on the outbox. Not a state change, so the revision stays: cards already shown stay valid.
+ * Removes the outbox entries that were delivered (a sent entry has no further use, and keeping
+ * them would grow the casus document with every decision), remembers the cards that delivered
+ * them, forgets the copies they replaced (`retired`) and releases this instance's claim on the
+ * outbox. Not a state change, so the revision stays: cards already shown stay valid.
  * Retries on a lost ETag race, since a decision may have been written in between.
  */
 export async function markSent(
@@ -64,7 +91,6 @@ export async function markSent(
     entryIds: string[];
     cards: Casus['cards'];
     retired: Casus['cards'];
-    at: string;
     /** The instance whose claim on the outbox this write releases. */
     instanceId: string;
   },
@@ -72,10 +98,8 @@ export async function markSent(
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await casussen.get(casusId);
     if (!stored) return;
-    const outbox = stored.value.outbox.map((entry) =>
-      delivery.entryIds.includes(entry.id) && !entry.sentAt
-        ? { ...entry, sentAt: delivery.at }
-        : entry,
+    const outbox = stored.value.outbox.filter(
+      (entry) => !entry.sentAt && !delivery.entryIds.includes(entry.id),
     );
     const kept = stored.value.cards.filter(
       (card) =>

@@ -24,6 +24,11 @@ export interface Transition {
   by: DecidingTable;
   /** The article the decision rests on, quoted in the audit trail and on the cards. */
   legalBasis: string;
+  /**
+   * The decision ends the casus or hands it to another table, and cannot be taken back: the
+   * decider confirms it in a second step after seeing what will happen.
+   */
+  irreversible?: true;
 }
 
 const decision = 'art. 2.20 BGS jo. art. 2.27 WGS';
@@ -37,7 +42,7 @@ export const transitions: Record<CasusState, Partial<Record<CasusAction, Transit
   concept: { indienen: { to: 'aangemeld', by: 'intake', legalBasis: 'art. 2.20 BGS' } },
   aangemeld: {
     accepteren: { to: 'in_behandeling_lokaal', by: 'lokale-kamer', legalBasis: decision },
-    afwijzen: { to: 'afgewezen', by: 'lokale-kamer', legalBasis: decision },
+    afwijzen: { to: 'afgewezen', by: 'lokale-kamer', legalBasis: decision, irreversible: true },
     'informatie-vragen': {
       to: 'aanvulling_gevraagd',
       by: 'lokale-kamer',
@@ -49,16 +54,31 @@ export const transitions: Record<CasusState, Partial<Record<CasusAction, Transit
   },
   afgewezen: {},
   in_behandeling_lokaal: {
-    opschalen: { to: 'opschaling_aangevraagd', by: 'lokale-kamer', legalBasis: coordination },
-    afsluiten: { to: 'afgesloten', by: 'lokale-kamer', legalBasis: coordination },
+    opschalen: {
+      to: 'opschaling_aangevraagd',
+      by: 'lokale-kamer',
+      legalBasis: coordination,
+      irreversible: true,
+    },
+    afsluiten: {
+      to: 'afgesloten',
+      by: 'lokale-kamer',
+      legalBasis: coordination,
+      irreversible: true,
+    },
   },
   opschaling_aangevraagd: {
     'opschaling-accepteren': { to: 'in_behandeling_zvh', by: 'zvh', legalBasis: decision },
     'opschaling-weigeren': { to: 'in_behandeling_lokaal', by: 'zvh', legalBasis: decision },
   },
   in_behandeling_zvh: {
-    afsluiten: { to: 'afgesloten', by: 'zvh', legalBasis: coordination },
-    afschalen: { to: 'in_behandeling_lokaal', by: 'zvh', legalBasis: coordination },
+    afsluiten: { to: 'afgesloten', by: 'zvh', legalBasis: coordination, irreversible: true },
+    afschalen: {
+      to: 'in_behandeling_lokaal',
+      by: 'zvh',
+      legalBasis: coordination,
+      irreversible: true,
+    },
   },
   afgesloten: {},
 };
@@ -76,4 +96,9 @@ export function actionsIn(state: CasusState): CasusAction[] {
 /** States in which the casus is still open for its kamer (on the casuslijst). */
 export function isOpen(state: CasusState): boolean {
   return state !== 'concept' && state !== 'afgewezen' && state !== 'afgesloten';
+}
+
+/** Whether an action, wherever it is allowed, needs the decider's confirmation in a second step. */
+export function needsConfirmation(action: CasusAction): boolean {
+  return Object.values(transitions).some((from) => from[action]?.irreversible === true);
 }

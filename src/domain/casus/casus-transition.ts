@@ -1,6 +1,7 @@
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { CasusAction, Transition } from './casus-machine';
 import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
+import type { CloseReason } from './close-reason';
 import type { Authority } from './decision-rights';
 
 export function personRef(person: Person, organisation: Organisation): PersonRef {
@@ -19,11 +20,12 @@ export interface TransitionInput {
   authority: Authority;
   at: string;
   motivation?: string;
+  closeReason?: CloseReason;
   activityId?: string;
   /** Other fields the transition sets (kamer and number at submit, for instance). */
   changes?: Partial<Omit<Casus, 'state' | 'revision' | 'audit' | 'outbox'>>;
-  /** Notifications to send once this write has succeeded. */
-  notify?: OutboxEntry[];
+  /** Notifications to send once this write has succeeded; they report this transition's audit line. */
+  notify?: Omit<OutboxEntry, 'auditIndex'>[];
 }
 
 /**
@@ -40,16 +42,24 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
       ...casus.audit,
       {
         at: input.at,
-        actor: { ...input.actor, role: input.authority.role },
+        actor: {
+          ...input.actor,
+          role: input.authority.role,
+          ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
+        },
         onBehalfOf: input.authority.onBehalfOf,
         action: input.action,
         from: casus.state,
         to: input.transition.to,
         motivation: input.motivation,
+        ...(input.closeReason && { closeReason: input.closeReason }),
         legalBasis: input.transition.legalBasis,
         activityId: input.activityId,
       },
     ],
-    outbox: [...casus.outbox, ...(input.notify ?? [])],
+    outbox: [
+      ...casus.outbox,
+      ...(input.notify ?? []).map((entry) => ({ ...entry, auditIndex: casus.audit.length })),
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assessmentSchema } from '../intake/assessment';
 import { casusActionSchema } from './casus-machine';
+import { closeReasonSchema } from './close-reason';
 import { formValuesSchema, intakeSteps } from '../intake/intake-form';
 import { intakeSchema } from '../intake/intake.schema';
 
@@ -32,12 +33,15 @@ export type PersonRef = z.infer<typeof personRefSchema>;
  */
 export const auditEntrySchema = z.object({
   at: z.iso.datetime(),
-  actor: personRefSchema.extend({ role: z.string().min(1) }),
+  /** `kamerId`: the kamer where a decision role is held, named on the audit line. */
+  actor: personRefSchema.extend({ role: z.string().min(1), kamerId: z.string().optional() }),
   onBehalfOf: z.string().min(1),
   action: z.union([casusActionSchema, z.literal('intake-gestart')]),
   from: casusStateSchema.nullable(),
   to: casusStateSchema,
   motivation: z.string().optional(),
+  /** Set when the casus is closed (afsluiten). */
+  closeReason: closeReasonSchema.optional(),
   legalBasis: z.string().min(1),
   activityId: z.string().optional(),
 });
@@ -48,6 +52,8 @@ export const outboxEntrySchema = z.object({
   id: z.uuid(),
   createdAt: z.iso.datetime(),
   kind: z.string().min(1),
+  /** The audit line it reports: its actor is not told of their own action. */
+  auditIndex: z.number().int().min(0).optional(),
   sentAt: z.iso.datetime().optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
@@ -86,7 +92,16 @@ export const casusSchema = z.object({
   audit: z.array(auditEntrySchema),
   outbox: z.array(outboxEntrySchema),
   /** The casus cards the bot sent into personal chats, so that every copy follows each change. */
-  cards: z.array(z.object({ personId: z.guid(), activityId: z.string().min(1) })).default([]),
+  cards: z
+    .array(
+      z.object({
+        personId: z.guid(),
+        activityId: z.string().min(1),
+        /** The audit line the card reported, so that a superseded copy keeps one line of it. */
+        event: z.number().int().min(0).optional(),
+      }),
+    )
+    .default([]),
   /** Which bot instance is delivering the outbox now, and until when: others leave it alone. */
   deliveryLease: z.object({ holder: z.string().min(1), until: z.iso.datetime() }).optional(),
 });

@@ -13,6 +13,8 @@ import type { Casus } from './casus.schema';
 export interface Authority {
   role: RoleName;
   onBehalfOf: string;
+  /** The kamer where a decision role is held: audit lines name it. */
+  kamerId?: string;
 }
 
 export type RightsRefusal = 'not-allowed-in-state' | 'not-authorised';
@@ -63,15 +65,12 @@ function authorityAt(
       return intakeAuthority(person, organisation, casus);
     case 'lokale-kamer': {
       const role = decisionRole(person, organisation, casus.kamerId);
-      return role && { role, onBehalfOf: ON_BEHALF_OF_OVERHEIDSDEELNEMERS };
+      return role && { role, onBehalfOf: ON_BEHALF_OF_OVERHEIDSDEELNEMERS, kamerId: casus.kamerId };
     }
     case 'zvh': {
-      const role = decisionRole(
-        person,
-        organisation,
-        kamer.type === 'lokale-kamer' ? kamer.zvhId : undefined,
-      );
-      return role && { role, onBehalfOf: ON_BEHALF_OF_OVERHEIDSDEELNEMERS };
+      const zvhId = kamer.type === 'lokale-kamer' ? kamer.zvhId : undefined;
+      const role = decisionRole(person, organisation, zvhId);
+      return role && { role, onBehalfOf: ON_BEHALF_OF_OVERHEIDSDEELNEMERS, kamerId: zvhId };
     }
   }
 }

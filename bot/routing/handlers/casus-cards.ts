@@ -1,0 +1,37 @@
+import type { AccessRefusal } from '../../../src/app/casus/casus-access';
+import { today } from '../../../src/app/intake/intake-services';
+import type { Casus } from '../../../src/domain/casus/casus.schema';
+import type { Kamer } from '../../../src/domain/registry/registry.schema';
+import type { AdaptiveCardJson } from '../../cards/card-template';
+import { casusCardFor } from '../../presenters/casus.presenter';
+import { loadCasusView, type CasusViewExtra } from '../../presenters/casus-view';
+import { refusalCard } from '../../presenters/error-cards';
+import type { Turn } from '../route-types';
+
+/** The casus card for the turn's actor, with what the turn adds (a notice, a draft, a confirmation). */
+export async function cardFor(
+  turn: Turn,
+  casus: Casus,
+  kamer: Kamer,
+  extra: CasusViewExtra = {},
+): Promise<AdaptiveCardJson> {
+  return casusCardFor(
+    turn.actor,
+    casus,
+    await loadCasusView(turn.services.registry, casus, kamer, extra, today(turn.services)),
+  );
+}
+
+export const notFound = (): AdaptiveCardJson =>
+  refusalCard(
+    'Casus niet gevonden',
+    'Er is geen casus met dit nummer die jij mag inzien. Controleer het nummer.',
+  );
+
+export function accessRefusal(reason: AccessRefusal): AdaptiveCardJson {
+  switch (reason.kind) {
+    case 'not-found':
+    case 'not-authorised':
+      return notFound();
+  }
+}
