@@ -24,6 +24,7 @@ export const casusSupersededCard = defineCard(
   'casus-superseded',
   template,
   z.object({
+    casusId: z.uuid(),
     casusNumber: casusNumberSchema,
     said: z
       .array(z.object({ text: saidSchema }))

@@ -51,6 +51,7 @@ export function supersededCard(casus: Casus & { casusNumber: string }, event: nu
   const entry = event === undefined ? undefined : casus.audit[event];
   const said = entry && describeEvent(entry);
   return casusSupersededCard.render({
+    casusId: casus.id,
     casusNumber: casus.casusNumber,
     said: said ? [{ text: `${said.what} op ${said.when}.` }] : [],
   });

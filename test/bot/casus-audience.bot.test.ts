@@ -113,7 +113,7 @@ function showsCasus(card: Card): boolean {
     if (node.type === 'Action.Execute' && node.verb === 'casus.refresh') refreshes = true;
     // A notification's "Open casus" (an Action.Submit) is casus content too.
     const data = node.data as { verb?: unknown } | undefined;
-    if (node.type === 'Action.Submit' && data?.verb === 'casus.refresh') refreshes = true;
+    if (node.type === 'Action.Submit' && data?.verb === 'casus.open') refreshes = true;
   });
   return refreshes || cardText(card).includes(betrokkene);
 }

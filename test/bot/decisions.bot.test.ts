@@ -175,7 +175,16 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
       ),
       'the old copy keeps one line of what it said',
     );
-    assert.doesNotMatch(text, /Afgesloten|Jan|Open casus/, 'and repeats nothing else of the casus');
+    assert.doesNotMatch(text, /Afgesloten|Jan/, 'and repeats nothing else of the casus');
+    assert.match(text, /Open casus/, 'and still opens the casus with a button');
+    const update = bot.connector.updated.filter((u) => u.replyToId === firstCopy).at(-1);
+    const open = (cardOf(update) as { actions?: { data: { verb: string; casusId: string } }[] })
+      .actions?.[0]?.data;
+    assert.equal(open?.verb, 'casus.open');
+    assert.match(
+      cardText(await fatima.execute('casus.open', { casusId: open.casusId })),
+      /Afgesloten · Lokale Kamer Rotterdam/,
+    );
     const newest = sentTo(demoUsers.fatima, mark).at(-1) ?? '';
     assert.match(newest, new RegExp(`Casus ${number}[\\s\\S]*\\*\\*Afgesloten\\*\\*`));
   });
