@@ -3,6 +3,7 @@ import template from '../../cards/casus.json';
 import { casusActionSchema } from '../../src/domain/casus/casus-machine';
 import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
+import { evidenceViewSchema } from './evidence-view';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
 const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
@@ -25,6 +26,8 @@ export const casusCardSchema = z.object({
   draftMotivation: z.string(),
   refreshUserIds: z.array(z.string()).max(60),
   facts: z.array(z.object({ title: z.string(), value: z.string() })),
+  /** The intake's evidence (casus-evidence presenter), in view without a toggle. */
+  evidence: zeroOrOne(evidenceViewSchema),
   criteria: z.array(
     z.object({
       number: z.number().int().min(1).max(4),

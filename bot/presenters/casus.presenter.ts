@@ -6,6 +6,7 @@ import { aanmeldroutes, urgenties } from '../../src/domain/intake/vocabulary';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import { CardRenderError, type AdaptiveCardJson } from '../cards/card-template';
 import { compactCasusCard } from './casus-compact.presenter';
+import { casusEvidence } from './casus-evidence';
 import { casusCard } from '../cards/casus.card';
 import { roleNames } from './actor.presenter';
 import {
@@ -120,6 +121,7 @@ function fullCasusCard(viewer: Actor, casus: Casus, view: CasusView): AdaptiveCa
           },
         ]
       : [],
+    evidence: intake ? [casusEvidence(intake)] : [],
     criteria: (casus.submission?.assessment.criteria ?? []).map((criterion) => ({
       number: criterion.criterion,
       explanation: criterion.explanation,

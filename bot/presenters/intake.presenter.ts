@@ -2,20 +2,19 @@ import type { Casus } from '../../src/domain/casus/casus.schema';
 import { assessIntake } from '../../src/domain/intake/assessment';
 import {
   parseIntake,
-  allFormFields,
   type FieldErrors,
-  type FormField,
   type FormStep,
   type IntakeStep,
 } from '../../src/domain/intake/intake-form';
 import { aanmeldroutes, urgenties } from '../../src/domain/intake/vocabulary';
-import type { Kamer } from '../../src/domain/registry/registry.schema';
+import type { Kamer, Organisation } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
-import { intakeStepCards } from '../cards/intake-step.cards';
 import { intakeSubmittedCard } from '../cards/intake-submitted.card';
 import { intakeSummaryCard } from '../cards/intake-summary.card';
 import { myCasussenCard } from '../cards/my-casussen.card';
+import { casusEvidence } from './casus-evidence';
 import { casusStateLabels, formatDate, formatDateTime } from './casus-status';
+import { stepCard, stepNumbers } from './intake-step.presenter';
 
 export const stepTitles: Record<IntakeStep, string> = {
   betrokkene: 'Betrokkene en aanmelding',
@@ -23,13 +22,6 @@ export const stepTitles: Record<IntakeStep, string> = {
   'criterium-3': 'Criterium 3',
   'criterium-4': 'Criterium 4 en doorbraak',
   samenvatting: 'Samenvatting',
-};
-const stepNumbers: Record<IntakeStep, number> = {
-  betrokkene: 1,
-  'criteria-1-2': 2,
-  'criterium-3': 3,
-  'criterium-4': 4,
-  samenvatting: 5,
 };
 /** Where to fix a failing criterion. */
 const stepOfCriterion: Record<1 | 2 | 3 | 4, FormStep> = {
@@ -39,79 +31,34 @@ const stepOfCriterion: Record<1 | 2 | 3 | 4, FormStep> = {
   4: 'criterium-4',
 };
 
-/** The labels of the card inputs, to name them in an error summary. */
-export const fieldLabels: Record<FormField, string> = {
-  naam: 'Naam van betrokkene',
-  geboortedatum: 'Geboortedatum',
-  gemeente: 'Gemeente',
-  bsn: 'BSN',
-  aanmeldroute: 'Aanmeldroute',
-  kamerId: 'Lokale Kamer',
-  urgentie: 'Urgentie',
-  bijBetrokkene: 'Problemen bij betrokkene',
-  inGezinssituatie: 'Problemen in de gezinssituatie',
-  gezinsRelevantie: 'Relevantie van de gezinssituatie',
-  motivering1: 'Motivering criterium 1',
-  leefgebieden: 'Leefgebieden met problemen',
-  criminogeen: 'Leefgebieden met criminogene factoren',
-  motivering2: 'Motivering criterium 2',
-  gevolgen: 'Waartoe leiden de problemen?',
-  tijden: 'Wanneer?',
-  objectieveAanwijzingen: 'Objectieve aanwijzingen',
-  motivering3: 'Motivering criterium 3',
-  domeinen: 'Domeinen',
-  motivering4: 'Motivering criterium 4',
-  doorbraakNodig: 'Doorbraak nodig',
-  doorbraakToelichting: 'Toelichting doorbraak',
-};
-
-const toggles: FormField[] = ['bijBetrokkene', 'inGezinssituatie', 'doorbraakNodig'];
 const notices = (notice: string | undefined) => (notice ? [{ text: notice }] : []);
 const kamerName = (kamers: readonly Kamer[], id: string | undefined) =>
   kamers.find((k) => k.id === id)?.name ?? '';
 
 export interface IntakeView {
   kamers: readonly Kamer[];
+  /** The registry's organisations: criterion 4 names partners from them. */
+  organisations: readonly Organisation[];
   today: string;
   errors?: FieldErrors;
   notice?: string;
+  /** The step the worker just left with "next": its criteria's verdicts go on this card. */
+  left?: FormStep;
+  /** Set when "Aanpassen" on the summary opened this step: "next" returns to the summary. */
+  returnTo?: 'samenvatting';
 }
 
 /** The card for where the draft is now: one of the four form steps, or the summary. */
 export function intakeCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
   const step = casus.intake.step;
-  if (step === 'samenvatting') return summaryCard(casus, view);
-  const values = Object.fromEntries(
-    allFormFields.map((field) => [
-      field,
-      casus.intake.values[field] ?? (toggles.includes(field) ? 'false' : ''),
-    ]),
-  ) as Record<FormField, string>;
-  const errors = Object.entries(view.errors ?? {}).map(([field, message]) => ({
-    label: fieldLabels[field as FormField],
-    message,
-  }));
-  return intakeStepCards[step].render({
-    casusId: casus.id,
-    revision: casus.revision,
-    step,
-    stepNumber: stepNumbers[step],
-    values,
-    kamers: view.kamers
-      .filter((k) => k.type === 'lokale-kamer')
-      .map(({ id, name }) => ({ id, name })),
-    notices: notices(view.notice),
-    errorSummary: errors.length > 0 ? [{}] : [],
-    errors,
-  });
+  return step === 'samenvatting' ? summaryCard(casus, view) : stepCard(casus, step, view);
 }
 
 function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
   const v = casus.intake.values;
-  const parsed = parseIntake(v, view.today);
+  const parsed = parseIntake(v, { today: view.today, organisations: view.organisations });
   const assessment = parsed.ok ? assessIntake(parsed.value) : undefined;
   const kamer = kamerName(view.kamers, v.kamerId);
-  const firstFailing = assessment?.failing[0];
   const route = aanmeldroutes.schema.safeParse(v.aanmeldroute);
   const urgentie = urgenties.schema.safeParse(v.urgentie);
   return intakeSummaryCard.render({
@@ -150,14 +97,15 @@ function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
       color: c.met ? ('Good' as const) : ('Attention' as const),
       explanation: c.explanation,
       motivations: parsed.ok ? [{ text: parsed.value[`criterium${c.criterion}`].motivering }] : [],
+      fix: c.met ? [] : [{ number: c.criterion, step: stepOfCriterion[c.criterion] }],
     })),
+    evidence: parsed.ok ? [casusEvidence(parsed.value)] : [],
     passes: assessment?.verdict === 'voldoet' ? [{ kamer }] : [],
     fails:
       assessment && assessment.verdict !== 'voldoet'
         ? [{ failing: failingText(assessment.failing) }]
         : [],
     submit: assessment?.verdict === 'voldoet' ? [{ kamer }] : [],
-    fix: firstFailing ? [{ number: firstFailing, step: stepOfCriterion[firstFailing] }] : [],
   });
 }
 

@@ -1,5 +1,17 @@
 import { z } from 'zod';
+import type { Organisation } from '../registry/registry.schema';
 import { fail, ok, type Result } from '../shared/result';
+import {
+  aanwijzingField,
+  aanwijzingFields,
+  aanwijzingSlots,
+  deelnemersField,
+  deelnemersFields,
+  domains,
+  leefgebiedField,
+  leefgebiedFields,
+  type AanwijzingSlot,
+} from './form-fields';
 import {
   aanmeldingSchema,
   betrokkeneSchema,
@@ -11,6 +23,8 @@ import {
   MAX_TEXT,
   type Intake,
 } from './intake.schema';
+import { migrateLegacyDraftValues } from './legacy-intake';
+import { leefgebieden } from './vocabulary';
 
 /** The wizard's steps, in order; the last one shows the assessment. */
 export const intakeSteps = [
@@ -31,12 +45,18 @@ export const stepFields = {
     'inGezinssituatie',
     'gezinsRelevantie',
     'motivering1',
-    'leefgebieden',
-    'criminogeen',
+    ...leefgebiedFields,
     'motivering2',
   ],
-  'criterium-3': ['gevolgen', 'tijden', 'objectieveAanwijzingen', 'motivering3'],
-  'criterium-4': ['domeinen', 'motivering4', 'doorbraakNodig', 'doorbraakToelichting'],
+  /** `aanwijzingenAantal`: how many indication slots the card shows (not part of the intake). */
+  'criterium-3': ['gevolgen', 'tijden', 'aanwijzingenAantal', ...aanwijzingFields, 'motivering3'],
+  'criterium-4': [
+    ...deelnemersFields,
+    'overigePartijen',
+    'motivering4',
+    'doorbraakNodig',
+    'doorbraakToelichting',
+  ],
 } as const satisfies Record<FormStep, readonly string[]>;
 export type FormField = (typeof stepFields)[FormStep][number];
 
@@ -45,9 +65,10 @@ export const allFormFields: FormField[] = Object.values(stepFields).flat();
 
 /**
  * What a draft keeps: the raw answers, as typed, so that going back and forth never loses text.
- * Only the size is checked here; meaning is checked per step and at submit.
+ * Only the size is checked here; meaning is checked per step and at submit. This is the shape a
+ * card sends; a stored draft goes through `formValuesSchema`, which also reads older drafts.
  */
-export const formValuesSchema = z
+export const formValuesObject = z
   .object(
     Object.fromEntries(
       allFormFields.map((field) => [
@@ -60,10 +81,19 @@ export const formValuesSchema = z
     ) as Record<FormField, z.ZodOptional<z.ZodString>>,
   )
   .strip();
-export type FormValues = z.infer<typeof formValuesSchema>;
+export type FormValues = z.infer<typeof formValuesObject>;
+
+/** A stored draft's answers; drafts saved before the current form are migrated as they load. */
+export const formValuesSchema = z.preprocess(migrateLegacyDraftValues, formValuesObject);
 
 /** Dutch messages per field, for the card. */
 export type FieldErrors = Partial<Record<FormField, string>>;
+
+/** What parsing needs besides the answers: the date, and the registry's organisations. */
+export interface IntakeContext {
+  today: string;
+  organisations: readonly Organisation[];
+}
 
 const flag = (value: string | undefined) => value === 'true';
 const choices = (value: string | undefined) =>
@@ -73,76 +103,179 @@ const choices = (value: string | undefined) =>
         .map((v) => v.trim())
         .filter(Boolean)
     : [];
+const blankToUndefined = (value: string | undefined) => value?.trim() || undefined;
+
+/** Whether a draft holds any answer: toggles left off, "geen probleem" and the slot count are none. */
+export function hasAnswers(values: FormValues): boolean {
+  return Object.entries(values).some(
+    ([field, value]) =>
+      field !== 'aanwijzingenAantal' &&
+      value !== undefined &&
+      value.trim() !== '' &&
+      value !== 'false' &&
+      value !== 'geen',
+  );
+}
+
+/** The vaste deelnemers a worker can pick for criterion 4: incidentele deelnemers are invited later. */
+export function pickableDeelnemers(organisations: readonly Organisation[]) {
+  return organisations.filter((o) => o.category !== 'incidentele-deelnemer');
+}
+
+/** The indication slots that hold anything: empty slots are not indications. */
+export function filledAanwijzingSlots(v: FormValues): AanwijzingSlot[] {
+  return aanwijzingSlots.filter((slot) =>
+    (['soort', 'datum', 'tot', 'bron', 'omschrijving'] as const).some((part) =>
+      blankToUndefined(v[aanwijzingField(slot, part)]),
+    ),
+  );
+}
+
+interface Section {
+  input: object;
+  /** The form field an issue at this schema path belongs to. */
+  fieldOf(path: readonly PropertyKey[]): FormField | undefined;
+  /** Problems found while reading the form (a value no list offers). */
+  errors: FieldErrors;
+}
+
+const byPath =
+  (table: Record<string, FormField>) =>
+  (path: readonly PropertyKey[]): FormField | undefined =>
+    table[path.filter((part) => typeof part === 'string').join('.')];
 
 /** Form strings → the shape of the intake schema, section by section. */
 const sections = {
-  betrokkene: (v: FormValues) => ({
-    betrokkene: {
-      naam: v.naam ?? '',
-      geboortedatum: v.geboortedatum ?? '',
-      gemeente: v.gemeente ?? '',
-      bsn: v.bsn,
+  betrokkene: (v: FormValues): Section => ({
+    input: {
+      betrokkene: {
+        naam: v.naam ?? '',
+        geboortedatum: v.geboortedatum ?? '',
+        gemeente: v.gemeente ?? '',
+        bsn: v.bsn,
+      },
+      aanmelding: { aanmeldroute: v.aanmeldroute, kamerId: v.kamerId ?? '', urgentie: v.urgentie },
     },
-    aanmelding: { aanmeldroute: v.aanmeldroute, kamerId: v.kamerId ?? '', urgentie: v.urgentie },
+    fieldOf: byPath({
+      'betrokkene.naam': 'naam',
+      'betrokkene.geboortedatum': 'geboortedatum',
+      'betrokkene.gemeente': 'gemeente',
+      'betrokkene.bsn': 'bsn',
+      'aanmelding.aanmeldroute': 'aanmeldroute',
+      'aanmelding.kamerId': 'kamerId',
+      'aanmelding.urgentie': 'urgentie',
+    }),
+    errors: {},
   }),
-  'criteria-1-2': (v: FormValues) => ({
-    criterium1: {
-      bijBetrokkene: flag(v.bijBetrokkene),
-      inGezinssituatie: flag(v.inGezinssituatie),
-      gezinsRelevantie: v.gezinsRelevantie,
-      motivering: v.motivering1 ?? '',
-    },
-    criterium2: {
-      leefgebieden: choices(v.leefgebieden),
-      criminogeen: choices(v.criminogeen),
-      motivering: v.motivering2 ?? '',
-    },
-  }),
-  'criterium-3': (v: FormValues) => ({
-    criterium3: {
-      gevolgen: choices(v.gevolgen),
-      tijden: choices(v.tijden),
-      objectieveAanwijzingen: v.objectieveAanwijzingen,
-      motivering: v.motivering3 ?? '',
-    },
-  }),
-  'criterium-4': (v: FormValues) => ({
-    criterium4: { domeinen: choices(v.domeinen), motivering: v.motivering4 ?? '' },
-    doorbraak: { nodig: flag(v.doorbraakNodig), toelichting: v.doorbraakToelichting },
-  }),
-} satisfies Record<FormStep, (values: FormValues) => object>;
+  'criteria-1-2': (v: FormValues): Section => {
+    const answered = leefgebieden.schema.options.flatMap((leefgebied) => {
+      const answer = v[leefgebiedField(leefgebied)] ?? '';
+      return answer === '' || answer === 'geen' ? [] : [{ leefgebied, status: answer }];
+    });
+    const table = byPath({
+      'criterium1.gezinsRelevantie': 'gezinsRelevantie',
+      'criterium1.motivering': 'motivering1',
+      'criterium2.motivering': 'motivering2',
+    });
+    return {
+      input: {
+        criterium1: {
+          bijBetrokkene: flag(v.bijBetrokkene),
+          inGezinssituatie: flag(v.inGezinssituatie),
+          gezinsRelevantie: v.gezinsRelevantie,
+          motivering: v.motivering1 ?? '',
+        },
+        criterium2: { leefgebieden: answered, motivering: v.motivering2 ?? '' },
+      },
+      fieldOf: (path) => {
+        const index = path[0] === 'criterium2' && path[1] === 'leefgebieden' ? path[2] : undefined;
+        const item = typeof index === 'number' ? answered[index] : undefined;
+        return item ? leefgebiedField(item.leefgebied) : table(path);
+      },
+      errors: {},
+    };
+  },
+  'criterium-3': (v: FormValues): Section => {
+    const slots = filledAanwijzingSlots(v);
+    const partOfKey = {
+      soort: 'soort',
+      datum: 'datum',
+      totDatum: 'tot',
+      bron: 'bron',
+      omschrijving: 'omschrijving',
+    } as const;
+    const table = byPath({
+      'criterium3.gevolgen': 'gevolgen',
+      'criterium3.tijden': 'tijden',
+      'criterium3.motivering': 'motivering3',
+    });
+    return {
+      input: {
+        criterium3: {
+          gevolgen: choices(v.gevolgen),
+          tijden: choices(v.tijden),
+          aanwijzingen: slots.map((slot) => ({
+            soort: blankToUndefined(v[aanwijzingField(slot, 'soort')]),
+            datum: v[aanwijzingField(slot, 'datum')] ?? '',
+            totDatum: blankToUndefined(v[aanwijzingField(slot, 'tot')]),
+            bron: v[aanwijzingField(slot, 'bron')] ?? '',
+            omschrijving: v[aanwijzingField(slot, 'omschrijving')] ?? '',
+          })),
+          motivering: v.motivering3 ?? '',
+        },
+      },
+      fieldOf: (path) => {
+        const [, list, index, key] = path;
+        const slot = list === 'aanwijzingen' && typeof index === 'number' ? slots[index] : undefined;
+        if (!slot) return table(path);
+        const part = partOfKey[key as keyof typeof partOfKey];
+        return aanwijzingField(slot, part ?? 'omschrijving');
+      },
+      errors: {},
+    };
+  },
+  'criterium-4': (v: FormValues, context: IntakeContext): Section => {
+    const errors: FieldErrors = {};
+    const pickable = pickableDeelnemers(context.organisations);
+    const deelnemers = domains.flatMap((domain) =>
+      choices(v[deelnemersField(domain)]).flatMap((id) => {
+        const organisation = pickable.find((o) => o.id === id && o.domain === domain);
+        if (!organisation) errors[deelnemersField(domain)] = 'Kies alleen deelnemers uit de lijst.';
+        return organisation ? [{ organisationId: id, name: organisation.name, domain }] : [];
+      }),
+    );
+    return {
+      input: {
+        criterium4: {
+          deelnemers,
+          overigePartijen: v.overigePartijen,
+          motivering: v.motivering4 ?? '',
+        },
+        doorbraak: { nodig: flag(v.doorbraakNodig), toelichting: v.doorbraakToelichting },
+      },
+      fieldOf: (path) =>
+        path[1] === 'deelnemers'
+          ? 'deelnemers-justitieel'
+          : byPath({
+              'criterium4.overigePartijen': 'overigePartijen',
+              'criterium4.motivering': 'motivering4',
+              'doorbraak.toelichting': 'doorbraakToelichting',
+            })(path),
+      errors,
+    };
+  },
+} satisfies Record<FormStep, (values: FormValues, context: IntakeContext) => Section>;
 
-/** Which form field an issue at a schema path belongs to. */
-const fieldOfPath: Record<string, FormField> = {
-  'betrokkene.naam': 'naam',
-  'betrokkene.geboortedatum': 'geboortedatum',
-  'betrokkene.gemeente': 'gemeente',
-  'betrokkene.bsn': 'bsn',
-  'aanmelding.aanmeldroute': 'aanmeldroute',
-  'aanmelding.kamerId': 'kamerId',
-  'aanmelding.urgentie': 'urgentie',
-  'criterium1.gezinsRelevantie': 'gezinsRelevantie',
-  'criterium1.motivering': 'motivering1',
-  'criterium2.leefgebieden': 'leefgebieden',
-  'criterium2.criminogeen': 'criminogeen',
-  'criterium2.motivering': 'motivering2',
-  'criterium3.gevolgen': 'gevolgen',
-  'criterium3.tijden': 'tijden',
-  'criterium3.objectieveAanwijzingen': 'objectieveAanwijzingen',
-  'criterium3.motivering': 'motivering3',
-  'criterium4.domeinen': 'domeinen',
-  'criterium4.motivering': 'motivering4',
-  'doorbraak.toelichting': 'doorbraakToelichting',
-};
-
-const choiceMessages: Partial<Record<FormField, string>> = {
-  aanmeldroute: 'Kies een aanmeldroute.',
-  urgentie: 'Kies een urgentie.',
-  leefgebieden: 'Kies alleen leefgebieden uit de lijst.',
-  criminogeen: 'Kies alleen leefgebieden uit de lijst.',
-  gevolgen: 'Kies alleen gevolgen uit de lijst.',
-  tijden: 'Kies alleen uit de lijst.',
-  domeinen: 'Kies alleen domeinen uit de lijst.',
+const choiceMessage = (field: FormField): string | undefined => {
+  if (field.startsWith('leefgebied-')) return 'Kies één antwoord uit de lijst.';
+  if (field.endsWith('-soort')) return 'Kies de soort aanwijzing.';
+  const messages: Partial<Record<FormField, string>> = {
+    aanmeldroute: 'Kies een aanmeldroute.',
+    urgentie: 'Kies een urgentie.',
+    gevolgen: 'Kies alleen gevolgen uit de lijst.',
+    tijden: 'Kies alleen uit de lijst.',
+  };
+  return messages[field];
 };
 
 function stepSchema(step: FormStep, today: string) {
@@ -161,7 +294,21 @@ function stepSchema(step: FormStep, today: string) {
     case 'criteria-1-2':
       return z.object({ criterium1: criterium1Schema, criterium2: criterium2Schema });
     case 'criterium-3':
-      return z.object({ criterium3: criterium3Schema });
+      return z.object({
+        criterium3: criterium3Schema.extend({
+          aanwijzingen: criterium3Schema.shape.aanwijzingen.element
+            .refine((a) => a.datum <= today, {
+              path: ['datum'],
+              message: 'Deze datum ligt in de toekomst.',
+            })
+            .refine((a) => a.totDatum === undefined || a.totDatum <= today, {
+              path: ['totDatum'],
+              message: 'Deze einddatum ligt in de toekomst.',
+            })
+            .array()
+            .max(aanwijzingSlots.length),
+        }),
+      });
     case 'criterium-4':
       return z.object({ criterium4: criterium4Schema, doorbraak: doorbraakSchema });
   }
@@ -171,18 +318,19 @@ function stepSchema(step: FormStep, today: string) {
 export function parseStep(
   step: FormStep,
   values: FormValues,
-  today: string,
+  context: IntakeContext,
 ): Result<Partial<Intake>, FieldErrors> {
-  const parsed = stepSchema(step, today).safeParse(sections[step](values));
-  if (parsed.success) return ok(parsed.data as Partial<Intake>);
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((part) => typeof part === 'string').join('.');
-    const field = fieldOfPath[path];
+  const section = sections[step](values, context);
+  const parsed = stepSchema(step, context.today).safeParse(section.input);
+  const errors: FieldErrors = { ...section.errors };
+  if (parsed.success && Object.keys(errors).length === 0)
+    return ok(parsed.data as Partial<Intake>);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = section.fieldOf(issue.path);
     if (!field || errors[field]) continue;
     errors[field] =
       issue.code === 'invalid_value' || issue.code === 'invalid_type'
-        ? (choiceMessages[field] ?? issue.message)
+        ? (choiceMessage(field) ?? issue.message)
         : issue.message;
   }
   return fail(errors);
@@ -191,11 +339,11 @@ export function parseStep(
 /** The whole intake, or the first step that still needs work and its errors. */
 export function parseIntake(
   values: FormValues,
-  today: string,
+  context: IntakeContext,
 ): Result<Intake, { step: FormStep; errors: FieldErrors }> {
   let intake: Partial<Intake> = {};
   for (const step of Object.keys(stepFields) as FormStep[]) {
-    const result = parseStep(step, values, today);
+    const result = parseStep(step, values, context);
     if (!result.ok) return fail({ step, errors: result.error });
     intake = { ...intake, ...result.value };
   }
