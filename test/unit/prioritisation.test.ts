@@ -4,12 +4,17 @@ import { defaultPrioritisation } from '../../src/domain/registry/registry.schema
 import { validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import { parseIntake } from '../../src/domain/intake/intake-form';
+import type { Organisation } from '../../src/domain/registry/registry.schema';
+import seed from '../../seed/registry.demo.json';
 import { assessIntake } from '../../src/domain/intake/assessment';
 
 const now = new Date('2026-11-23T12:00:00Z');
 
 function submitted(number: string, daysAgo: number, values: Record<string, string> = {}) {
-  const parsed = parseIntake({ ...validFormValues, ...values }, '2026-11-23');
+  const parsed = parseIntake(
+    { ...validFormValues, ...values },
+    { today: '2026-11-23', organisations: seed.organisations as Organisation[] },
+  );
   assert.ok(parsed.ok);
   const submittedAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
   return sampleCasus({

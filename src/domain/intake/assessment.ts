@@ -132,7 +132,7 @@ export function criterion3(c: Intake['criterium3']): CriterionResult {
     return {
       ...base,
       met: false,
-      explanation: `Alleen "zou gaan leiden" is aangegeven. Dat telt alleen met duidelijke en objectieve aanwijzingen, en er is er geen vastgelegd. Voeg bij criterium 3 minstens één aanwijzing toe (zoals een politiemelding, aangifte of rapportage van een hulpverlener) met datum, bron en omschrijving (${cite(3)}).`,
+      explanation: `Alleen "zou gaan leiden" is aangegeven. Dat telt alleen met duidelijke en objectieve aanwijzingen, en er is er geen vastgelegd. Voeg in stap 3 minstens één aanwijzing toe (zoals een politiemelding, aangifte of rapportage van een hulpverlener) met datum, bron en omschrijving (${cite(3)}).`,
     };
   }
   const what = list(c.gevolgen.map((g) => gevolgen.labels[g]));
