@@ -38,9 +38,7 @@ function partners(c: Intake['criterium4']) {
     },
   );
   return [
-    ...(byDomain.length > 0
-      ? byDomain
-      : [{ label: 'Vaste deelnemers', text: 'geen gekozen' }]),
+    ...(byDomain.length > 0 ? byDomain : [{ label: 'Vaste deelnemers', text: 'geen gekozen' }]),
     ...(c.overigePartijen
       ? [{ label: 'Andere partijen (uit te nodigen, art. 2.21 BGS)', text: c.overigePartijen }]
       : []),

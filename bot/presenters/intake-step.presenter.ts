@@ -67,7 +67,14 @@ function deelnemerGroups(values: FormValues, organisations: readonly Organisatio
     const id = deelnemersField(domain);
     return choices.length === 0
       ? []
-      : [{ id, label: `Domein ${domeinLabels[domain].toLowerCase()}`, value: values[id] ?? '', choices }];
+      : [
+          {
+            id,
+            label: `Domein ${domeinLabels[domain].toLowerCase()}`,
+            value: values[id] ?? '',
+            choices,
+          },
+        ];
   });
 }
 

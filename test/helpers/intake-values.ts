@@ -46,3 +46,12 @@ export const validFormValues = Object.assign({}, ...Object.values(validStepValue
   string,
   string
 >;
+
+/** Criterion 3's first indication slot left empty: no objective indication at all. */
+export const noAanwijzing = {
+  'aanwijzing1-soort': '',
+  'aanwijzing1-datum': '',
+  'aanwijzing1-tot': '',
+  'aanwijzing1-bron': '',
+  'aanwijzing1-omschrijving': '',
+} as const;

@@ -221,7 +221,11 @@ describe('assessment (BGS art. 2.20)', () => {
       ],
       [
         'only "zou leiden", with one objective indication',
-        { gevolgen: ['onveilige-situatie-gebied'], tijden: ['zou-leiden'], aanwijzingen: [aanwijzing] },
+        {
+          gevolgen: ['onveilige-situatie-gebied'],
+          tijden: ['zou-leiden'],
+          aanwijzingen: [aanwijzing],
+        },
         true,
       ],
       ['"leidt"', { gevolgen: ['ernstige-overlast'], tijden: ['leidt'] }, true],
@@ -286,7 +290,10 @@ describe('assessment (BGS art. 2.20)', () => {
   });
 
   it('names the single domain when criterium 4 fails on it', () => {
-    const result = criterionOf(withPatch('criterium4', { deelnemers: partners('zorg', 'zorg') }), 4);
+    const result = criterionOf(
+      withPatch('criterium4', { deelnemers: partners('zorg', 'zorg') }),
+      4,
+    );
     assert.match(result.explanation, /alleen het domein zorg/);
   });
 
@@ -372,7 +379,8 @@ describe('assessment (BGS art. 2.20)', () => {
       1: ({ criterium1: c }) =>
         c.bijBetrokkene ||
         (c.inGezinssituatie && trimmedLength(c.gezinsRelevantie) >= MIN_EXPLANATION),
-      2: ({ criterium2: c }) => c.leefgebieden.filter((l) => l.status === 'criminogeen').length >= 2,
+      2: ({ criterium2: c }) =>
+        c.leefgebieden.filter((l) => l.status === 'criminogeen').length >= 2,
       3: ({ criterium3: c }) =>
         c.gevolgen.length >= 1 &&
         c.tijden.length >= 1 &&

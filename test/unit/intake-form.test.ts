@@ -111,7 +111,11 @@ describe('intake form (parseStep / parseIntake)', () => {
         },
       ]);
       assert.deepEqual(intake.criterium4.deelnemers, [
-        { organisationId: 'politie-rotterdam', name: 'Politie eenheid Rotterdam', domain: 'justitieel' },
+        {
+          organisationId: 'politie-rotterdam',
+          name: 'Politie eenheid Rotterdam',
+          domain: 'justitieel',
+        },
         { organisationId: 'ggz-maasoever', name: 'GGZ Maasoever', domain: 'zorg' },
         {
           organisationId: 'wijkteam-rotterdam-noord',
@@ -392,7 +396,9 @@ describe('intake form (parseStep / parseIntake)', () => {
     it('asks for the rest of an indication that has only a description; an empty slot is none', () => {
       const errors = errorsOf(
         'criterium-3',
-        validValues({ 'aanwijzing2-omschrijving': 'Melding van de woningcorporatie over overlast.' }),
+        validValues({
+          'aanwijzing2-omschrijving': 'Melding van de woningcorporatie over overlast.',
+        }),
       );
       assert.deepEqual(Object.keys(errors).sort(), [
         'aanwijzing2-bron',
@@ -536,10 +542,7 @@ describe('intake form: the relevance of the family situation (BGS art. 2.20, cri
   });
 
   it('needs no relevance text when the family situation is not ticked', () => {
-    assert.equal(
-      parseStep('criteria-1-2', { ...step, inGezinssituatie: 'false' }, ctx).ok,
-      true,
-    );
+    assert.equal(parseStep('criteria-1-2', { ...step, inGezinssituatie: 'false' }, ctx).ok, true);
   });
 });
 

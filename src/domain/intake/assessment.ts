@@ -90,9 +90,7 @@ export function criterion1(c: Intake['criterium1']): CriterionResult {
 
 export function criterion2(c: Intake['criterium2']): CriterionResult {
   const base = { criterion: 2 as const, title: 'Meerdere leefgebieden met criminogene factoren' };
-  const criminogeen = criminogeneLeefgebieden(c).map((l) =>
-    leefgebieden.labels[l].toLowerCase(),
-  );
+  const criminogeen = criminogeneLeefgebieden(c).map((l) => leefgebieden.labels[l].toLowerCase());
   if (criminogeen.length >= 2) {
     return {
       ...base,

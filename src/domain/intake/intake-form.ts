@@ -226,7 +226,8 @@ const sections = {
       },
       fieldOf: (path) => {
         const [, list, index, key] = path;
-        const slot = list === 'aanwijzingen' && typeof index === 'number' ? slots[index] : undefined;
+        const slot =
+          list === 'aanwijzingen' && typeof index === 'number' ? slots[index] : undefined;
         if (!slot) return table(path);
         const part = partOfKey[key as keyof typeof partOfKey];
         return aanwijzingField(slot, part ?? 'omschrijving');
@@ -323,8 +324,7 @@ export function parseStep(
   const section = sections[step](values, context);
   const parsed = stepSchema(step, context.today).safeParse(section.input);
   const errors: FieldErrors = { ...section.errors };
-  if (parsed.success && Object.keys(errors).length === 0)
-    return ok(parsed.data as Partial<Intake>);
+  if (parsed.success && Object.keys(errors).length === 0) return ok(parsed.data as Partial<Intake>);
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = section.fieldOf(issue.path);
     if (!field || errors[field]) continue;
