@@ -12,6 +12,12 @@ export async function choose(card: Locator, label: string, title: string): Promi
   assert.equal(await combobox.inputValue(), title);
 }
 
+/** Picks the answer of an expanded single-select ChoiceSet (radio buttons) by its label and title. */
+export async function answer(card: Locator, label: string, title: string): Promise<void> {
+  const group = card.getByRole('radiogroup', { name: label, exact: true });
+  await group.getByRole('radio', { name: title, exact: true }).check();
+}
+
 /** Ticks choices of an expanded multi-select ChoiceSet; each checkbox is named "<label> <title>". */
 export async function tick(card: Locator, label: string, titles: string[]): Promise<void> {
   for (const title of titles) {
@@ -61,10 +67,10 @@ export const fillIntakeStep = {
     await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
     await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step.motivering1);
     // One question per leefgebied; the others stay "Geen probleem".
-    await choose(card, 'Huisvesting', 'Probleem');
-    await choose(card, 'Financiën/schulden', 'Probleem');
-    await choose(card, 'Verslaving', 'Probleem met criminogene factor');
-    await choose(card, 'Justitie/politie', 'Probleem met criminogene factor');
+    await answer(card, 'Huisvesting', 'Probleem');
+    await answer(card, 'Financiën/schulden', 'Probleem');
+    await answer(card, 'Verslaving', 'Probleem met criminogene factor');
+    await answer(card, 'Justitie/politie', 'Probleem met criminogene factor');
     await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step.motivering2);
   },
   async criterium3(card: Locator): Promise<void> {
