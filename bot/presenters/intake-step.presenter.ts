@@ -15,6 +15,7 @@ import {
   type FormField,
   type FormStep,
   type FormValues,
+  type IntakeStep,
   type IntakeContext,
 } from '../../src/domain/intake/intake-form';
 import { MAX_AANWIJZINGEN } from '../../src/domain/intake/intake.schema';
@@ -24,6 +25,15 @@ import type { AdaptiveCardJson } from '../cards/card-template';
 import { intakeStepCards } from '../cards/intake-step.cards';
 import { fieldLabels } from './intake-field-labels';
 import type { IntakeView } from './intake.presenter';
+
+/** The wizard's steps as the cards name them. */
+export const stepTitles: Record<IntakeStep, string> = {
+  betrokkene: 'Betrokkene en aanmelding',
+  'criteria-1-2': 'Criteria 1 en 2',
+  'criterium-3': 'Criterium 3',
+  'criterium-4': 'Criterium 4 en doorbraak',
+  samenvatting: 'Samenvatting',
+};
 
 export const stepNumbers = {
   betrokkene: 1,

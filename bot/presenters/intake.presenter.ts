@@ -1,35 +1,12 @@
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { assessIntake } from '../../src/domain/intake/assessment';
-import {
-  parseIntake,
-  type FieldErrors,
-  type FormStep,
-  type IntakeStep,
-} from '../../src/domain/intake/intake-form';
-import { aanmeldroutes, urgenties } from '../../src/domain/intake/vocabulary';
+import { type FieldErrors, type FormStep } from '../../src/domain/intake/intake-form';
 import type { Kamer, Organisation } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { intakeSubmittedCard } from '../cards/intake-submitted.card';
-import { intakeSummaryCard } from '../cards/intake-summary.card';
 import { myCasussenCard } from '../cards/my-casussen.card';
-import { casusEvidence } from './casus-evidence';
 import { casusStateLabels, formatDate, formatDateTime } from './casus-status';
 import { stepCard, stepNumbers } from './intake-step.presenter';
-
-export const stepTitles: Record<IntakeStep, string> = {
-  betrokkene: 'Betrokkene en aanmelding',
-  'criteria-1-2': 'Criteria 1 en 2',
-  'criterium-3': 'Criterium 3',
-  'criterium-4': 'Criterium 4 en doorbraak',
-  samenvatting: 'Samenvatting',
-};
-/** Where to fix a failing criterion. */
-const stepOfCriterion: Record<1 | 2 | 3 | 4, FormStep> = {
-  1: 'criteria-1-2',
-  2: 'criteria-1-2',
-  3: 'criterium-3',
-  4: 'criterium-4',
-};
+import { summaryCard } from './intake-summary.presenter';
 
 const notices = (notice: string | undefined) => (notice ? [{ text: notice }] : []);
 const kamerName = (kamers: readonly Kamer[], id: string | undefined) =>
@@ -52,68 +29,6 @@ export interface IntakeView {
 export function intakeCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
   const step = casus.intake.step;
   return step === 'samenvatting' ? summaryCard(casus, view) : stepCard(casus, step, view);
-}
-
-function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
-  const v = casus.intake.values;
-  const parsed = parseIntake(v, { today: view.today, organisations: view.organisations });
-  const assessment = parsed.ok ? assessIntake(parsed.value) : undefined;
-  const kamer = kamerName(view.kamers, v.kamerId);
-  const route = aanmeldroutes.schema.safeParse(v.aanmeldroute);
-  const urgentie = urgenties.schema.safeParse(v.urgentie);
-  return intakeSummaryCard.render({
-    casusId: casus.id,
-    revision: casus.revision,
-    notices: notices(view.notice),
-    facts: [
-      {
-        title: 'Betrokkene',
-        value: [v.naam, v.gemeente].filter(Boolean).join(', ') || '(nog niet ingevuld)',
-      },
-      {
-        title: 'Aanmeldroute',
-        value: route.success ? aanmeldroutes.labels[route.data] : '(nog niet ingevuld)',
-      },
-      { title: 'Lokale Kamer', value: kamer || '(nog niet gekozen)' },
-      {
-        title: 'Urgentie',
-        value: urgentie.success ? urgenties.labels[urgentie.data] : '(nog niet ingevuld)',
-      },
-      { title: 'Doorbraak nodig', value: v.doorbraakNodig === 'true' ? 'Ja' : 'Nee' },
-    ],
-    incomplete: parsed.ok
-      ? []
-      : [
-          {
-            step: parsed.error.step,
-            stepNumber: stepNumbers[parsed.error.step],
-            stepTitle: stepTitles[parsed.error.step],
-          },
-        ],
-    criteria: (assessment?.criteria ?? []).map((c) => ({
-      number: c.criterion,
-      title: c.title,
-      status: c.met ? 'Voldoet' : 'Voldoet niet',
-      color: c.met ? ('Good' as const) : ('Attention' as const),
-      explanation: c.explanation,
-      motivations: parsed.ok ? [{ text: parsed.value[`criterium${c.criterion}`].motivering }] : [],
-      fix: c.met ? [] : [{ number: c.criterion, step: stepOfCriterion[c.criterion] }],
-    })),
-    evidence: parsed.ok ? [casusEvidence(parsed.value)] : [],
-    passes: assessment?.verdict === 'voldoet' ? [{ kamer }] : [],
-    fails:
-      assessment && assessment.verdict !== 'voldoet'
-        ? [{ failing: failingText(assessment.failing) }]
-        : [],
-    submit: assessment?.verdict === 'voldoet' ? [{ kamer }] : [],
-  });
-}
-
-function failingText(failing: readonly number[]): string {
-  const names = failing.map(String);
-  return failing.length === 1
-    ? `criterium ${names[0]}`
-    : `de criteria ${names.slice(0, -1).join(', ')} en ${names.at(-1)}`;
 }
 
 /** A submitted casus, as its worker sees it. */
