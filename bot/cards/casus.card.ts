@@ -4,6 +4,7 @@ import { casusActionSchema } from '../../src/domain/casus/casus-machine';
 import { closeReasonSchema } from '../../src/domain/casus/close-reason';
 import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
+import { evidenceViewSchema } from './evidence-view';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
 const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
@@ -29,8 +30,8 @@ export const casusCardSchema = z.object({
   kamer: z.string(),
   notices: zeroOrOne(noticeSchema),
   nextStep: z.string().min(1),
-  /** The evidence block (criterium 3's indications and the rest); empty renders nothing. */
-  evidence: z.array(z.never()).max(0).default([]),
+  /** The intake's evidence (casus-evidence presenter), in view without a toggle. */
+  evidence: zeroOrOne(evidenceViewSchema),
   refreshUserIds: z.array(z.string()).max(60),
   facts: z.array(z.object({ title: z.string(), value: z.string() })),
   /** The second step of an irreversible decision: what will happen, and the motivation given. */

@@ -23,6 +23,40 @@ export const intakeStepCardSchema = z.object({
   ),
   kamers: z.array(z.object({ id: z.string(), name: z.string() })),
   notices: z.array(z.object({ text: z.string() })).max(1),
+  /** The verdicts of the criteria answered on the step just left ("Criterium 2: voldoet niet — "). */
+  verdicts: z.array(z.object({ heading: z.string(), explanation: z.string() })).max(2),
+  /** 'samenvatting' when "Aanpassen" came from the summary: "next" goes straight back there. */
+  returnTo: z.enum(['', 'samenvatting']),
+  nextTitle: z.enum(['Volgende', 'Naar de samenvatting', 'Terug naar de samenvatting']),
+  /** Criterion 2: one question per leefgebied. */
+  leefgebieden: z.array(z.object({ id: z.string(), label: z.string(), value: z.string() })),
+  /** Criterion 3: the indication slots shown, and whether one more can be added. */
+  aanwijzingenAantal: z.string(),
+  aanwijzingen: z.array(
+    z.object({
+      title: z.string(),
+      soortId: z.string(),
+      datumId: z.string(),
+      totId: z.string(),
+      bronId: z.string(),
+      omschrijvingId: z.string(),
+      soort: z.string(),
+      datum: z.string(),
+      tot: z.string(),
+      bron: z.string(),
+      omschrijving: z.string(),
+    }),
+  ),
+  addAanwijzing: z.array(z.object({})).max(1),
+  /** Criterion 4: the registry's vaste deelnemers, one multi-select per domain. */
+  deelnemerGroups: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      value: z.string(),
+      choices: z.array(z.object({ title: z.string(), value: z.string() })).min(1),
+    }),
+  ),
   errorSummary: z.array(z.object({})).max(1),
   errors: z.array(z.object({ label: z.string(), message: z.string() })),
 });

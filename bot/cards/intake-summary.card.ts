@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import template from '../../cards/intake-summary.json';
 import { defineCard } from './card-template';
+import { evidenceViewSchema } from './evidence-view';
 
 const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 const criterionNumber = z.number().int().min(1).max(4);
@@ -30,8 +31,12 @@ export const intakeSummaryCard = defineCard(
         explanation: z.string(),
         /** What the worker wrote for this criterion, so they submit knowing what they said. */
         motivations: zeroOrOne(z.object({ text: z.string() })),
+        /** A failing criterion's way back to its step (and from there straight back here). */
+        fix: zeroOrOne(z.object({ number: criterionNumber, step: z.string() })),
       }),
     ),
+    /** The same evidence block the casus card shows the deciders. */
+    evidence: zeroOrOne(evidenceViewSchema),
     passes: zeroOrOne(z.object({ kamer: z.string() })),
     /** "criterium 3" or "de criteria 1, 2 en 3", in a bold line. */
     fails: zeroOrOne(
@@ -40,6 +45,5 @@ export const intakeSummaryCard = defineCard(
       }),
     ),
     submit: zeroOrOne(z.object({ kamer: z.string() })),
-    fix: zeroOrOne(z.object({ number: criterionNumber, step: z.string() })),
   }),
 );

@@ -12,6 +12,7 @@ import { casusStateShortLabels, formatDate } from './casus-status';
 import { confirmationOf, type Confirmation } from './confirmation';
 import { decisionForms, type DecisionDraft } from './decision-forms';
 import { nextStep } from './next-step';
+import { casusEvidence, shortenEvidence } from './casus-evidence';
 
 export { describeEvent } from './casus-event';
 
@@ -46,7 +47,7 @@ export const TIMELINE_EVENTS = 5;
  * Text limits for a card that would be too large in full (long motivations, multi-byte text):
  * the card is rendered again with these before it falls back to the compact card.
  */
-const SHORT = { motivation: 400, criterion: 800 };
+const SHORT = { motivation: 400, criterion: 800, evidence: 300 };
 
 /**
  * The table that holds the casus now: the ZVH while it is escalated, and for a casus it closed;
@@ -140,6 +141,10 @@ function casusCardView(
         ]
       : [],
     confirm: confirming && view.confirm ? [confirmationOf(view.confirm, view.kamer, view.zvh)] : [],
+    evidence:
+      intake && !confirming
+        ? [shortenEvidence(casusEvidence(intake), (text) => cut(text, limits?.evidence))]
+        : [],
     decide:
       forms.length > 0
         ? [

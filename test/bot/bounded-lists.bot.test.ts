@@ -9,7 +9,7 @@ import { talkAs, type Conversation } from '../helpers/bot-harness';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process';
 import { button, buttonsOf } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
-import { validFormValues } from '../helpers/intake-values';
+import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import type { ProxiedRequest } from '../helpers/store-proxy';
 
@@ -19,7 +19,10 @@ const bytes = (card: Card) => Buffer.byteLength(JSON.stringify(card));
 
 /** An open casus at Lokale Kamer Rotterdam, submitted `daysAgo` days ago. */
 function openCasus(index: number): Casus {
-  const parsed = parseIntake(validFormValues, new Date().toISOString().slice(0, 10));
+  const parsed = parseIntake(
+    validFormValues,
+    demoIntakeContext(new Date().toISOString().slice(0, 10)),
+  );
   assert.ok(parsed.ok);
   const submittedAt = new Date(Date.now() - (index % 90) * 86_400_000).toISOString();
   return sampleCasus({

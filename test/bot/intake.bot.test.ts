@@ -9,7 +9,7 @@ import {
 import { hasAction, inputValue } from '../helpers/card-actions';
 import { next, ref, walkToSummary } from '../helpers/intake-flow';
 import { cardText } from '../helpers/fake-connector';
-import { validStepValues } from '../helpers/intake-values';
+import { noAanwijzing, validStepValues } from '../helpers/intake-values';
 
 const sem = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08'; // a second wijkteammedewerker in the demo registry
 
@@ -42,7 +42,7 @@ describe('bot over HTTP: casus intake against BGS art. 2.20', () => {
 
   it('names the failing criterion, explains why, offers no submit, and refuses a forged submit', async () => {
     const summary = await walkToSummary(fatima, {
-      'criterium-3': { tijden: 'zou-leiden', objectieveAanwijzingen: '' },
+      'criterium-3': { tijden: 'zou-leiden', ...noAanwijzing },
     });
     const text = cardText(summary);
     assert.match(text, /voldoet niet aan criterium 3/);

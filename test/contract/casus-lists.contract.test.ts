@@ -5,14 +5,14 @@ import { assessIntake } from '../../src/domain/intake/assessment';
 import { parseIntake } from '../../src/domain/intake/intake-form';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { loadSearchKey } from '../../src/storage/cosmos-search-key';
-import { validFormValues } from '../helpers/intake-values';
+import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import { useTempStore } from '../helpers/temp-store';
 
 function submitted(overrides: Partial<Casus>): Casus {
   const parsed = parseIntake(
     { ...validFormValues, urgentie: 'zeer-hoog', doorbraakNodig: 'true' },
-    '2026-11-23',
+    demoIntakeContext('2026-11-23'),
   );
   assert.ok(parsed.ok);
   return sampleCasus({

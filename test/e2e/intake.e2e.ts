@@ -67,16 +67,39 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
     await snap(card, 'criteria-1-2');
 
-    // Step 2: criteria 1 and 2.
+    // Step 2: criteria 1 and 2, one question per leefgebied.
     await fillIntakeStep.criteria12(card, { ...validStepValues['criteria-1-2'], motivering1 });
     await snap(card, 'criteria-1-2-ingevuld');
     await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
+    // Leaving step 2 tells its criteria's verdicts on the next card.
+    await card.getByText('Criterium 1: voldoet', { exact: true }).waitFor();
+    await card.getByText('Criterium 2: voldoet', { exact: true }).waitFor();
     await snap(card, 'criterium-3');
 
-    // Step 3: criterion 3.
+    // Step 3: criterion 3 with one structured indication, then a second slot.
     await fillIntakeStep.criterium3(card);
+    await press(card, 'Aanwijzing toevoegen', 'Soort (Aanwijzing 2)');
+    assert.equal(
+      await card.getByRole('textbox', { name: 'Bron: de organisatie (Aanwijzing 1)' }).inputValue(),
+      validStepValues['criterium-3']['aanwijzing1-bron'],
+      'adding a slot keeps what was typed',
+    );
     await snap(card, 'criterium-3-ingevuld');
+
+    // "Vorige" with a half-typed step is not blocked, and the step keeps what was typed.
+    const half = 'Nog niet af, maar dit wil ik bewaren.';
+    await card.getByRole('textbox', { name: 'Motivering criterium 3' }).fill(half);
+    await press(card, 'Vorige', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
+    await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
+    assert.equal(
+      await card.getByRole('textbox', { name: 'Motivering criterium 3' }).inputValue(),
+      half,
+    );
+    await card
+      .getByRole('textbox', { name: 'Motivering criterium 3' })
+      .fill(validStepValues['criterium-3'].motivering3);
     await press(card, 'Volgende', 'Stap 4 van 5 · Criterium 4 en doorbraak');
+    await card.getByText('Criterium 3: voldoet', { exact: true }).waitFor();
     await snap(card, 'criterium-4');
 
     // Step 4: criterion 4.
@@ -100,6 +123,12 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     assert.equal(await card.getByText('Voldoet', { exact: true }).count(), 4);
     assert.equal(await card.getByText(/voldoet niet/i).count(), 0);
     await card.getByText('De casus voldoet aan alle vier de criteria', { exact: false }).waitFor();
+    // The same evidence the deciders will read.
+    await card.getByText('Onderbouwing bij aanmelding').waitFor();
+    await card
+      .getByText(validStepValues['criterium-3']['aanwijzing1-omschrijving'], { exact: false })
+      .waitFor();
+    await card.getByText('GGZ Maasoever', { exact: false }).first().waitFor();
 
     await press(card, 'Indienen bij Lokale Kamer Rotterdam', /is aangemeld/);
     const heading = card.getByRole('heading');
@@ -108,8 +137,28 @@ describe('in the Teams-like client (headless Chromium): the intake wizard', () =
     assert.match(await card.innerText(), /Fatima El Amrani/);
     await showsLiterally(card, [naam]);
     await snap(card, 'aangemeld');
-
     assert.equal(await cards.count(), 2);
+    const casusNumber = /LK-ROT-\d{4}-\d{4}/.exec(await heading.innerText())?.[0];
+
+    // The procesregisseur reads the evidence on the casus card, without opening anything.
+    await say(page, 'rol');
+    const personas = await nthCard(page, 3);
+    await personas.getByRole('button', { name: 'Word Jeroen de Vries', exact: true }).click();
+    await personas.getByText('Jeroen de Vries', { exact: false }).first().waitFor();
+    await say(page, `casus ${casusNumber}`);
+    const casus = await nthCard(page, 4);
+    const evidence = casus.getByText('Onderbouwing bij aanmelding');
+    await evidence.waitFor({ timeout: 20_000 });
+    assert.ok(await evidence.isVisible(), 'the evidence is in view without a toggle');
+    for (const text of [
+      validStepValues['criterium-3']['aanwijzing1-omschrijving'],
+      'Politiemelding/registratie',
+      'GGZ Maasoever',
+      validStepValues['criterium-4'].overigePartijen,
+    ])
+      assert.ok(await casus.getByText(text, { exact: false }).first().isVisible(), text);
+    await snap(casus, 'casus-onderbouwing');
+
     assert.deepEqual(client.browser.pageErrors, []);
   });
 });

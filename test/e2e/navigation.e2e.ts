@@ -9,7 +9,7 @@ import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos'
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
 import { typeDate } from '../helpers/card-ui';
-import { validFormValues } from '../helpers/intake-values';
+import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
 import { freePort } from '../helpers/local-start';
 import { usePlayground } from '../helpers/playground';
 import { sampleCasus } from '../helpers/samples';
@@ -28,7 +28,10 @@ const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 
 /** An open casus at Lokale Kamer Rotterdam, as the store would hold it after submit. */
 function openCasus(index: number): Casus {
-  const parsed = parseIntake(validFormValues, new Date().toISOString().slice(0, 10));
+  const parsed = parseIntake(
+    validFormValues,
+    demoIntakeContext(new Date().toISOString().slice(0, 10)),
+  );
   assert.ok(parsed.ok);
   return sampleCasus({
     state: 'aangemeld',

@@ -12,6 +12,12 @@ export async function choose(card: Locator, label: string, title: string): Promi
   assert.equal(await combobox.inputValue(), title);
 }
 
+/** Picks the answer of an expanded single-select ChoiceSet (radio buttons) by its label and title. */
+export async function answer(card: Locator, label: string, title: string): Promise<void> {
+  const group = card.getByRole('radiogroup', { name: label, exact: true });
+  await group.getByRole('radio', { name: title, exact: true }).check();
+}
+
 /** Ticks choices of an expanded multi-select ChoiceSet; each checkbox is named "<label> <title>". */
 export async function tick(card: Locator, label: string, titles: string[]): Promise<void> {
   for (const title of titles) {
@@ -60,26 +66,34 @@ export const fillIntakeStep = {
   ): Promise<void> {
     await card.getByRole('checkbox', { name: 'Zijn er problemen bij betrokkene?' }).check();
     await card.getByRole('textbox', { name: 'Motivering criterium 1' }).fill(step.motivering1);
-    await tick(card, 'Leefgebieden met problemen', [
-      'Huisvesting',
-      'Financiën/schulden',
-      'Verslaving',
-      'Justitie/politie',
-    ]);
-    await tick(card, 'Waarvan met criminogene factoren', ['Verslaving', 'Justitie/politie']);
+    // One question per leefgebied; the others stay "Geen probleem".
+    await answer(card, 'Huisvesting', 'Probleem');
+    await answer(card, 'Financiën/schulden', 'Probleem');
+    await answer(card, 'Verslaving', 'Probleem met criminogene factor');
+    await answer(card, 'Justitie/politie', 'Probleem met criminogene factor');
     await card.getByRole('textbox', { name: 'Motivering criterium 2' }).fill(step.motivering2);
   },
   async criterium3(card: Locator): Promise<void> {
+    const step = validStepValues['criterium-3'];
     await tick(card, 'Waartoe leiden de problemen?', ['Ernstige overlast', 'Criminaliteit']);
     await tick(card, 'Wanneer?', ['Leidt daartoe']);
+    await choose(card, 'Soort (Aanwijzing 1)', 'Politiemelding/registratie');
+    await typeDate(card, 'Datum of begin van de periode (Aanwijzing 1)', '11/3/2025');
+    await typeDate(card, 'Tot en met, bij een periode (Aanwijzing 1)', '1/20/2026');
     await card
-      .getByRole('textbox', { name: 'Motivering criterium 3' })
-      .fill(validStepValues['criterium-3'].motivering3);
+      .getByRole('textbox', { name: 'Bron: de organisatie (Aanwijzing 1)' })
+      .fill(step['aanwijzing1-bron']);
+    await card
+      .getByRole('textbox', { name: 'Korte omschrijving (Aanwijzing 1)' })
+      .fill(step['aanwijzing1-omschrijving']);
+    await card.getByRole('textbox', { name: 'Motivering criterium 3' }).fill(step.motivering3);
   },
   async criterium4(card: Locator): Promise<void> {
-    await tick(card, 'Domeinen die moeten samenwerken', ['Justitieel', 'Zorg', 'Sociaal']);
-    await card
-      .getByRole('textbox', { name: 'Motivering criterium 4' })
-      .fill(validStepValues['criterium-4'].motivering4);
+    const step = validStepValues['criterium-4'];
+    await tick(card, 'Domein justitieel', ['Politie eenheid Rotterdam']);
+    await tick(card, 'Domein zorg', ['GGZ Maasoever']);
+    await tick(card, 'Domein sociaal', ['Wijkteam Rotterdam-Noord']);
+    await card.getByRole('textbox', { name: 'Andere partijen' }).fill(step.overigePartijen);
+    await card.getByRole('textbox', { name: 'Motivering criterium 4' }).fill(step.motivering4);
   },
 };

@@ -12,9 +12,9 @@ export const ref = (card: Card, verb = 'intake.next') => {
   return { casusId, revision, step };
 };
 
-/** Presses "next" on a step card with these answers. */
+/** Presses "next" on a step card with these answers (and everything its button carries). */
 export const next = (as: Conversation, card: Card, values: object) =>
-  as.execute('intake.next', { ...ref(card), ...values });
+  as.execute('intake.next', { ...actionData(card, 'intake.next'), ...values });
 
 /** "nieuwe casus" and the four steps with valid answers (some overridden): the summary card. */
 export async function walkToSummary(

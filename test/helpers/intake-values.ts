@@ -1,3 +1,6 @@
+import type { IntakeContext } from '../../src/domain/intake/intake-form';
+import type { Organisation } from '../../src/domain/registry/registry.schema';
+import seed from '../../seed/registry.demo.json';
 /** Form values (as a card sends them) for each wizard step of an intake that meets BGS art. 2.20. */
 export const validStepValues = {
   betrokkene: {
@@ -14,18 +17,27 @@ export const validStepValues = {
     inGezinssituatie: 'false',
     gezinsRelevantie: '',
     motivering1: 'Betrokkene heeft schulden, een verslaving en geen vaste woonplek.',
-    leefgebieden: 'huisvesting,financien-schulden,verslaving',
-    criminogeen: 'verslaving,justitie-politie',
+    'leefgebied-huisvesting': 'probleem',
+    'leefgebied-financien-schulden': 'probleem',
+    'leefgebied-verslaving': 'criminogeen',
+    'leefgebied-justitie-politie': 'criminogeen',
     motivering2: 'Verslaving en eerdere politiecontacten versterken elkaar aantoonbaar.',
   },
   'criterium-3': {
     gevolgen: 'ernstige-overlast,criminaliteit',
     tijden: 'leidt',
-    objectieveAanwijzingen: '',
+    'aanwijzing1-soort': 'politiemelding',
+    'aanwijzing1-datum': '2025-11-03',
+    'aanwijzing1-tot': '2026-01-20',
+    'aanwijzing1-bron': 'Politie eenheid Rotterdam',
+    'aanwijzing1-omschrijving': 'Zes meldingen van geluidsoverlast en bedreiging van buren.',
     motivering3: 'Buren melden wekelijks ernstige overlast; er lopen twee aangiftes.',
   },
   'criterium-4': {
-    domeinen: 'zorg,justitieel,sociaal',
+    'deelnemers-zorg': 'ggz-maasoever',
+    'deelnemers-justitieel': 'politie-rotterdam',
+    'deelnemers-sociaal': 'wijkteam-rotterdam-noord',
+    overigePartijen: 'Woonstichting Maasstad (huurachterstand, dreigende ontruiming)',
     motivering4: 'Verslavingszorg, politie en schuldhulp moeten samen één plan maken.',
     doorbraakNodig: 'false',
     doorbraakToelichting: '',
@@ -37,3 +49,18 @@ export const validFormValues = Object.assign({}, ...Object.values(validStepValue
   string,
   string
 >;
+
+/** Criterion 3's first indication slot left empty: no objective indication at all. */
+export const noAanwijzing = {
+  'aanwijzing1-soort': '',
+  'aanwijzing1-datum': '',
+  'aanwijzing1-tot': '',
+  'aanwijzing1-bron': '',
+  'aanwijzing1-omschrijving': '',
+} as const;
+
+/** What parsing an intake needs besides its values: the date, and the demo registry's organisations. */
+export const demoIntakeContext = (today: string): IntakeContext => ({
+  today,
+  organisations: seed.organisations as Organisation[],
+});

@@ -21,10 +21,24 @@ import {
   type Leefgebied,
 } from '../../src/domain/intake/vocabulary';
 import { domainSchema, type Domain } from '../../src/domain/registry/registry.schema';
+import type { Aanwijzing, DeelnemerRef } from '../../src/domain/intake/intake.schema';
 
 const allDomains: Domain[] = ['justitieel', 'bestuurlijk', 'zorg', 'sociaal'];
 const motivation = 'Dit is een motivering van ruim voldoende lengte voor de toets.';
 const explanation = (n: number) => 'x'.repeat(n);
+const criminogeen = (...items: Leefgebied[]) =>
+  items.map((leefgebied) => ({ leefgebied, status: 'criminogeen' as const }));
+const probleem = (...items: Leefgebied[]) =>
+  items.map((leefgebied) => ({ leefgebied, status: 'probleem' as const }));
+const aanwijzing: Aanwijzing = {
+  soort: 'politiemelding',
+  datum: '2026-01-10',
+  bron: 'Politie eenheid Rotterdam',
+  omschrijving: 'Drie meldingen van bedreiging van buren.',
+};
+/** A partner in each of these domains (the second of a domain gets its own id). */
+const partners = (...domains: Domain[]): DeelnemerRef[] =>
+  domains.map((domain, i) => ({ organisationId: `org-${i}-${domain}`, name: `Org ${i}`, domain }));
 
 /** An intake that meets all four criteria; table cases change one section. */
 const base: Intake = {
@@ -42,17 +56,20 @@ const base: Intake = {
     motivering: motivation,
   },
   criterium2: {
-    leefgebieden: ['verslaving', 'justitie-politie'],
-    criminogeen: ['verslaving', 'justitie-politie'],
+    leefgebieden: criminogeen('verslaving', 'justitie-politie'),
     motivering: motivation,
   },
   criterium3: {
     gevolgen: ['criminaliteit'],
     tijden: ['leidt'],
-    objectieveAanwijzingen: undefined,
+    aanwijzingen: [],
     motivering: motivation,
   },
-  criterium4: { domeinen: ['justitieel', 'zorg'], motivering: motivation },
+  criterium4: {
+    deelnemers: partners('justitieel', 'zorg'),
+    overigePartijen: undefined,
+    motivering: motivation,
+  },
   doorbraak: { nodig: false, toelichting: undefined },
 };
 
@@ -167,37 +184,29 @@ describe('assessment (BGS art. 2.20)', () => {
       ],
     ],
     criterium2: [
-      ['no leefgebieden at all', { leefgebieden: [], criminogeen: [] }, false],
-      [
-        'one criminogeen leefgebied',
-        { leefgebieden: ['verslaving'], criminogeen: ['verslaving'] },
-        false,
-      ],
+      ['no leefgebieden at all', { leefgebieden: [] }, false],
+      ['one criminogeen leefgebied', { leefgebieden: criminogeen('verslaving') }, false],
       [
         'two criminogene leefgebieden',
-        { leefgebieden: ['verslaving', 'huisvesting'], criminogeen: ['verslaving', 'huisvesting'] },
+        { leefgebieden: criminogeen('verslaving', 'huisvesting') },
         true,
       ],
       [
         'many leefgebieden, none criminogeen',
-        { leefgebieden: ['verslaving', 'huisvesting', 'veiligheid'], criminogeen: [] },
+        { leefgebieden: probleem('verslaving', 'huisvesting', 'veiligheid') },
         false,
       ],
       [
         'many leefgebieden, only one criminogeen',
-        { leefgebieden: ['verslaving', 'huisvesting', 'veiligheid'], criminogeen: ['veiligheid'] },
-        false,
-      ],
-      [
-        'the same criminogeen leefgebied twice',
-        { leefgebieden: ['verslaving'], criminogeen: ['verslaving', 'verslaving'] },
-        false,
-      ],
-      [
-        'two distinct criminogene leefgebieden, one repeated',
         {
-          leefgebieden: ['verslaving', 'veiligheid'],
-          criminogeen: ['verslaving', 'veiligheid', 'verslaving'],
+          leefgebieden: [...probleem('verslaving', 'huisvesting'), ...criminogeen('veiligheid')],
+        },
+        false,
+      ],
+      [
+        'two criminogene leefgebieden among problems',
+        {
+          leefgebieden: [...probleem('huisvesting'), ...criminogeen('verslaving', 'veiligheid')],
         },
         true,
       ],
@@ -207,33 +216,15 @@ describe('assessment (BGS art. 2.20)', () => {
       ['no tijden', { gevolgen: ['criminaliteit'], tijden: [] }, false],
       [
         'only "zou leiden" without objectieve aanwijzingen',
-        { gevolgen: ['criminaliteit'], tijden: ['zou-leiden'], objectieveAanwijzingen: undefined },
+        { gevolgen: ['criminaliteit'], tijden: ['zou-leiden'], aanwijzingen: [] },
         false,
       ],
       [
-        `only "zou leiden", aanwijzingen of ${MIN_EXPLANATION - 1} characters`,
-        {
-          gevolgen: ['criminaliteit'],
-          tijden: ['zou-leiden'],
-          objectieveAanwijzingen: explanation(MIN_EXPLANATION - 1),
-        },
-        false,
-      ],
-      [
-        'only "zou leiden", aanwijzingen that are short once trimmed',
-        {
-          gevolgen: ['criminaliteit'],
-          tijden: ['zou-leiden'],
-          objectieveAanwijzingen: `     ${explanation(MIN_EXPLANATION - 1)}     `,
-        },
-        false,
-      ],
-      [
-        `only "zou leiden", aanwijzingen of exactly ${MIN_EXPLANATION} characters`,
+        'only "zou leiden", with one objective indication',
         {
           gevolgen: ['onveilige-situatie-gebied'],
           tijden: ['zou-leiden'],
-          objectieveAanwijzingen: explanation(MIN_EXPLANATION),
+          aanwijzingen: [aanwijzing],
         },
         true,
       ],
@@ -250,21 +241,26 @@ describe('assessment (BGS art. 2.20)', () => {
       ],
       [
         'aanwijzingen but no gevolg',
-        {
-          gevolgen: [],
-          tijden: ['zou-leiden'],
-          objectieveAanwijzingen: explanation(MIN_EXPLANATION * 2),
-        },
+        { gevolgen: [], tijden: ['zou-leiden'], aanwijzingen: [aanwijzing, aanwijzing] },
         false,
       ],
     ],
     criterium4: [
-      ['no domain', { domeinen: [] }, false],
-      ['one domain', { domeinen: ['zorg'] }, false],
-      ['the same domain twice', { domeinen: ['zorg', 'zorg'] }, false],
-      ['two domains', { domeinen: ['justitieel', 'sociaal'] }, true],
-      ['two distinct domains, one repeated', { domeinen: ['zorg', 'bestuurlijk', 'zorg'] }, true],
-      ['all four domains', { domeinen: allDomains }, true],
+      ['no partner', { deelnemers: [] }, false],
+      ['one partner', { deelnemers: partners('zorg') }, false],
+      ['two partners of the same domain', { deelnemers: partners('zorg', 'zorg') }, false],
+      [
+        'one partner, and parties that are no vaste deelnemer',
+        { deelnemers: partners('zorg'), overigePartijen: 'Woonstichting Maasstad en de school' },
+        false,
+      ],
+      ['partners of two domains', { deelnemers: partners('justitieel', 'sociaal') }, true],
+      [
+        'two distinct domains, one repeated',
+        { deelnemers: partners('zorg', 'bestuurlijk', 'zorg') },
+        true,
+      ],
+      ['all four domains', { deelnemers: partners(...allDomains) }, true],
     ],
   };
 
@@ -287,15 +283,18 @@ describe('assessment (BGS art. 2.20)', () => {
 
   it('names the single criminogeen leefgebied when criterium 2 fails on it', () => {
     const result = criterionOf(
-      withPatch('criterium2', { leefgebieden: ['verslaving'], criminogeen: ['verslaving'] }),
+      withPatch('criterium2', { leefgebieden: criminogeen('verslaving') }),
       2,
     );
     assert.match(result.explanation, /verslaving/i);
   });
 
   it('names the single domain when criterium 4 fails on it', () => {
-    const result = criterionOf(withPatch('criterium4', { domeinen: ['zorg', 'zorg'] }), 4);
-    assert.match(result.explanation, /alleen zorg/);
+    const result = criterionOf(
+      withPatch('criterium4', { deelnemers: partners('zorg', 'zorg') }),
+      4,
+    );
+    assert.match(result.explanation, /alleen het domein zorg/);
   });
 
   it('lists every failing criterion, in order', () => {
@@ -303,7 +302,7 @@ describe('assessment (BGS art. 2.20)', () => {
       ...base,
       criterium1: { ...base.criterium1, bijBetrokkene: false, inGezinssituatie: false },
       criterium3: { ...base.criterium3, gevolgen: [] },
-      criterium4: { ...base.criterium4, domeinen: ['zorg'] },
+      criterium4: { ...base.criterium4, deelnemers: partners('zorg') },
     };
     const assessment = assessIntake(intake);
     assert.equal(assessment.verdict, 'voldoet-niet');
@@ -347,17 +346,26 @@ describe('assessment (BGS art. 2.20)', () => {
         motivering: motivationText,
       }),
       criterium2: fc.record({
-        leefgebieden: many(leefgebieden.schema.options),
-        criminogeen: many(leefgebieden.schema.options),
+        leefgebieden: fc.uniqueArray(
+          fc.record({
+            leefgebied: fc.constantFrom(...leefgebieden.schema.options),
+            status: fc.constantFrom('probleem' as const, 'criminogeen' as const),
+          }),
+          { selector: (item) => item.leefgebied, maxLength: 10 },
+        ),
         motivering: motivationText,
       }),
       criterium3: fc.record({
         gevolgen: many(gevolgen.schema.options),
         tijden: many(tijden.schema.options),
-        objectieveAanwijzingen: explanationText,
+        aanwijzingen: fc.array(fc.constant(aanwijzing), { maxLength: 2 }),
         motivering: motivationText,
       }),
-      criterium4: fc.record({ domeinen: many(allDomains), motivering: motivationText }),
+      criterium4: fc.record({
+        deelnemers: many(allDomains).map((domains) => partners(...domains)),
+        overigePartijen: explanationText,
+        motivering: motivationText,
+      }),
       doorbraak: fc.record({ nodig: fc.boolean(), toelichting: explanationText }),
     });
     /** Through the real schema, so every generated value is an intake the app could hold. */
@@ -371,13 +379,13 @@ describe('assessment (BGS art. 2.20)', () => {
       1: ({ criterium1: c }) =>
         c.bijBetrokkene ||
         (c.inGezinssituatie && trimmedLength(c.gezinsRelevantie) >= MIN_EXPLANATION),
-      2: ({ criterium2: c }) => new Set(c.criminogeen).size >= 2,
+      2: ({ criterium2: c }) =>
+        c.leefgebieden.filter((l) => l.status === 'criminogeen').length >= 2,
       3: ({ criterium3: c }) =>
         c.gevolgen.length >= 1 &&
         c.tijden.length >= 1 &&
-        (c.tijden.some((t) => t !== 'zou-leiden') ||
-          trimmedLength(c.objectieveAanwijzingen) >= MIN_EXPLANATION),
-      4: ({ criterium4: c }) => new Set(c.domeinen).size >= 2,
+        (c.tijden.some((t) => t !== 'zou-leiden') || c.aanwijzingen.length >= 1),
+      4: ({ criterium4: c }) => new Set(c.deelnemers.map((d) => d.domain)).size >= 2,
     };
     const numbers = [1, 2, 3, 4] as const;
 
@@ -431,7 +439,7 @@ describe('assessment (BGS art. 2.20)', () => {
       );
     });
 
-    it('(c) adding a criminogene leefgebied never breaks criterium 2', () => {
+    it('(c) answering a leefgebied "criminogeen" never breaks criterium 2', () => {
       fc.assert(
         fc.property(
           arbitraryIntake,
@@ -443,8 +451,10 @@ describe('assessment (BGS art. 2.20)', () => {
                 ...intake,
                 criterium2: {
                   ...intake.criterium2,
-                  leefgebieden: [...intake.criterium2.leefgebieden, extra],
-                  criminogeen: [...intake.criterium2.criminogeen, extra],
+                  leefgebieden: [
+                    ...intake.criterium2.leefgebieden.filter((l) => l.leefgebied !== extra),
+                    ...criminogeen(extra),
+                  ],
                 },
               },
               2,
@@ -456,7 +466,7 @@ describe('assessment (BGS art. 2.20)', () => {
       );
     });
 
-    it('(c) adding a domain never breaks criterium 4', () => {
+    it('(c) adding a partner never breaks criterium 4', () => {
       fc.assert(
         fc.property(arbitraryIntake, fc.constantFrom(...domainSchema.options), (intake, extra) => {
           const before = criterionOf(intake, 4).met;
@@ -465,7 +475,10 @@ describe('assessment (BGS art. 2.20)', () => {
               ...intake,
               criterium4: {
                 ...intake.criterium4,
-                domeinen: [...intake.criterium4.domeinen, extra],
+                deelnemers: [
+                  ...intake.criterium4.deelnemers,
+                  { organisationId: 'org-extra', name: 'Extra', domain: extra },
+                ],
               },
             },
             4,

@@ -11,8 +11,12 @@ import {
   type FormValues,
 } from '../../src/domain/intake/intake-form';
 import { MAX_TEXT, MIN_MOTIVATION } from '../../src/domain/intake/intake.schema';
+import type { Organisation } from '../../src/domain/registry/registry.schema';
+import seed from '../../seed/registry.demo.json';
 
 const today = '2026-11-23';
+const organisations = seed.organisations as Organisation[];
+const ctx = { today, organisations };
 const motivation = (n: number) => 'x'.repeat(n);
 
 /** A complete intake as an Adaptive Card submits it: every value a string. */
@@ -28,14 +32,20 @@ const validValues = (overrides: Partial<FormValues> = {}): FormValues => ({
   inGezinssituatie: 'true',
   gezinsRelevantie: 'Zijn broer dealt vanuit de gezamenlijke woning.',
   motivering1: 'Betrokkene heeft schulden en een verslaving, het gezin is ontwricht.',
-  leefgebieden: 'verslaving,justitie-politie,huisvesting',
-  criminogeen: 'verslaving,justitie-politie',
+  'leefgebied-verslaving': 'criminogeen',
+  'leefgebied-justitie-politie': 'criminogeen',
+  'leefgebied-huisvesting': 'probleem',
   motivering2: 'Verslaving en contacten met politie hangen samen met zijn delicten.',
   gevolgen: 'ernstige-overlast,criminaliteit',
   tijden: 'leidt,heeft-geleid',
-  objectieveAanwijzingen: '',
+  'aanwijzing1-soort': 'aangifte',
+  'aanwijzing1-datum': '2026-10-01',
+  'aanwijzing1-bron': 'Politie eenheid Rotterdam',
+  'aanwijzing1-omschrijving': 'Aangifte van bedreiging door de buurvrouw.',
   motivering3: 'Buren melden wekelijks overlast; er lopen twee strafzaken.',
-  domeinen: 'justitieel,zorg,sociaal',
+  'deelnemers-justitieel': 'politie-rotterdam',
+  'deelnemers-zorg': 'ggz-maasoever',
+  'deelnemers-sociaal': 'wijkteam-rotterdam-noord',
   motivering4: 'Reclassering, verslavingszorg en wijkteam moeten samen optrekken.',
   doorbraakNodig: 'false',
   doorbraakToelichting: '',
@@ -45,7 +55,7 @@ const validValues = (overrides: Partial<FormValues> = {}): FormValues => ({
 const formSteps = Object.keys(stepFields) as FormStep[];
 
 function errorsOf(step: FormStep, values: FormValues): FieldErrors {
-  const result = parseStep(step, values, today);
+  const result = parseStep(step, values, ctx);
   assert.equal(result.ok, false, `expected step ${step} to fail`);
   return result.ok ? {} : result.error;
 }
@@ -62,13 +72,13 @@ describe('intake form (parseStep / parseIntake)', () => {
   describe('a complete valid set of card values', () => {
     for (const step of formSteps) {
       it(`passes step ${step}`, () => {
-        const result = parseStep(step, validValues(), today);
+        const result = parseStep(step, validValues(), ctx);
         assert.equal(result.ok, true, JSON.stringify(result.ok ? null : result.error));
       });
     }
 
     it('parses into a typed intake: toggles become booleans, multi-selects arrays', () => {
-      const result = parseIntake(validValues(), today);
+      const result = parseIntake(validValues(), ctx);
       assert.ok(result.ok, JSON.stringify(result.ok ? null : result.error));
       const intake = result.value;
       assert.deepEqual(intake.betrokkene, {
@@ -85,15 +95,34 @@ describe('intake form (parseStep / parseIntake)', () => {
       assert.equal(intake.criterium1.bijBetrokkene, true);
       assert.equal(intake.criterium1.inGezinssituatie, true);
       assert.deepEqual(intake.criterium2.leefgebieden, [
-        'verslaving',
-        'justitie-politie',
-        'huisvesting',
+        { leefgebied: 'huisvesting', status: 'probleem' },
+        { leefgebied: 'verslaving', status: 'criminogeen' },
+        { leefgebied: 'justitie-politie', status: 'criminogeen' },
       ]);
-      assert.deepEqual(intake.criterium2.criminogeen, ['verslaving', 'justitie-politie']);
       assert.deepEqual(intake.criterium3.gevolgen, ['ernstige-overlast', 'criminaliteit']);
       assert.deepEqual(intake.criterium3.tijden, ['leidt', 'heeft-geleid']);
-      assert.equal(intake.criterium3.objectieveAanwijzingen, undefined, 'empty text → undefined');
-      assert.deepEqual(intake.criterium4.domeinen, ['justitieel', 'zorg', 'sociaal']);
+      assert.deepEqual(intake.criterium3.aanwijzingen, [
+        {
+          soort: 'aangifte',
+          datum: '2026-10-01',
+          totDatum: undefined,
+          bron: 'Politie eenheid Rotterdam',
+          omschrijving: 'Aangifte van bedreiging door de buurvrouw.',
+        },
+      ]);
+      assert.deepEqual(intake.criterium4.deelnemers, [
+        {
+          organisationId: 'politie-rotterdam',
+          name: 'Politie eenheid Rotterdam',
+          domain: 'justitieel',
+        },
+        { organisationId: 'ggz-maasoever', name: 'GGZ Maasoever', domain: 'zorg' },
+        {
+          organisationId: 'wijkteam-rotterdam-noord',
+          name: 'Wijkteam Rotterdam-Noord',
+          domain: 'sociaal',
+        },
+      ]);
       assert.deepEqual(intake.doorbraak, { nodig: false, toelichting: undefined });
     });
 
@@ -102,15 +131,15 @@ describe('intake form (parseStep / parseIntake)', () => {
         validValues({
           bijBetrokkene: 'false',
           inGezinssituatie: 'false',
-          leefgebieden: ' verslaving , huisvesting ',
+          tijden: ' leidt , heeft-geleid ',
           doorbraakNodig: 'true',
         }),
-        today,
+        ctx,
       );
       assert.ok(result.ok);
       assert.equal(result.value.criterium1.bijBetrokkene, false);
       assert.equal(result.value.criterium1.inGezinssituatie, false);
-      assert.deepEqual(result.value.criterium2.leefgebieden, ['verslaving', 'huisvesting']);
+      assert.deepEqual(result.value.criterium3.tijden, ['leidt', 'heeft-geleid']);
       assert.equal(result.value.doorbraak.nodig, true);
     });
 
@@ -121,7 +150,7 @@ describe('intake form (parseStep / parseIntake)', () => {
           inGezinssituatie: undefined,
           doorbraakNodig: undefined,
         }),
-        today,
+        ctx,
       );
       assert.ok(result.ok);
       assert.equal(result.value.criterium1.bijBetrokkene, false);
@@ -131,28 +160,28 @@ describe('intake form (parseStep / parseIntake)', () => {
 
     it('treats an empty or absent optional BSN as "not given"', () => {
       for (const bsn of ['', '   ', undefined]) {
-        const result = parseStep('betrokkene', validValues({ bsn }), today);
+        const result = parseStep('betrokkene', validValues({ bsn }), ctx);
         assert.ok(result.ok, `bsn ${JSON.stringify(bsn)}`);
         assert.equal(result.value.betrokkene?.bsn, undefined);
       }
     });
 
     it('trims a valid BSN typed with surrounding spaces', () => {
-      const result = parseStep('betrokkene', validValues({ bsn: ' 123456782 ' }), today);
+      const result = parseStep('betrokkene', validValues({ bsn: ' 123456782 ' }), ctx);
       assert.ok(result.ok);
       assert.equal(result.value.betrokkene?.bsn, '123456782');
     });
 
     it('accepts a birth date of today and one exactly 120 years ago', () => {
       for (const geboortedatum of [today, '1906-11-23']) {
-        const result = parseStep('betrokkene', validValues({ geboortedatum }), today);
+        const result = parseStep('betrokkene', validValues({ geboortedatum }), ctx);
         assert.equal(result.ok, true, geboortedatum);
       }
     });
 
     it(`accepts a motivation of exactly ${MIN_MOTIVATION} and exactly ${MAX_TEXT} characters`, () => {
       for (const n of [MIN_MOTIVATION, MAX_TEXT]) {
-        const result = parseStep('criterium-3', validValues({ motivering3: motivation(n) }), today);
+        const result = parseStep('criterium-3', validValues({ motivering3: motivation(n) }), ctx);
         assert.equal(result.ok, true, `${n} characters`);
       }
     });
@@ -253,18 +282,46 @@ describe('intake form (parseStep / parseIntake)', () => {
         new RegExp(`minstens ${MIN_MOTIVATION} tekens`),
       ],
       [
-        'an unknown leefgebied in the multi-select',
+        'a forged leefgebied answer that says two things at once',
         'criteria-1-2',
-        { leefgebieden: 'verslaving,hobbys' },
-        'leefgebieden',
-        /^Kies alleen leefgebieden uit de lijst\.$/,
+        { 'leefgebied-veiligheid': 'probleem,criminogeen' },
+        'leefgebied-veiligheid',
+        /^Kies één antwoord uit de lijst\.$/,
       ],
       [
-        'an unknown criminogeen leefgebied',
+        'an unknown leefgebied answer',
         'criteria-1-2',
-        { criminogeen: 'verslaving,Verslaving' },
-        'criminogeen',
-        /^Kies alleen leefgebieden uit de lijst\.$/,
+        { 'leefgebied-huisvesting': 'heel-erg' },
+        'leefgebied-huisvesting',
+        /^Kies één antwoord uit de lijst\.$/,
+      ],
+      [
+        'an indication without a source',
+        'criterium-3',
+        { 'aanwijzing1-bron': '' },
+        'aanwijzing1-bron',
+        /organisatie/,
+      ],
+      [
+        'an indication without a kind',
+        'criterium-3',
+        { 'aanwijzing1-soort': '' },
+        'aanwijzing1-soort',
+        /^Kies de soort aanwijzing\.$/,
+      ],
+      [
+        'an indication dated in the future',
+        'criterium-3',
+        { 'aanwijzing1-datum': '2026-11-24' },
+        'aanwijzing1-datum',
+        /in de toekomst/,
+      ],
+      [
+        'a period that ends before it begins',
+        'criterium-3',
+        { 'aanwijzing1-tot': '2026-09-01' },
+        'aanwijzing1-tot',
+        /voor de begindatum/,
       ],
       [
         'an unknown gevolg',
@@ -281,11 +338,25 @@ describe('intake form (parseStep / parseIntake)', () => {
         /^Kies alleen uit de lijst\.$/,
       ],
       [
-        'an unknown domein',
+        'an organisation that is not in the registry',
         'criterium-4',
-        { domeinen: 'zorg,onderwijs' },
-        'domeinen',
-        /^Kies alleen domeinen uit de lijst\.$/,
+        { 'deelnemers-zorg': 'ggz-maasoever,zorgaanbieder-x' },
+        'deelnemers-zorg',
+        /^Kies alleen deelnemers uit de lijst\.$/,
+      ],
+      [
+        'an incidentele deelnemer picked as a vaste deelnemer',
+        'criterium-4',
+        { 'deelnemers-sociaal': 'woonstichting-maasstad' },
+        'deelnemers-sociaal',
+        /^Kies alleen deelnemers uit de lijst\.$/,
+      ],
+      [
+        'a partner sent under another domain (a forged card)',
+        'criterium-4',
+        { 'deelnemers-bestuurlijk': 'ggz-maasoever' },
+        'deelnemers-bestuurlijk',
+        /^Kies alleen deelnemers uit de lijst\.$/,
       ],
       [
         'a motivation longer than MAX_TEXT',
@@ -302,11 +373,11 @@ describe('intake form (parseStep / parseIntake)', () => {
         new RegExp(`korter dan ${MAX_TEXT} tekens`),
       ],
       [
-        'objectieve aanwijzingen longer than MAX_TEXT',
+        'an indication description longer than 500 characters',
         'criterium-3',
-        { objectieveAanwijzingen: motivation(MAX_TEXT + 1) },
-        'objectieveAanwijzingen',
-        new RegExp(`korter dan ${MAX_TEXT} tekens`),
+        { 'aanwijzing1-omschrijving': motivation(501) },
+        'aanwijzing1-omschrijving',
+        /korter dan 500 tekens/,
       ],
       [
         'a doorbraak toelichting longer than MAX_TEXT',
@@ -322,6 +393,21 @@ describe('intake form (parseStep / parseIntake)', () => {
       });
     }
 
+    it('asks for the rest of an indication that has only a description; an empty slot is none', () => {
+      const errors = errorsOf(
+        'criterium-3',
+        validValues({
+          'aanwijzing2-omschrijving': 'Melding van de woningcorporatie over overlast.',
+        }),
+      );
+      assert.deepEqual(Object.keys(errors).sort(), [
+        'aanwijzing2-bron',
+        'aanwijzing2-datum',
+        'aanwijzing2-soort',
+      ]);
+      assert.equal(parseStep('criterium-3', validValues({ 'aanwijzing3-tot': ' ' }), ctx).ok, true);
+    });
+
     it('reports every failing field of a step at once, one message each', () => {
       const errors = errorsOf(
         'betrokkene',
@@ -335,8 +421,8 @@ describe('intake form (parseStep / parseIntake)', () => {
       const values = validValues({ naam: '', motivering3: 'kort' });
       assert.deepEqual(Object.keys(errorsOf('betrokkene', values)), ['naam']);
       assert.deepEqual(Object.keys(errorsOf('criterium-3', values)), ['motivering3']);
-      assert.equal(parseStep('criteria-1-2', values, today).ok, true);
-      assert.equal(parseStep('criterium-4', values, today).ok, true);
+      assert.equal(parseStep('criteria-1-2', values, ctx).ok, true);
+      assert.equal(parseStep('criterium-4', values, ctx).ok, true);
     });
   });
 
@@ -352,7 +438,7 @@ describe('intake form (parseStep / parseIntake)', () => {
       betrokkene: { naam: '' },
       'criteria-1-2': { motivering1: 'kort' },
       'criterium-3': { gevolgen: 'lawaai' },
-      'criterium-4': { domeinen: 'onderwijs' },
+      'criterium-4': { 'deelnemers-zorg': 'onderwijs' },
     };
 
     formSteps.forEach((first, index) => {
@@ -361,7 +447,7 @@ describe('intake form (parseStep / parseIntake)', () => {
         const overrides = formSteps
           .slice(index)
           .reduce<Partial<FormValues>>((all, s) => ({ ...all, ...breakers[s] }), {});
-        const result = parseIntake(validValues(overrides), today);
+        const result = parseIntake(validValues(overrides), ctx);
         assert.ok(!result.ok, 'expected the intake to fail');
         assert.equal(result.error.step, first);
         // Each breaker's key is also the field that carries the error.
@@ -372,14 +458,14 @@ describe('intake form (parseStep / parseIntake)', () => {
     it('reports the earlier step even when only a later and an earlier one fail', () => {
       const result = parseIntake(
         validValues({ ...breakers['criterium-4'], ...breakers['criteria-1-2'] }),
-        today,
+        ctx,
       );
       assert.ok(!result.ok);
       assert.equal(result.error.step, 'criteria-1-2');
     });
 
     it('fails on an empty form at the first step, naming every required field', () => {
-      const result = parseIntake({}, today);
+      const result = parseIntake({}, ctx);
       assert.ok(!result.ok);
       assert.equal(result.error.step, 'betrokkene');
       assert.deepEqual(Object.keys(result.error.errors).sort(), [
@@ -428,7 +514,7 @@ describe('intake form (parseStep / parseIntake)', () => {
 
     it('rejects non-string values', () => {
       assert.equal(formValuesSchema.safeParse({ bijBetrokkene: true }).success, false);
-      assert.equal(formValuesSchema.safeParse({ leefgebieden: ['verslaving'] }).success, false);
+      assert.equal(formValuesSchema.safeParse({ naam: ['Jan'] }).success, false);
     });
   });
 });
@@ -437,8 +523,8 @@ describe('intake form: the relevance of the family situation (BGS art. 2.20, cri
   const step = {
     bijBetrokkene: 'true',
     motivering1: 'Betrokkene heeft schulden, een verslaving en geen vaste woonplek.',
-    leefgebieden: 'verslaving',
-    criminogeen: 'verslaving,justitie-politie',
+    'leefgebied-verslaving': 'criminogeen',
+    'leefgebied-justitie-politie': 'criminogeen',
     motivering2: 'Verslaving en eerdere politiecontacten versterken elkaar aantoonbaar.',
   };
 
@@ -446,7 +532,7 @@ describe('intake form: the relevance of the family situation (BGS art. 2.20, cri
     const result = parseStep(
       'criteria-1-2',
       { ...step, inGezinssituatie: 'true', gezinsRelevantie: 'kort' },
-      '2026-11-23',
+      ctx,
     );
     assert.equal(result.ok, false);
     assert.match(
@@ -456,9 +542,41 @@ describe('intake form: the relevance of the family situation (BGS art. 2.20, cri
   });
 
   it('needs no relevance text when the family situation is not ticked', () => {
-    assert.equal(
-      parseStep('criteria-1-2', { ...step, inGezinssituatie: 'false' }, '2026-11-23').ok,
-      true,
-    );
+    assert.equal(parseStep('criteria-1-2', { ...step, inGezinssituatie: 'false' }, ctx).ok, true);
+  });
+});
+
+describe('intake form: drafts stored in the shape before issue 11', () => {
+  it('reads the two leefgebied lists as one answer each; "criminogeen" wins, as it counted then', () => {
+    const values = formValuesSchema.parse({
+      naam: 'Jan',
+      leefgebieden: 'huisvesting,verslaving',
+      criminogeen: 'verslaving,veiligheid',
+    });
+    assert.deepEqual(values, {
+      naam: 'Jan',
+      'leefgebied-huisvesting': 'probleem',
+      'leefgebied-verslaving': 'criminogeen',
+      'leefgebied-veiligheid': 'criminogeen',
+    });
+  });
+
+  it('turns the old free text into the first indication, still to be dated and sourced', () => {
+    const values = formValuesSchema.parse({ objectieveAanwijzingen: 'Buren melden overlast.' });
+    assert.deepEqual(values, {
+      'aanwijzing1-soort': 'anders',
+      'aanwijzing1-omschrijving': 'Buren melden overlast.',
+    });
+    const errors = parseStep('criterium-3', { ...values, gevolgen: 'criminaliteit' }, ctx);
+    assert.ok(!errors.ok);
+    assert.ok(errors.error['aanwijzing1-datum'] && errors.error['aanwijzing1-bron']);
+  });
+
+  it('drops old domains, which named no partner, and leaves a current draft untouched', () => {
+    assert.deepEqual(formValuesSchema.parse({ domeinen: 'zorg,sociaal', motivering4: 'x' }), {
+      motivering4: 'x',
+    });
+    const current = { 'leefgebied-verslaving': 'probleem', naam: 'Jan' };
+    assert.deepEqual(formValuesSchema.parse(current), current);
   });
 });

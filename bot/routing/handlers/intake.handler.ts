@@ -6,10 +6,10 @@ import { saveIntakeStep, type StepMove } from '../../../src/app/intake/save-inta
 import { startIntake } from '../../../src/app/intake/start-intake';
 import { submitIntake, type SubmitRefusal } from '../../../src/app/intake/submit-intake';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
-import { formValuesSchema, intakeSteps } from '../../../src/domain/intake/intake-form';
+import { formValuesObject, intakeSteps } from '../../../src/domain/intake/intake-form';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { refusalCard } from '../../presenters/error-cards';
-import { intakeCard, submittedCard } from '../../presenters/intake.presenter';
+import { intakeCard, submittedCard, type IntakeView } from '../../presenters/intake.presenter';
 import { showMyCasussen } from './my-casussen.handler';
 import { verbRoute, type Turn } from '../route-types';
 
@@ -17,23 +17,36 @@ const STALE =
   'Deze kaart was niet meer actueel. Hieronder staat de laatste stand van het concept; er is niets gewijzigd.';
 
 /** Card data of every wizard button: the draft, its revision on the card, the step, and the inputs. */
-const intakeActionSchema = formValuesSchema.extend({
+const intakeActionSchema = formValuesObject.extend({
   casusId: z.uuid(),
   revision: z.coerce.number().int().min(0),
   step: z.enum(intakeSteps),
   target: z.enum(intakeSteps).optional(),
+  /** '' on a card that was not opened from the summary's "Aanpassen". */
+  returnTo: z
+    .enum(['', 'samenvatting'])
+    .optional()
+    .transform((value) => (value === 'samenvatting' ? value : undefined)),
 });
 
 async function kamers(turn: Turn) {
   return turn.services.registry.listKamers();
 }
 
+/** What every intake card needs from the registry and the clock. */
+async function intakeView(turn: Turn, extra: Partial<IntakeView> = {}): Promise<IntakeView> {
+  const [all, organisations] = await Promise.all([
+    kamers(turn),
+    turn.services.registry.listOrganisations(),
+  ]);
+  return { kamers: all, organisations, today: today(turn.services), ...extra };
+}
+
 /** The card that shows one's own casus as it is now (a draft or a submitted one), with a notice on top. */
 async function currentCard(turn: Turn, casus: Casus, notice?: string): Promise<AdaptiveCardJson> {
-  const all = await kamers(turn);
   return casus.state === 'concept'
-    ? intakeCard(casus, { kamers: all, today: today(turn.services), notice })
-    : submittedCard(casus, all, notice);
+    ? intakeCard(casus, await intakeView(turn, { notice }))
+    : submittedCard(casus, await kamers(turn), notice);
 }
 
 async function refusal(
@@ -67,12 +80,10 @@ async function refusal(
     case 'incomplete':
       return intakeCard(
         { ...reason.casus, intake: { ...reason.casus.intake, step: reason.step } },
-        {
-          kamers: await kamers(turn),
-          today: today(turn.services),
+        await intakeView(turn, {
           errors: reason.errors,
           notice: 'Deze stap moet nog worden aangevuld. Er is niets ingediend.',
-        },
+        }),
       );
     case 'criteria-not-met':
       return currentCard(
@@ -90,30 +101,41 @@ export async function startNewIntake(turn: Turn): Promise<AdaptiveCardJson> {
   return currentCard(turn, started.value);
 }
 
+const notices: Partial<Record<StepMove, string>> = {
+  save: 'Tussentijds opgeslagen. Je kunt later verder via "mijn casussen".',
+  'add-aanwijzing': 'Er staat een aanwijzing bij. Wat je had ingevuld is opgeslagen.',
+};
+
 const stepRoute = (verb: string, move: StepMove) =>
   verbRoute({
     verb,
     data: intakeActionSchema,
-    async handle(turn, { casusId, revision, step, target, ...values }) {
+    async handle(turn, { casusId, revision, step, target, returnTo, ...values }) {
       const saved = await saveIntakeStep(turn.services, turn.actor, {
         casusId,
         revision,
         step,
         move,
         target,
+        returnTo,
         values,
         activityId: turn.activityId,
       });
       if (!saved.ok) return refusal(turn, saved.error);
-      return intakeCard(saved.value.casus, {
-        kamers: await kamers(turn),
-        today: today(turn.services),
-        errors: saved.value.errors,
-        notice:
-          move === 'save'
-            ? 'Tussentijds opgeslagen. Je kunt later verder via "mijn casussen".'
-            : undefined,
-      });
+      const { casus, errors } = saved.value;
+      const now = casus.intake.step;
+      const movedOn = move === 'next' && !errors && now !== step;
+      return intakeCard(
+        casus,
+        await intakeView(turn, {
+          errors,
+          notice: notices[move],
+          // The verdict of the step just left; the summary shows them all anyway.
+          left: movedOn && step !== 'samenvatting' && now !== 'samenvatting' ? step : undefined,
+          // "Aanpassen" from the summary, and every save on the way: next goes back there.
+          returnTo: now !== 'samenvatting' && move !== 'back' ? returnTo : undefined,
+        }),
+      );
     },
   });
 
@@ -132,6 +154,7 @@ export const intakeVerbRoutes = [
   stepRoute('intake.back', 'back'),
   stepRoute('intake.save', 'save'),
   stepRoute('intake.goto', 'goto'),
+  stepRoute('intake.add-aanwijzing', 'add-aanwijzing'),
   verbRoute({
     verb: 'intake.submit',
     data: intakeActionSchema.pick({ casusId: true, revision: true }),

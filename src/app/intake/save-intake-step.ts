@@ -6,6 +6,7 @@ import {
   type FormValues,
   type IntakeStep,
 } from '../../domain/intake/intake-form';
+import { MAX_AANWIJZINGEN } from '../../domain/intake/intake.schema';
 import { ok, type Result } from '../../domain/shared/result';
 import { checkStep } from './check-intake-step';
 import type { Actor } from '../identify-actor';
@@ -16,7 +17,7 @@ import {
   type IntakeServices,
 } from './intake-services';
 
-export type StepMove = 'next' | 'back' | 'save' | 'goto';
+export type StepMove = 'next' | 'back' | 'save' | 'goto' | 'add-aanwijzing';
 
 export interface StepOutcome {
   casus: Casus;
@@ -40,6 +41,8 @@ export async function saveIntakeStep(
     step: IntakeStep;
     move: StepMove;
     target?: IntakeStep;
+    /** "Aanpassen" came from the summary: a valid "next" goes straight back there. */
+    returnTo?: 'samenvatting';
     values: FormValues;
     activityId: string | undefined;
   },
@@ -54,8 +57,11 @@ export async function saveIntakeStep(
   let errors: FieldErrors | undefined;
   if (input.move === 'next' && input.step !== 'samenvatting') {
     const checked = await checkStep(services, input.step, values);
-    if (checked.ok) step = neighbour(input.step, 1);
+    if (checked.ok) step = input.returnTo ?? neighbour(input.step, 1);
     else errors = checked.error;
+  } else if (input.move === 'add-aanwijzing' && input.step === 'criterium-3') {
+    const shown = Number.parseInt(values.aanwijzingenAantal ?? '', 10) || 1;
+    values.aanwijzingenAantal = String(Math.min(MAX_AANWIJZINGEN, shown + 1));
   } else if (input.move === 'back') {
     step = neighbour(input.step, -1);
   } else if (input.move === 'goto' && input.target) {

@@ -5,11 +5,13 @@ import { hasIntakeRole } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
 import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
+import { hasAnswers } from '../../domain/intake/intake-form';
 import { draftIdFor } from './draft-id';
+import { MY_CASUSSEN_LIMIT } from './list-my-casussen';
 import type { IntakeRefusal, IntakeServices } from './intake-services';
 
 /**
- * "nieuwe casus": a new draft in state `concept`, saved before the first step is shown. The same
+ * "nieuwe casus": the actor's empty draft if there is one, otherwise a new draft in state `concept`, saved before the first step is shown. The same
  * activity always means the same draft: delivered twice, or created without an answer, it is
  * found again rather than made twice.
  */
@@ -19,6 +21,12 @@ export async function startIntake(
   activityId: string | undefined,
 ): Promise<Result<Casus, IntakeRefusal>> {
   if (!hasIntakeRole(actor.person)) return fail({ kind: 'no-intake-role' });
+  // A draft nobody has answered anything in yet is picked up again, not joined by another one.
+  const mine = await services.casussen.listCreatedBy(actor.person.id, MY_CASUSSEN_LIMIT);
+  const empty = mine.find(
+    ({ value }) => value.state === 'concept' && !hasAnswers(value.intake.values),
+  );
+  if (empty) return ok(empty.value);
   const at = services.now().toISOString();
   const worker = personRef(actor.person, actor.organisation);
   const casus: Casus = {

@@ -6,10 +6,9 @@ import { assessIntake, type Assessment } from '../../domain/intake/assessment';
 import { parseIntake, type FieldErrors, type FormStep } from '../../domain/intake/intake-form';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import { checkStep } from './check-intake-step';
+import { checkStep, loadIntakeContext } from './check-intake-step';
 import {
   loadOwnDraft,
-  today,
   writeDraft,
   type IntakeRefusal,
   type IntakeServices,
@@ -37,7 +36,7 @@ export async function submitIntake(
   if (loaded.value.applied) return ok(loaded.value.casus);
   const { value: casus, etag } = loaded.value.draft;
 
-  const parsed = parseIntake(casus.intake.values, today(services));
+  const parsed = parseIntake(casus.intake.values, await loadIntakeContext(services));
   if (!parsed.ok) return fail({ kind: 'incomplete', casus, ...parsed.error });
   const registryCheck = await checkStep(services, 'betrokkene', casus.intake.values);
   if (!registryCheck.ok)

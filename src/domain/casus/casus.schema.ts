@@ -4,6 +4,7 @@ import { casusActionSchema } from './casus-machine';
 import { closeReasonSchema } from './close-reason';
 import { formValuesSchema, intakeSteps } from '../intake/intake-form';
 import { intakeSchema } from '../intake/intake.schema';
+import { migrateLegacySubmission } from '../intake/legacy-intake';
 
 /** Every state a casus can be in; the transitions between them live in the casus state machine. */
 export const casusStateSchema = z.enum([
@@ -81,7 +82,14 @@ export const casusSchema = z.object({
   casusNumber: z.string().optional(),
   /** The checked intake and its BGS art. 2.20 assessment at the moment of submitting. */
   submission: z
-    .object({ submittedAt: z.iso.datetime(), intake: intakeSchema, assessment: assessmentSchema })
+    .preprocess(
+      migrateLegacySubmission,
+      z.object({
+        submittedAt: z.iso.datetime(),
+        intake: intakeSchema,
+        assessment: assessmentSchema,
+      }),
+    )
     .optional(),
   /**
    * Set at submit: a keyed hash of the betrokkene's normalised name and date of birth, the only

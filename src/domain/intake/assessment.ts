@@ -48,12 +48,14 @@ const hasText = (text: string | undefined) => (text?.trim().length ?? 0) >= MIN_
 const list = (items: readonly string[]) =>
   items.length > 1 ? `${items.slice(0, -1).join(', ')} en ${items.at(-1)}` : (items[0] ?? '');
 
-/** The leefgebieden with a criminogene factor; marking one criminogeen also marks it a problem area. */
-export function criminogeneLeefgebieden(intake: Pick<Intake, 'criterium2'>) {
-  return [...new Set(intake.criterium2.criminogeen)];
+/** The leefgebieden with a criminogene factor. */
+export function criminogeneLeefgebieden(c: Intake['criterium2']) {
+  return [
+    ...new Set(c.leefgebieden.filter((l) => l.status === 'criminogeen').map((l) => l.leefgebied)),
+  ];
 }
 
-function criterion1({ criterium1: c }: Intake): CriterionResult {
+export function criterion1(c: Intake['criterium1']): CriterionResult {
   const base = { criterion: 1 as const, title: 'Problemen bij betrokkene of in de gezinssituatie' };
   // The family situation counts only when its relevance for betrokkene is motivated.
   const gezinCounts = c.inGezinssituatie && hasText(c.gezinsRelevantie);
@@ -86,11 +88,9 @@ function criterion1({ criterium1: c }: Intake): CriterionResult {
   };
 }
 
-function criterion2(intake: Intake): CriterionResult {
+export function criterion2(c: Intake['criterium2']): CriterionResult {
   const base = { criterion: 2 as const, title: 'Meerdere leefgebieden met criminogene factoren' };
-  const criminogeen = criminogeneLeefgebieden(intake).map((l) =>
-    leefgebieden.labels[l].toLowerCase(),
-  );
+  const criminogeen = criminogeneLeefgebieden(c).map((l) => leefgebieden.labels[l].toLowerCase());
   if (criminogeen.length >= 2) {
     return {
       ...base,
@@ -106,7 +106,7 @@ function criterion2(intake: Intake): CriterionResult {
   };
 }
 
-function criterion3({ criterium3: c }: Intake): CriterionResult {
+export function criterion3(c: Intake['criterium3']): CriterionResult {
   const base = {
     criterion: 3 as const,
     title: 'Ernstige overlast, criminaliteit of onveilige situaties',
@@ -126,25 +126,31 @@ function criterion3({ criterium3: c }: Intake): CriterionResult {
     };
   }
   const actual = c.tijden.some((t) => t !== 'zou-leiden');
-  if (!actual && !hasText(c.objectieveAanwijzingen)) {
+  if (!actual && c.aanwijzingen.length === 0) {
     return {
       ...base,
       met: false,
-      explanation: `Alleen "zou gaan leiden" is aangegeven. Dat telt alleen met duidelijke en objectieve aanwijzingen, en die zijn niet beschreven (${cite(3)}; minstens ${MIN_EXPLANATION} tekens).`,
+      explanation: `Alleen "zou gaan leiden" is aangegeven. Dat telt alleen met duidelijke en objectieve aanwijzingen, en er is er geen vastgelegd. Voeg in stap 3 minstens één aanwijzing toe (zoals een politiemelding, aangifte of rapportage van een hulpverlener) met datum, bron en omschrijving (${cite(3)}).`,
     };
   }
   const what = list(c.gevolgen.map((g) => gevolgen.labels[g]));
   const when = list(c.tijden.map((t) => tijden.labels[t]));
+  const count = c.aanwijzingen.length;
+  const basis =
+    count === 0
+      ? ''
+      : `; onderbouwd met ${inWords(count)} objectieve ${count === 1 ? 'aanwijzing' : 'aanwijzingen'}`;
   return {
     ...base,
     met: true,
-    explanation: `De problemen gaan over ${what}; dit ${when} (${cite(3)}).`,
+    explanation: `De problemen gaan over ${what}; dit ${when}${basis} (${cite(3)}).`,
   };
 }
 
-function criterion4({ criterium4: c }: Intake): CriterionResult {
+export function criterion4(c: Intake['criterium4']): CriterionResult {
   const base = { criterion: 4 as const, title: 'Samenwerking uit meerdere domeinen nodig' };
-  const domeinen = [...new Set(c.domeinen)];
+  // The domains are those of the named partners, so the two cannot disagree.
+  const domeinen = [...new Set(c.deelnemers.map((d) => d.domain))];
   if (domeinen.length >= 2) {
     return {
       ...base,
@@ -155,7 +161,7 @@ function criterion4({ criterium4: c }: Intake): CriterionResult {
   return {
     ...base,
     met: false,
-    explanation: `Voor een casus in het Zorg- en Veiligheidshuis moet samenwerking uit minstens twee domeinen (justitieel, bestuurlijk, zorg, sociaal) nodig zijn; aangegeven is ${domeinen.length === 0 ? 'geen domein' : `alleen ${domeinen[0]}`} (${cite(4)}).`,
+    explanation: `Voor een casus in het Zorg- en Veiligheidshuis moet samenwerking uit minstens twee domeinen (justitieel, bestuurlijk, zorg, sociaal) nodig zijn; de gekozen deelnemers komen uit ${domeinen.length === 0 ? 'geen enkel domein' : `alleen het domein ${domeinen[0]}`}. Partijen die geen vaste deelnemer zijn tellen hier niet mee (${cite(4)}).`,
   };
 }
 
@@ -165,11 +171,21 @@ function criterion4({ criterium4: c }: Intake): CriterionResult {
  */
 export function assessIntake(intake: Intake): Assessment {
   const criteria: Assessment['criteria'] = [
-    criterion1(intake),
-    criterion2(intake),
-    criterion3(intake),
-    criterion4(intake),
+    criterion1(intake.criterium1),
+    criterion2(intake.criterium2),
+    criterion3(intake.criterium3),
+    criterion4(intake.criterium4),
   ];
   const failing = criteria.filter((c) => !c.met).map((c) => c.criterion);
   return { criteria, verdict: failing.length === 0 ? 'voldoet' : 'voldoet-niet', failing };
+}
+
+/** The verdicts of the criteria a part of the intake answers: what a step tells when it is left. */
+export function partialVerdicts(part: Partial<Intake>): CriterionResult[] {
+  return [
+    part.criterium1 && criterion1(part.criterium1),
+    part.criterium2 && criterion2(part.criterium2),
+    part.criterium3 && criterion3(part.criterium3),
+    part.criterium4 && criterion4(part.criterium4),
+  ].filter((result) => result !== undefined);
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import type { Organisation } from '../registry/registry.schema';
 import { fail, ok, type Result } from '../shared/result';
+import {
+  aanwijzingFields,
+  aanwijzingSlots,
+  deelnemersFields,
+  leefgebiedFields,
+} from './form-fields';
 import {
   aanmeldingSchema,
   betrokkeneSchema,
@@ -11,6 +18,8 @@ import {
   MAX_TEXT,
   type Intake,
 } from './intake.schema';
+import { sections } from './form-sections';
+import { migrateLegacyDraftValues } from './legacy-intake';
 
 /** The wizard's steps, in order; the last one shows the assessment. */
 export const intakeSteps = [
@@ -31,12 +40,18 @@ export const stepFields = {
     'inGezinssituatie',
     'gezinsRelevantie',
     'motivering1',
-    'leefgebieden',
-    'criminogeen',
+    ...leefgebiedFields,
     'motivering2',
   ],
-  'criterium-3': ['gevolgen', 'tijden', 'objectieveAanwijzingen', 'motivering3'],
-  'criterium-4': ['domeinen', 'motivering4', 'doorbraakNodig', 'doorbraakToelichting'],
+  /** `aanwijzingenAantal`: how many indication slots the card shows (not part of the intake). */
+  'criterium-3': ['gevolgen', 'tijden', 'aanwijzingenAantal', ...aanwijzingFields, 'motivering3'],
+  'criterium-4': [
+    ...deelnemersFields,
+    'overigePartijen',
+    'motivering4',
+    'doorbraakNodig',
+    'doorbraakToelichting',
+  ],
 } as const satisfies Record<FormStep, readonly string[]>;
 export type FormField = (typeof stepFields)[FormStep][number];
 
@@ -45,9 +60,10 @@ export const allFormFields: FormField[] = Object.values(stepFields).flat();
 
 /**
  * What a draft keeps: the raw answers, as typed, so that going back and forth never loses text.
- * Only the size is checked here; meaning is checked per step and at submit.
+ * Only the size is checked here; meaning is checked per step and at submit. This is the shape a
+ * card sends; a stored draft goes through `formValuesSchema`, which also reads older drafts.
  */
-export const formValuesSchema = z
+export const formValuesObject = z
   .object(
     Object.fromEntries(
       allFormFields.map((field) => [
@@ -60,89 +76,32 @@ export const formValuesSchema = z
     ) as Record<FormField, z.ZodOptional<z.ZodString>>,
   )
   .strip();
-export type FormValues = z.infer<typeof formValuesSchema>;
+export type FormValues = z.infer<typeof formValuesObject>;
+
+/** A stored draft's answers; drafts saved before the current form are migrated as they load. */
+export const formValuesSchema = z.preprocess(migrateLegacyDraftValues, formValuesObject);
+
+export { filledAanwijzingSlots, hasAnswers, pickableDeelnemers } from './form-sections';
 
 /** Dutch messages per field, for the card. */
 export type FieldErrors = Partial<Record<FormField, string>>;
 
-const flag = (value: string | undefined) => value === 'true';
-const choices = (value: string | undefined) =>
-  value
-    ? value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean)
-    : [];
+/** What parsing needs besides the answers: the date, and the registry's organisations. */
+export interface IntakeContext {
+  today: string;
+  organisations: readonly Organisation[];
+}
 
-/** Form strings → the shape of the intake schema, section by section. */
-const sections = {
-  betrokkene: (v: FormValues) => ({
-    betrokkene: {
-      naam: v.naam ?? '',
-      geboortedatum: v.geboortedatum ?? '',
-      gemeente: v.gemeente ?? '',
-      bsn: v.bsn,
-    },
-    aanmelding: { aanmeldroute: v.aanmeldroute, kamerId: v.kamerId ?? '', urgentie: v.urgentie },
-  }),
-  'criteria-1-2': (v: FormValues) => ({
-    criterium1: {
-      bijBetrokkene: flag(v.bijBetrokkene),
-      inGezinssituatie: flag(v.inGezinssituatie),
-      gezinsRelevantie: v.gezinsRelevantie,
-      motivering: v.motivering1 ?? '',
-    },
-    criterium2: {
-      leefgebieden: choices(v.leefgebieden),
-      criminogeen: choices(v.criminogeen),
-      motivering: v.motivering2 ?? '',
-    },
-  }),
-  'criterium-3': (v: FormValues) => ({
-    criterium3: {
-      gevolgen: choices(v.gevolgen),
-      tijden: choices(v.tijden),
-      objectieveAanwijzingen: v.objectieveAanwijzingen,
-      motivering: v.motivering3 ?? '',
-    },
-  }),
-  'criterium-4': (v: FormValues) => ({
-    criterium4: { domeinen: choices(v.domeinen), motivering: v.motivering4 ?? '' },
-    doorbraak: { nodig: flag(v.doorbraakNodig), toelichting: v.doorbraakToelichting },
-  }),
-} satisfies Record<FormStep, (values: FormValues) => object>;
-
-/** Which form field an issue at a schema path belongs to. */
-const fieldOfPath: Record<string, FormField> = {
-  'betrokkene.naam': 'naam',
-  'betrokkene.geboortedatum': 'geboortedatum',
-  'betrokkene.gemeente': 'gemeente',
-  'betrokkene.bsn': 'bsn',
-  'aanmelding.aanmeldroute': 'aanmeldroute',
-  'aanmelding.kamerId': 'kamerId',
-  'aanmelding.urgentie': 'urgentie',
-  'criterium1.gezinsRelevantie': 'gezinsRelevantie',
-  'criterium1.motivering': 'motivering1',
-  'criterium2.leefgebieden': 'leefgebieden',
-  'criterium2.criminogeen': 'criminogeen',
-  'criterium2.motivering': 'motivering2',
-  'criterium3.gevolgen': 'gevolgen',
-  'criterium3.tijden': 'tijden',
-  'criterium3.objectieveAanwijzingen': 'objectieveAanwijzingen',
-  'criterium3.motivering': 'motivering3',
-  'criterium4.domeinen': 'domeinen',
-  'criterium4.motivering': 'motivering4',
-  'doorbraak.toelichting': 'doorbraakToelichting',
-};
-
-const choiceMessages: Partial<Record<FormField, string>> = {
-  aanmeldroute: 'Kies een aanmeldroute.',
-  urgentie: 'Kies een urgentie.',
-  leefgebieden: 'Kies alleen leefgebieden uit de lijst.',
-  criminogeen: 'Kies alleen leefgebieden uit de lijst.',
-  gevolgen: 'Kies alleen gevolgen uit de lijst.',
-  tijden: 'Kies alleen uit de lijst.',
-  domeinen: 'Kies alleen domeinen uit de lijst.',
+const choiceMessage = (field: FormField): string | undefined => {
+  if (field.startsWith('leefgebied-')) return 'Kies één antwoord uit de lijst.';
+  if (field.endsWith('-soort')) return 'Kies de soort aanwijzing.';
+  const messages: Partial<Record<FormField, string>> = {
+    aanmeldroute: 'Kies een aanmeldroute.',
+    urgentie: 'Kies een urgentie.',
+    gevolgen: 'Kies alleen gevolgen uit de lijst.',
+    tijden: 'Kies alleen uit de lijst.',
+  };
+  return messages[field];
 };
 
 function stepSchema(step: FormStep, today: string) {
@@ -161,7 +120,21 @@ function stepSchema(step: FormStep, today: string) {
     case 'criteria-1-2':
       return z.object({ criterium1: criterium1Schema, criterium2: criterium2Schema });
     case 'criterium-3':
-      return z.object({ criterium3: criterium3Schema });
+      return z.object({
+        criterium3: criterium3Schema.extend({
+          aanwijzingen: criterium3Schema.shape.aanwijzingen.element
+            .refine((a) => a.datum <= today, {
+              path: ['datum'],
+              message: 'Deze datum ligt in de toekomst.',
+            })
+            .refine((a) => a.totDatum === undefined || a.totDatum <= today, {
+              path: ['totDatum'],
+              message: 'Deze einddatum ligt in de toekomst.',
+            })
+            .array()
+            .max(aanwijzingSlots.length),
+        }),
+      });
     case 'criterium-4':
       return z.object({ criterium4: criterium4Schema, doorbraak: doorbraakSchema });
   }
@@ -171,18 +144,18 @@ function stepSchema(step: FormStep, today: string) {
 export function parseStep(
   step: FormStep,
   values: FormValues,
-  today: string,
+  context: IntakeContext,
 ): Result<Partial<Intake>, FieldErrors> {
-  const parsed = stepSchema(step, today).safeParse(sections[step](values));
-  if (parsed.success) return ok(parsed.data as Partial<Intake>);
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((part) => typeof part === 'string').join('.');
-    const field = fieldOfPath[path];
+  const section = sections[step](values, context);
+  const parsed = stepSchema(step, context.today).safeParse(section.input);
+  const errors: FieldErrors = { ...section.errors };
+  if (parsed.success && Object.keys(errors).length === 0) return ok(parsed.data as Partial<Intake>);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = section.fieldOf(issue.path);
     if (!field || errors[field]) continue;
     errors[field] =
       issue.code === 'invalid_value' || issue.code === 'invalid_type'
-        ? (choiceMessages[field] ?? issue.message)
+        ? (choiceMessage(field) ?? issue.message)
         : issue.message;
   }
   return fail(errors);
@@ -191,11 +164,11 @@ export function parseStep(
 /** The whole intake, or the first step that still needs work and its errors. */
 export function parseIntake(
   values: FormValues,
-  today: string,
+  context: IntakeContext,
 ): Result<Intake, { step: FormStep; errors: FieldErrors }> {
   let intake: Partial<Intake> = {};
   for (const step of Object.keys(stepFields) as FormStep[]) {
-    const result = parseStep(step, values, today);
+    const result = parseStep(step, values, context);
     if (!result.ok) return fail({ step, errors: result.error });
     intake = { ...intake, ...result.value };
   }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { domainSchema } from '../registry/registry.schema';
 import { isValidBsn } from './bsn';
-import { aanmeldroutes, gevolgen, leefgebieden, tijden, urgenties } from './vocabulary';
+import {
+  aanmeldroutes,
+  aanwijzingSoorten,
+  gevolgen,
+  leefgebieden,
+  tijden,
+  urgenties,
+} from './vocabulary';
 
 /** Motivations must say something; a few words are not an account of a decision. */
 export const MIN_MOTIVATION = 30;
@@ -65,21 +72,78 @@ export const criterium1Schema = z
     message: `Motiveer waarom de problemen in het gezin relevant zijn voor betrokkene (minstens ${MIN_EXPLANATION} tekens).`,
   });
 
+/**
+ * Criterion 2: the leefgebieden with a problem, each with one answer. A leefgebied appears at most
+ * once, so "criminogeen" without "probleem" (or both at once) cannot be expressed.
+ */
 export const criterium2Schema = z.object({
-  leefgebieden: z.array(leefgebieden.schema),
-  criminogeen: z.array(leefgebieden.schema),
+  leefgebieden: z
+    .array(
+      z.object({ leefgebied: leefgebieden.schema, status: z.enum(['probleem', 'criminogeen']) }),
+    )
+    .refine(
+      (items) => new Set(items.map((item) => item.leefgebied)).size === items.length,
+      'Geef per leefgebied één antwoord.',
+    ),
   motivering: motivation,
 });
+
+export const MAX_AANWIJZINGEN = 5;
+export const MAX_AANWIJZING_TEXT = 500;
+
+/** Criterion 3: one clear and objective indication, so that a decider can check where it came from. */
+export const aanwijzingSchema = z
+  .object({
+    soort: aanwijzingSoorten.schema,
+    datum: z.iso.date('Vul een geldige datum in (jjjj-mm-dd).'),
+    /** The end of a period; absent for a single event. */
+    totDatum: z.iso.date('Vul een geldige einddatum in (jjjj-mm-dd).').optional(),
+    bron: z
+      .string()
+      .trim()
+      .min(2, 'Noem de organisatie waar de aanwijzing vandaan komt.')
+      .max(120, 'Houd de bron korter dan 120 tekens.'),
+    omschrijving: z
+      .string()
+      .trim()
+      .min(10, 'Beschrijf de aanwijzing in een zin (minstens 10 tekens).')
+      .max(MAX_AANWIJZING_TEXT, `Houd de omschrijving korter dan ${MAX_AANWIJZING_TEXT} tekens.`),
+  })
+  .refine((a) => a.totDatum === undefined || a.totDatum >= a.datum, {
+    path: ['totDatum'],
+    message: 'De einddatum ligt voor de begindatum.',
+  });
+export type Aanwijzing = z.infer<typeof aanwijzingSchema>;
 
 export const criterium3Schema = z.object({
   gevolgen: z.array(gevolgen.schema),
   tijden: z.array(tijden.schema),
-  objectieveAanwijzingen: optionalText,
+  aanwijzingen: z.array(aanwijzingSchema).max(MAX_AANWIJZINGEN),
   motivering: motivation,
 });
 
+/** A vaste deelnemer as the registry named it when the intake was checked. */
+export const deelnemerRefSchema = z.object({
+  organisationId: z.string().min(1).max(80),
+  name: z.string().min(1).max(120),
+  domain: domainSchema,
+});
+export type DeelnemerRef = z.infer<typeof deelnemerRefSchema>;
+
+/**
+ * Criterion 4 names the partners; the domains are theirs, so the law's test (at least two domains)
+ * and the named partners cannot disagree. Parties that are not a vaste deelnemer are free text:
+ * they can only join later as incidentele deelnemer (BGS art. 2.21) and do not count here.
+ */
 export const criterium4Schema = z.object({
-  domeinen: z.array(domainSchema),
+  deelnemers: z
+    .array(deelnemerRefSchema)
+    .max(40)
+    .refine(
+      (items) => new Set(items.map((item) => item.organisationId)).size === items.length,
+      'Kies elke deelnemer één keer.',
+    ),
+  overigePartijen: optionalText,
   motivering: motivation,
 });
 

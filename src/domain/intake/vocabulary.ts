@@ -35,6 +35,14 @@ export const leefgebieden = vocabulary({
 });
 export type Leefgebied = z.infer<typeof leefgebieden.schema>;
 
+/** Criterion 2: one answer per leefgebied, so "criminogeen" can never be ticked without "probleem". */
+export const leefgebiedAntwoorden = vocabulary({
+  geen: 'Geen probleem',
+  probleem: 'Probleem',
+  criminogeen: 'Probleem met criminogene factor',
+});
+export type LeefgebiedAntwoord = z.infer<typeof leefgebiedAntwoorden.schema>;
+
 /** Criterion 3: what the problems lead to. */
 export const gevolgen = vocabulary({
   'ernstige-overlast': 'ernstige overlast',
@@ -51,3 +59,22 @@ export const tijden = vocabulary({
   'zou-leiden': 'zou daartoe zonder interventie gaan leiden',
 });
 export type Tijd = z.infer<typeof tijden.schema>;
+
+/** Criterion 3: the kinds of clear and objective indications a "zou gaan leiden" rests on. */
+export const aanwijzingSoorten = vocabulary({
+  politiemelding: 'Politiemelding/registratie',
+  aangifte: 'Aangifte',
+  'melding-overlast': 'Melding overlast',
+  'rapportage-hulpverlener': 'Rapportage van een hulpverlener',
+  'bestuurlijke-maatregel': 'Bestuurlijke maatregel',
+  anders: 'Anders',
+});
+export type AanwijzingSoort = z.infer<typeof aanwijzingSoorten.schema>;
+
+/** Criterion 4: the four domains of the ZVH participants, as the cards name them. */
+export const domeinLabels = {
+  justitieel: 'Justitieel',
+  bestuurlijk: 'Bestuurlijk',
+  zorg: 'Zorg',
+  sociaal: 'Sociaal',
+} as const;
