@@ -1,3 +1,4 @@
+import type { Notice } from '../cards/notice';
 import type { Listed } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
@@ -19,7 +20,7 @@ function stepText(casus: Casus): string {
 export function myCasussenListCard(
   casussen: readonly Listed<Casus>[],
   kamers: readonly Kamer[],
-  notice?: { text: string; style: 'good' | 'warning' },
+  notice?: Notice,
 ): AdaptiveCardJson {
   return myCasussenCard.render({
     notices: notice ? [notice] : [],

@@ -1,3 +1,4 @@
+import { information, type Notice } from '../../cards/notice';
 import { z } from 'zod';
 import { discardIntake } from '../../../src/app/intake/discard-intake';
 import type { IntakeRefusal } from '../../../src/app/intake/intake-services';
@@ -12,7 +13,7 @@ import { verbRoute, type Turn } from '../route-types';
 export async function showMyCasussen(
   turn: Turn,
   _args = '',
-  notice?: { text: string; style: 'good' | 'warning' },
+  notice?: Notice,
 ): Promise<AdaptiveCardJson> {
   const listed = await listMyCasussen(turn.services, turn.actor);
   if (!listed.ok) return refusal({ kind: 'no-intake-role' });
@@ -76,7 +77,7 @@ export const myCasussenVerbRoutes = [
         activityId: turn.activityId,
       });
       if (removed.ok) {
-        return showMyCasussen(turn, '', { text: 'Het concept is verwijderd.', style: 'good' });
+        return showMyCasussen(turn, '', information('Het concept is verwijderd.'));
       }
       if (removed.error.kind === 'stale' || removed.error.kind === 'not-editable') {
         return showMyCasussen(turn, '', {

@@ -1,3 +1,4 @@
+import type { Notice } from '../../cards/notice';
 import { z } from 'zod';
 import type { CasusInKamer } from '../../../src/app/casus/casus-access';
 import { findCasusByNumber, findCasussenByBetrokkene } from '../../../src/app/casus/find-casus';
@@ -14,8 +15,6 @@ interface Asked {
   naam?: string;
   geboortedatum?: string;
 }
-
-type Notice = { text: string; style: 'good' | 'warning' | 'default' };
 
 /** The search form, with what was asked, what was found and a word about it. */
 export function searchCard(
@@ -71,7 +70,7 @@ export const searchVerbRoutes = [
         if (!found) {
           return searchCard(turn, asked, {
             text: `Er is geen casus ${casusNumber} die jij mag inzien.`,
-            style: 'default',
+            style: 'emphasis',
           });
         }
         return openCasusCard(turn, found.casus.id, undefined);
@@ -101,13 +100,13 @@ export const searchVerbRoutes = [
         turn,
         asked,
         found.value.length === 0
-          ? { text: 'Geen casus gevonden die jij mag inzien.', style: 'default' }
+          ? { text: 'Geen casus gevonden die jij mag inzien.', style: 'emphasis' }
           : {
               text:
                 found.value.length === 1
                   ? '1 casus gevonden.'
                   : `${found.value.length} casussen gevonden.`,
-              style: 'good',
+              style: 'emphasis',
             },
         found.value,
       );
