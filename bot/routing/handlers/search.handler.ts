@@ -8,7 +8,7 @@ import { casusSearchCard } from '../../cards/casus-search.card';
 import { listStateLabels } from '../../cards/casuslijst.card';
 import { formatDate } from '../../presenters/casus-status';
 import { verbRoute, type Turn } from '../route-types';
-import { openCasusCard } from './navigation.handler';
+import { cardFor } from './casus-cards';
 
 interface Asked {
   casusNumber?: string;
@@ -73,7 +73,8 @@ export const searchVerbRoutes = [
             style: 'emphasis',
           });
         }
-        return openCasusCard(turn, found.casus.id, undefined);
+        // The casus the search read, not a second read of it.
+        return cardFor(turn, found.casus, found.kamer);
       }
       const naam = asked.naam.trim();
       if (naam.length < 2 || !DATE.test(asked.geboortedatum)) {
