@@ -43,27 +43,29 @@ export class CardPoster {
     replace?: string,
   ): Promise<PostResult> {
     const card = CardFactory.adaptiveCard(content);
-    const outcome = await new Promise<{ id: string | undefined } | { error: unknown }>((resolve) => {
-      // Caught inside the turn: an error that leaves it goes to the adapter's onTurnError, which
-      // logs and resolves, and its status would be lost. The first resolve wins.
-      this.deps.adapter
-        .continueConversationAsync(this.deps.appId, chat, async (context) => {
-          try {
-            if (replace) {
-              await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
-              resolve({ id: replace });
-            } else {
-              resolve({ id: (await context.sendActivity(MessageFactory.attachment(card)))?.id });
+    const outcome = await new Promise<{ id: string | undefined } | { error: unknown }>(
+      (resolve) => {
+        // Caught inside the turn: an error that leaves it goes to the adapter's onTurnError, which
+        // logs and resolves, and its status would be lost. The first resolve wins.
+        this.deps.adapter
+          .continueConversationAsync(this.deps.appId, chat, async (context) => {
+            try {
+              if (replace) {
+                await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
+                resolve({ id: replace });
+              } else {
+                resolve({ id: (await context.sendActivity(MessageFactory.attachment(card)))?.id });
+              }
+            } catch (error) {
+              resolve({ error });
             }
-          } catch (error) {
-            resolve({ error });
-          }
-        })
-        .then(
-          () => resolve({ error: new Error('the proactive turn ended without a send') }),
-          (error: unknown) => resolve({ error }),
-        );
-    });
+          })
+          .then(
+            () => resolve({ error: new Error('the proactive turn ended without a send') }),
+            (error: unknown) => resolve({ error }),
+          );
+      },
+    );
     if ('id' in outcome) {
       if (outcome.id) return { ok: true, activityId: outcome.id };
       this.deps.logger.warn({ casusId }, 'casus card sent without an id; will retry');

@@ -2,10 +2,7 @@ import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { fateOfCopies } from '../../src/app/notifications/card-copies';
 import { claimDelivery } from '../../src/app/notifications/delivery-claim';
-import {
-  progressOf,
-  type RecipientOutcome,
-} from '../../src/app/notifications/delivery-progress';
+import { progressOf, type RecipientOutcome } from '../../src/app/notifications/delivery-progress';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';

@@ -55,7 +55,9 @@ export class FakeConnector {
       }
       if (this.unavailable.has(conversationId)) {
         this.failed.set(conversationId, (this.failed.get(conversationId) ?? 0) + 1);
-        res.status(503).json({ error: { code: 'ServiceUnavailable', message: 'down in the test' } });
+        res
+          .status(503)
+          .json({ error: { code: 'ServiceUnavailable', message: 'down in the test' } });
         return;
       }
       this.sent.push({
