@@ -1,6 +1,6 @@
 import type { MyCasussen, MyCasussenSection } from '../../src/app/intake/list-my-casussen';
 import { MY_CASUSSEN_MAX_ROWS } from '../../src/app/intake/list-my-casussen';
-import type { MyCasusRow } from '../../src/domain/casus/my-casus-row';
+import { MY_ROW_NAME_MAX, type MyCasusRow } from '../../src/domain/casus/my-casus-row';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
@@ -8,9 +8,6 @@ import { draftRemoveCard, myCasussenCard } from '../cards/my-casussen.card';
 import { casusStateLabels, formatDate, formatDateTime } from './casus-status';
 
 const stepNumbers = { betrokkene: 1, 'criteria-1-2': 2, 'criterium-3': 3, 'criterium-4': 4 };
-
-/** A name in a list row: the schema allows 100 characters; an unchecked draft may hold more. */
-const NAME_MAX = 100;
 
 /** Where each section of "mijn casussen" stands. */
 export interface MyCasussenAt {
@@ -22,7 +19,10 @@ const shortName = (name: string | null | undefined): string => {
   const trimmed = name?.trim() ?? '';
   if (!trimmed) return 'leeg';
   const chars = [...trimmed];
-  return chars.length > NAME_MAX ? `${chars.slice(0, NAME_MAX - 1).join('')}…` : trimmed;
+  // A row holds the first MY_ROW_NAME_MAX characters (UTF-16 units) of a name; a card no more.
+  return chars.length >= MY_ROW_NAME_MAX
+    ? `${chars.slice(0, MY_ROW_NAME_MAX - 1).join('')}…`
+    : trimmed;
 };
 
 /** What tells one casus from another in a list: its betrokkene, or "leeg" when none is typed yet. */

@@ -118,6 +118,15 @@ describe('CosmosCasusRepository lists and searches against the embedded server',
       assert.ok(Date.parse(changedAt) <= Date.now());
     }
     assert.equal((await repository.listRowsCreatedBy(creator.id, 1)).length, 1);
+
+    // A draft's name is unchecked: a row holds only its start.
+    const longName = sampleCasus({
+      createdBy: creator,
+      intake: { step: 'betrokkene', values: { naam: 'Ab'.repeat(2000) } },
+    });
+    assert.ok((await repository.create(longName)).ok);
+    const [row] = await repository.listRowsCreatedBy(creator.id, 1);
+    assert.equal(row?.draftNaam, 'Ab'.repeat(50));
   });
 
   it('makes the search key once and reads the same one at every start, also two at once', async () => {

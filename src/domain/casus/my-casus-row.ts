@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { intakeSteps } from '../intake/intake-form';
 import { casusStateSchema } from './casus.schema';
 
+/** The characters of a name a row holds: what a list shows, and a bound on a row's size. */
+export const MY_ROW_NAME_MAX = 100;
+
 /**
  * What "mijn casussen" shows of one casus: a projection of a few fields, never the document
  * (a long casus is ~1 MB), so a worker with hundreds of casussen is one small store answer.
