@@ -97,7 +97,11 @@ export function myCasussenListCard(
             title: 'Aangemelde casussen',
             none: submitted.count === 0 ? [{ text: 'Nog geen aangemelde casussen.' }] : [],
             rows: submitted.rows.map((row) => submittedRow(row, kamers, submitted.page)),
-            pager: pager(submitted, 'aangemeld', (page) => ({ ...here, submittedPage: page })),
+            pager: pager(
+              submitted,
+              submitted.count === 1 ? 'aangemelde casus' : 'aangemelde casussen',
+              (page) => ({ ...here, submittedPage: page }),
+            ),
           },
         ],
   });

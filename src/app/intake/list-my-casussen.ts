@@ -34,6 +34,10 @@ export interface MyCasussenPages {
   submittedPage?: number;
 }
 
+/** The store sorts on when a casus was started; a worker looks for when she submitted it. */
+const bySubmittedAt = (a: MyCasusRow, b: MyCasusRow) =>
+  (b.submittedAt ?? b.createdAt).localeCompare(a.submittedAt ?? a.createdAt);
+
 function section(rows: MyCasusRow[], page = 1): MyCasussenSection {
   const pages = Math.max(1, Math.ceil(rows.length / MY_CASUSSEN_PAGE_SIZE));
   const shown = Math.min(Math.max(1, page), pages);
@@ -63,7 +67,7 @@ export async function listMyCasussen(
       at.draftsPage,
     ),
     submitted: section(
-      rows.filter((row) => row.state !== 'concept'),
+      rows.filter((row) => row.state !== 'concept').sort(bySubmittedAt),
       at.submittedPage,
     ),
     truncated: rows.length >= MY_CASUSSEN_MAX_ROWS,
