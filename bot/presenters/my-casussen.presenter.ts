@@ -19,8 +19,8 @@ const shortName = (name: string | null | undefined): string => {
   const trimmed = name?.trim() ?? '';
   if (!trimmed) return 'leeg';
   const chars = [...trimmed];
-  // A row holds the first MY_ROW_NAME_MAX characters (UTF-16 units) of a name; a card no more.
-  return chars.length >= MY_ROW_NAME_MAX
+  // A row holds one character more than a card shows: then the name was longer.
+  return chars.length > MY_ROW_NAME_MAX
     ? `${chars.slice(0, MY_ROW_NAME_MAX - 1).join('')}…`
     : trimmed;
 };

@@ -106,7 +106,8 @@ export class CosmosCasusRepository implements CasusRepository {
             parameters: [
               { name: '@personId', value: personId },
               { name: '@top', value: limit },
-              { name: '@nameMax', value: MY_ROW_NAME_MAX },
+              // One character more than a card shows: enough to tell that a name was longer.
+              { name: '@nameMax', value: MY_ROW_NAME_MAX + 1 },
             ],
           },
           // One answer for the whole list, not a round trip per 100 rows.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { intakeSteps } from '../intake/intake-form';
 import { casusStateSchema } from './casus.schema';
 
-/** The characters of a name a row holds: what a list shows, and a bound on a row's size. */
+/** The characters of a name a list shows; a row holds one more (a bound on its size). */
 export const MY_ROW_NAME_MAX = 100;
 
 /**
