@@ -32,7 +32,8 @@ const sectionSchema = z.object({
     z.object({
       page,
       pages: page,
-      count: z.string(),
+      count: z.number().int().min(0),
+      noun: z.enum(['concept', 'concepten', 'aangemelde casus', 'aangemelde casussen']),
       buttons: z
         .array(z.object({ title: z.enum(['Vorige pagina', 'Volgende pagina']), ...pages }))
         .max(2),

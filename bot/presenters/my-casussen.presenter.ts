@@ -33,14 +33,16 @@ function stepText(step: Casus['intake']['step']): string {
   return step === 'samenvatting' ? 'samenvatting' : `stap ${stepNumbers[step]} van 5`;
 }
 
-function pager(section: MyCasussenSection, noun: string, at: (page: number) => MyCasussenAt) {
+type Noun = 'concept' | 'concepten' | 'aangemelde casus' | 'aangemelde casussen';
+
+function pager(section: MyCasussenSection, noun: Noun, at: (page: number) => MyCasussenAt) {
   if (section.pages <= 1) return [];
   const { page, pages } = section;
   const buttons = [
     ...(page > 1 ? [{ title: 'Vorige pagina' as const, ...at(page - 1) }] : []),
     ...(page < pages ? [{ title: 'Volgende pagina' as const, ...at(page + 1) }] : []),
   ];
-  return [{ page, pages, count: `${section.count} ${noun}`, buttons }];
+  return [{ page, pages, count: section.count, noun, buttons }];
 }
 
 function draftRow(row: MyCasusRow, at: MyCasussenAt) {
