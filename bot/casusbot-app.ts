@@ -48,6 +48,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       conversations,
       casussen,
       registry,
+      maxAttempts: config.outboxMaxAttempts,
       now,
       logger,
     });

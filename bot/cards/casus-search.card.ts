@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import template from '../../cards/casus-search.json';
 import { listStateLabels } from './casuslijst.card';
+import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { casusNumberSchema, labelSchema } from './restricted-text';
 
@@ -14,9 +15,7 @@ export const casusSearchCard = defineCard(
   'casus-search',
   template,
   z.object({
-    notices: zeroOrOne(
-      z.object({ text: z.string(), style: z.enum(['good', 'warning', 'default']) }),
-    ),
+    notices: zeroOrOne(noticeSchema),
     results: z
       .array(
         z.object({

@@ -9,6 +9,7 @@ import {
   type FormField,
   type FormStep,
 } from '../../src/domain/intake/intake-form';
+import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 
 /** Shared by the four form steps: where the wizard is, what was typed, and what needs work. */
@@ -22,7 +23,7 @@ export const intakeStepCardSchema = z.object({
     Object.fromEntries(allFormFields.map((f) => [f, z.string()])) as Record<FormField, z.ZodString>,
   ),
   kamers: z.array(z.object({ id: z.string(), name: z.string() })),
-  notices: z.array(z.object({ text: z.string() })).max(1),
+  notices: z.array(noticeSchema).max(1),
   /** The verdicts of the criteria answered on the step just left ("Criterium 2: voldoet niet — "). */
   verdicts: z.array(z.object({ heading: z.string(), explanation: z.string() })).max(2),
   /** 'samenvatting' when "Aanpassen" came from the summary: "next" goes straight back there. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import template from '../../cards/intake-submitted.json';
+import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { casusNumberSchema } from './restricted-text';
 
@@ -13,6 +14,6 @@ export const intakeSubmittedCard = defineCard(
     kamer: z.string(),
     /** Casusnummer, status, kamer, betrokkene, when and by whom: shown as literal text. */
     facts: z.array(z.object({ title: z.string(), value: z.string() })),
-    notices: z.array(z.object({ text: z.string() })).max(1),
+    notices: z.array(noticeSchema).max(1),
   }),
 );

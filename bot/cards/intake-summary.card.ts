@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import template from '../../cards/intake-summary.json';
+import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { evidenceViewSchema } from './evidence-view';
 
@@ -12,7 +13,7 @@ export const intakeSummaryCard = defineCard(
   z.object({
     casusId: z.uuid(),
     revision: z.number().int().min(0),
-    notices: zeroOrOne(z.object({ text: z.string() })),
+    notices: zeroOrOne(noticeSchema),
     /** Betrokkene, route, kamer, urgentie, doorbraak: what was typed, shown as literal text. */
     facts: z.array(z.object({ title: z.string(), value: z.string() })),
     incomplete: zeroOrOne(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import template from '../../cards/my-casussen.json';
 import removeTemplate from '../../cards/draft-remove.json';
 import { casusStateLabels } from '../presenters/casus-status';
+import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { casusNumberSchema, labelSchema } from './restricted-text';
 
@@ -49,7 +50,7 @@ export const myCasussenCard = defineCard(
   'my-casussen',
   template,
   z.object({
-    notices: zeroOrOne(z.object({ text: z.string(), style: z.enum(['good', 'warning']) })),
+    notices: zeroOrOne(noticeSchema),
     empty: zeroOrOne(z.object({})),
     truncated: zeroOrOne(z.object({ max: z.number().int().min(1) })),
     sections: z.array(sectionSchema).max(2),

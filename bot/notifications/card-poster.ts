@@ -3,6 +3,27 @@ import type { Logger } from '../../src/logging/logger';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import type { ChatReference } from './recipients';
 
+/**
+ * What became of one card: posted (with its activity id), refused for good (`permanent`: the user
+ * blocked the bot, the conversation or the message is gone) or failed for now (throttled, the
+ * connector unavailable or too slow), to be tried again by a later delivery.
+ */
+export type PostResult =
+  | { ok: true; activityId: string }
+  | { ok: false; permanent: true; status: number }
+  | { ok: false; permanent: false };
+
+/**
+ * The connector's answers that no retry changes: 403 (BotBlocked, the app removed) and 404 (the
+ * conversation or the activity no longer exists). 429, 5xx and time-outs pass.
+ */
+const PERMANENT_STATUSES: readonly number[] = [403, 404];
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /** Posts cards into personal chats proactively, as the bot. */
 export class CardPoster {
   constructor(
@@ -14,31 +35,48 @@ export class CardPoster {
     },
   ) {}
 
-  /**
-   * Sends a card into the chat, or replaces the earlier copy `replace`. Resolves with the activity
-   * id, or undefined when it failed (to be retried by a later delivery).
-   */
+  /** Sends a card into the chat, or replaces the earlier copy `replace`. Never throws. */
   async post(
     chat: ChatReference,
     casusId: string,
     content: AdaptiveCardJson,
     replace?: string,
-  ): Promise<string | undefined> {
+  ): Promise<PostResult> {
     const card = CardFactory.adaptiveCard(content);
-    let activityId: string | undefined;
-    try {
-      await this.deps.adapter.continueConversationAsync(this.deps.appId, chat, async (context) => {
-        if (replace) {
-          await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
-          activityId = replace;
-        } else {
-          activityId = (await context.sendActivity(MessageFactory.attachment(card)))?.id;
-        }
-      });
-      return activityId;
-    } catch (error) {
-      this.deps.logger.warn({ err: error, casusId }, 'casus card not delivered; will retry');
-      return undefined;
+    const outcome = await new Promise<{ id: string | undefined } | { error: unknown }>(
+      (resolve) => {
+        // Caught inside the turn: an error that leaves it goes to the adapter's onTurnError, which
+        // logs and resolves, and its status would be lost. The first resolve wins.
+        this.deps.adapter
+          .continueConversationAsync(this.deps.appId, chat, async (context) => {
+            try {
+              if (replace) {
+                await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
+                resolve({ id: replace });
+              } else {
+                resolve({ id: (await context.sendActivity(MessageFactory.attachment(card)))?.id });
+              }
+            } catch (error) {
+              resolve({ error });
+            }
+          })
+          .then(
+            () => resolve({ error: new Error('the proactive turn ended without a send') }),
+            (error: unknown) => resolve({ error }),
+          );
+      },
+    );
+    if ('id' in outcome) {
+      if (outcome.id) return { ok: true, activityId: outcome.id };
+      this.deps.logger.warn({ casusId }, 'casus card sent without an id; will retry');
+      return { ok: false, permanent: false };
     }
+    const status = statusOf(outcome.error);
+    if (status !== undefined && PERMANENT_STATUSES.includes(status)) {
+      // The caller ends this recipient's delivery and says so; the error carries the request.
+      return { ok: false, permanent: true, status };
+    }
+    this.deps.logger.warn({ err: outcome.error, casusId }, 'casus card not delivered; will retry');
+    return { ok: false, permanent: false };
   }
 }

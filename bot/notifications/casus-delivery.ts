@@ -2,6 +2,7 @@ import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { fateOfCopies } from '../../src/app/notifications/card-copies';
 import { claimDelivery } from '../../src/app/notifications/delivery-claim';
+import { progressOf, type RecipientOutcome } from '../../src/app/notifications/delivery-progress';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
@@ -18,6 +19,8 @@ export interface DeliveryDependencies {
   casussen: CasusRepository;
   registry: RegistryRepository;
   poster: CardPoster;
+  /** Deliveries that may fail for now before a notification is given up. */
+  maxAttempts: number;
   /** This bot instance, for its claim on an outbox. */
   instanceId: string;
   now(): Date;
@@ -61,32 +64,42 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     chats: new DeliveryChats(deps.conversations, deps.logger, casus.id),
   };
   const notifications = notificationsOf(casus, kamer, audience);
-  const { delivered, cards } = await sendNew(deps, delivery, notifications);
-  const retired = await updateCopies(deps, delivery, new Set(cards.map((card) => card.personId)));
+  const { outcomes, cards } = await sendNew(deps, delivery, notifications);
+  const renewed = new Set(cards.map((card) => card.personId));
+  const { retired, refreshed } = await updateCopies(deps, delivery, renewed);
+  const progress = progressOf(notifications, outcomes, deps.maxAttempts);
+  for (const entry of progress.filter(({ fate }) => fate === 'given-up')) {
+    deps.logger.error(
+      { casusId, entryId: entry.id, attempts: entry.attempts, recipientsLeft: entry.left },
+      'notification given up after repeated failures',
+    );
+  }
   // Also when nothing got through: the claim is released for the next sweep, by any instance.
   await markSent(casussen, casus.id, {
-    entryIds: delivered,
+    progress,
     cards,
     retired,
+    refreshed,
     instanceId: deps.instanceId,
   });
 }
 
 /**
  * One short card per person, however many entries are pending for them (a retry, a backlog after
- * an outage): it names the latest news, and "Open casus" shows the rest. Resolves with the entries
- * every recipient got and the cards that were sent.
+ * an outage): it names the latest news, and "Open casus" shows the rest. Only those still owed an
+ * entry are in its `recipientIds`, so a retry reaches nobody twice. Resolves with the outcome per
+ * person and the cards that were sent.
  */
 async function sendNew(
   deps: DeliveryDependencies,
   { casus, view, audience, chats }: Delivery,
   notifications: Notification[],
-): Promise<{ delivered: string[]; cards: Casus['cards'] }> {
+): Promise<{ outcomes: Map<string, RecipientOutcome>; cards: Casus['cards'] }> {
   const latestFor = new Map<string, Notification>();
   for (const notification of notifications) {
     for (const personId of notification.recipientIds) latestFor.set(personId, notification);
   }
-  const reached = new Set<string>();
+  const outcomes = new Map<string, RecipientOutcome>();
   const cards: Casus['cards'] = [];
   await Promise.all(
     [...latestFor].map(async ([personId, notification]) => {
@@ -94,43 +107,58 @@ async function sendNew(
         const member = audience.get(personId);
         const recipient = member && (await chats.recipient(member));
         if (!recipient) {
-          reached.add(personId); // unreachable for good: nothing to retry
+          outcomes.set(personId, 'ended'); // unreachable for good: nothing to retry
           return;
         }
         const card = notificationCardFor(recipient.viewer, casus, view, notification.event);
-        const activityId = await deps.poster.post(recipient.reference, casus.id, card);
-        if (activityId === undefined) return;
+        const posted = await deps.poster.post(recipient.reference, casus.id, card);
+        if (!posted.ok) {
+          outcomes.set(personId, posted.permanent ? 'ended' : 'retry');
+          if (posted.permanent) {
+            deps.logger.warn(
+              { casusId: casus.id, status: posted.status },
+              'recipient refuses cards; their notification ends here',
+            );
+          }
+          return;
+        }
         cards.push({
           personId,
-          activityId,
+          activityId: posted.activityId,
           ...(notification.event !== undefined && { event: notification.event }),
+          revision: casus.revision,
         });
-        reached.add(personId);
+        outcomes.set(personId, 'reached');
       } catch (error) {
+        outcomes.set(personId, 'retry');
         deps.logger.warn({ err: error, casusId: casus.id }, 'recipient not notified; will retry');
       }
     }),
   );
-  const delivered = notifications
-    .filter((notification) => notification.recipientIds.every((id) => reached.has(id)))
-    .map((notification) => notification.entry.id);
-  return { delivered, cards };
+  return { outcomes, cards };
 }
 
 /**
  * Copies sent before: in a chat that just got a newer card about this casus (`renewed`), the
  * older ones say so, with one line of what they said (one current notification card per chat); a
  * holder who may no longer see the casus gets a neutral card; the others keep their news and
- * follow the status and next step in place. Resolves with the copies to stop tracking.
+ * follow the status and next step in place. Resolves with the copies to stop tracking and those
+ * updated to this revision.
  */
 async function updateCopies(
   deps: DeliveryDependencies,
   { casus, view, audience, chats }: Delivery,
   renewed: ReadonlySet<string>,
-): Promise<Casus['cards']> {
+): Promise<{ retired: Casus['cards']; refreshed: Casus['cards'] }> {
   const retired: Casus['cards'] = [];
+  const refreshed: Casus['cards'] = [];
+  // A copy that already shows this revision is left alone: a retry for someone else, or a sweep,
+  // must not update it again.
+  const fates = fateOfCopies(casus.cards, renewed, audience).filter(
+    ({ copy, fate }) => fate !== 'current' || copy.revision !== casus.revision,
+  );
   await Promise.all(
-    fateOfCopies(casus.cards, renewed, audience).map(async ({ copy, fate }) => {
+    fates.map(async ({ copy, fate }) => {
       // Superseded copies are let go even when their update fails (a deleted message): they must
       // not come back later as a second current card. A withdrawal is retried until it is done.
       if (fate === 'superseded') retired.push(copy);
@@ -145,11 +173,14 @@ async function updateCopies(
               ? supersededCard(casus, copy.event)
               : withdrawnCard(casus.casusNumber);
         const updated = await deps.poster.post(chat, casus.id, card, copy.activityId);
-        if (fate === 'withdrawn' && updated !== undefined) retired.push(copy);
+        if (fate === 'superseded') return;
+        // A copy that can never be updated (blocked, message deleted) is let go as well.
+        if (updated.ok ? fate === 'withdrawn' : updated.permanent) retired.push(copy);
+        else if (updated.ok) refreshed.push({ ...copy, revision: casus.revision });
       } catch (error) {
         deps.logger.warn({ err: error, casusId: casus.id }, 'earlier casus card not updated');
       }
     }),
   );
-  return retired;
+  return { retired, refreshed };
 }

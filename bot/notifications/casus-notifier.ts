@@ -18,15 +18,19 @@ export interface NotifierDependencies {
   conversations: ConversationDirectory;
   casussen: CasusRepository;
   registry: RegistryRepository;
+  /** Deliveries that may fail for now before a notification is given up (`progressOf`). */
+  maxAttempts: number;
   now(): Date;
   logger: Logger;
 }
 
 /**
  * Delivers a casus's outbox: each recipient who may see the casus gets the casus card in their own
- * view, in their personal chat. Delivery is at least once: an entry is marked sent only after every
- * reachable recipient got it, so a failure is retried by the next sweep (and may then reach someone
- * twice).
+ * view, in their personal chat. Each recipient gets each notification once: the outbox entry keeps
+ * who is done with it, and a retry by the next sweep goes only to the others. A chat that refuses
+ * for good (blocked, gone) ends that recipient's delivery; a failure for now is retried a bounded
+ * number of times (`maxAttempts`). A card sent whose record is lost with the write after it may
+ * still be sent again: at least once, by design.
  */
 export class CasusNotifier {
   private sweeping: Promise<void> | undefined;

@@ -5,6 +5,7 @@ import { casusNotificationCard } from '../cards/casus-notification.card';
 import { casusSupersededCard } from '../cards/casus-superseded.card';
 import { errorCard } from '../cards/error.card';
 import { describeEvent, reasonOf, shortened } from '../presenters/casus-event';
+import { indicationsLine } from '../presenters/casus-evidence';
 import { casusStateShortLabels } from '../presenters/casus-status';
 import { allowedFor, currentTable, type CasusView } from '../presenters/casus.presenter';
 import { nextStep } from '../presenters/next-step';
@@ -27,6 +28,12 @@ export function notificationCardFor(
   const described = describeEvent(entry, [view.kamer, view.zvh]);
   const reason = reasonOf(entry);
   const table = currentTable(casus, view);
+  const allowed = allowedFor(viewer, casus, view.kamer);
+  // The decider asked to admit a casus reads on what grounds (art. 2.20 BGS, criterium 3).
+  const grounds =
+    casus.state === 'aangemeld' && allowed.length > 0 && casus.submission
+      ? indicationsLine(casus.submission.intake)
+      : undefined;
   return casusNotificationCard.render({
     casusId: casus.id,
     casusNumber: casus.casusNumber,
@@ -39,7 +46,8 @@ export function notificationCardFor(
     motivations: entry.motivation
       ? [{ text: shortened(entry.motivation, NOTIFIED_MOTIVATION) }]
       : [],
-    nextStep: nextStep(casus, table, allowedFor(viewer, casus, view.kamer)),
+    evidence: grounds ? [{ text: shortened(grounds, NOTIFIED_MOTIVATION) }] : [],
+    nextStep: nextStep(casus, table, allowed),
   });
 }
 

@@ -30,6 +30,17 @@ function indications(c: Intake['criterium3']) {
   }));
 }
 
+/**
+ * Criterium 3's indications in one line, for the notification that asks a decider to decide on
+ * an aanmelding: kind, when and source of each ("Aangifte, 3 november 2026, bron: Politie …").
+ */
+export function indicationsLine(intake: Intake): string | undefined {
+  const listed = intake.criterium3.aanwijzingen.map(
+    (a) => `${aanwijzingSoorten.labels[a.soort]}, ${when(a)}, bron: ${a.bron}`,
+  );
+  return listed.length > 0 ? `Objectieve aanwijzingen: ${listed.join('; ')}.` : undefined;
+}
+
 function partners(c: Intake['criterium4']) {
   const byDomain = (Object.keys(domeinLabels) as (keyof typeof domeinLabels)[]).flatMap(
     (domain) => {

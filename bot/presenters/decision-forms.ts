@@ -13,7 +13,7 @@ const buttons: Partial<Record<CasusAction, { title: string; style: ButtonStyle }
   'informatie-vragen': { title: 'Informatie vragen', style: 'default' },
   opschalen: { title: 'Opschalen naar het ZVH…', style: 'default' },
   'opschaling-accepteren': { title: 'Opschaling accepteren', style: 'positive' },
-  'opschaling-weigeren': { title: 'Opschaling weigeren', style: 'destructive' },
+  'opschaling-weigeren': { title: 'Opschaling weigeren…', style: 'destructive' },
   afschalen: { title: 'Afschalen naar de Lokale Kamer…', style: 'default' },
   afsluiten: { title: 'Casus afsluiten…', style: 'destructive' },
 };
@@ -114,6 +114,8 @@ export function consequenceOf(action: CasusAction, kamer: Kamer, zvh: Kamer | un
       return `Weet je het zeker? De casus gaat naar ${theZvh}, dat beslist of het de casus overneemt; zolang besluit ${withArticle(kamer)} er niet over. Dit kan niet ongedaan worden.`;
     case 'afschalen':
       return `Weet je het zeker? De casus gaat terug naar ${withArticle(kamer)}; ${theZvh} besluit er dan niet meer over. Dit kan niet ongedaan worden.`;
+    case 'opschaling-weigeren':
+      return `Weet je het zeker? De casus blijft bij ${withArticle(kamer)}; ${theZvh} neemt hem niet over. Dit kan niet ongedaan worden.`;
     default:
       return 'Weet je het zeker? Dit kan niet ongedaan worden.';
   }
@@ -125,4 +127,5 @@ export const confirmTitles: Partial<Record<CasusAction, string>> = {
   afsluiten: 'Ja, casus afsluiten',
   opschalen: 'Ja, opschalen naar het ZVH',
   afschalen: 'Ja, afschalen naar de Lokale Kamer',
+  'opschaling-weigeren': 'Ja, opschaling weigeren',
 };

@@ -109,7 +109,7 @@ export function stepCard(casus: Casus, step: FormStep, view: IntakeView): Adapti
     kamers: view.kamers
       .filter((k) => k.type === 'lokale-kamer')
       .map(({ id, name }) => ({ id, name })),
-    notices: view.notice ? [{ text: view.notice }] : [],
+    notices: view.notice ? [view.notice] : [],
     verdicts: verdicts(view.left, v, { today: view.today, organisations: view.organisations }),
     returnTo: returning ? 'samenvatting' : '',
     nextTitle: returning

@@ -20,8 +20,6 @@ const stepOfCriterion: Record<1 | 2 | 3 | 4, FormStep> = {
   4: 'criterium-4',
 };
 
-const notices = (notice: string | undefined) => (notice ? [{ text: notice }] : []);
-
 /**
  * The summary with the full assessment and the evidence. Should the answers be so long that the card
  * passes the Teams limit, their texts are shown shortened (they are stored in full), never an error.
@@ -33,9 +31,12 @@ export function summaryCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
     if (!(error instanceof CardRenderError)) throw error;
     return renderSummary(casus, {
       ...view,
-      notice: [view.notice, 'Lange antwoorden staan hier ingekort; ze zijn volledig bewaard.']
-        .filter(Boolean)
-        .join(' '),
+      notice: {
+        text: [view.notice?.text, 'Lange antwoorden staan hier ingekort; ze zijn volledig bewaard.']
+          .filter(Boolean)
+          .join(' '),
+        style: view.notice?.style ?? 'emphasis',
+      },
       shortenTo: SHORTENED_TEXT,
     });
   }
@@ -52,7 +53,7 @@ function renderSummary(casus: Casus, view: IntakeView & { shortenTo?: number }):
   return intakeSummaryCard.render({
     casusId: casus.id,
     revision: casus.revision,
-    notices: notices(view.notice),
+    notices: view.notice ? [view.notice] : [],
     facts: [
       {
         title: 'Betrokkene',

@@ -2,12 +2,12 @@ import type { Casus } from '../../src/domain/casus/casus.schema';
 import { type FieldErrors, type FormStep } from '../../src/domain/intake/intake-form';
 import type { Kamer, Organisation } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
+import type { Notice } from '../cards/notice';
 import { intakeSubmittedCard } from '../cards/intake-submitted.card';
 import { casusStateLabels, formatDateTime } from './casus-status';
 import { stepCard } from './intake-step.presenter';
 import { summaryCard } from './intake-summary.presenter';
 
-const notices = (notice: string | undefined) => (notice ? [{ text: notice }] : []);
 const kamerName = (kamers: readonly Kamer[], id: string | undefined) =>
   kamers.find((k) => k.id === id)?.name ?? '';
 
@@ -17,7 +17,7 @@ export interface IntakeView {
   organisations: readonly Organisation[];
   today: string;
   errors?: FieldErrors;
-  notice?: string;
+  notice?: Notice;
   /** The step the worker just left with "next": its criteria's verdicts go on this card. */
   left?: FormStep;
   /** Set when "Aanpassen" on the summary opened this step: "next" returns to the summary. */
@@ -34,7 +34,7 @@ export function intakeCard(casus: Casus, view: IntakeView): AdaptiveCardJson {
 export function submittedCard(
   casus: Casus,
   kamers: readonly Kamer[],
-  notice?: string,
+  notice?: Notice,
 ): AdaptiveCardJson {
   const submitted = casus.audit.find((entry) => entry.to === 'aangemeld');
   const kamer = kamerName(kamers, casus.kamerId);
@@ -54,6 +54,6 @@ export function submittedCard(
       { title: 'Aangemeld op', value: submitted ? formatDateTime(submitted.at) : '' },
       { title: 'Aangemeld door', value: submitted?.actor.name ?? '' },
     ],
-    notices: notices(notice),
+    notices: notice ? [notice] : [],
   });
 }

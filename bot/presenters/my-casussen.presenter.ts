@@ -1,3 +1,4 @@
+import type { Notice } from '../cards/notice';
 import type { MyCasussen, MyCasussenSection } from '../../src/app/intake/list-my-casussen';
 import { MY_CASUSSEN_MAX_ROWS } from '../../src/app/intake/list-my-casussen';
 import { MY_ROW_NAME_MAX, type MyCasusRow } from '../../src/domain/casus/my-casus-row';
@@ -74,7 +75,7 @@ function submittedRow(row: MyCasusRow, kamers: readonly Kamer[], page: number) {
 export function myCasussenListCard(
   listed: MyCasussen,
   kamers: readonly Kamer[],
-  notice?: { text: string; style: 'good' | 'warning' },
+  notice?: Notice,
 ): AdaptiveCardJson {
   const { drafts, submitted } = listed;
   const here: MyCasussenAt = { draftsPage: drafts.page, submittedPage: submitted.page };

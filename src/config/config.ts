@@ -31,6 +31,7 @@ export interface AppConfig {
   bot: BotIdentity;
   shutdownTimeoutMs: number;
   outboxSweepIntervalMs: number;
+  outboxMaxAttempts: number;
   /** Application Insights export is on only when a connection string is configured. */
   telemetryConnectionString: string | undefined;
 }
@@ -91,6 +92,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
       : { kind: 'anonymous' },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     outboxSweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
+    outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
   };
 }

@@ -38,6 +38,8 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** How often the outbox sweep looks for notifications a crash or a failure left behind. */
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** Deliveries that may fail for now (throttled, unavailable) before a notification is given up. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(2).max(1000).default(30),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z.string().includes('InstrumentationKey=').optional(),
   ),
@@ -71,5 +73,6 @@ export const variableSources = {
   BOT_OPENID_METADATA_URL: 'local',
   SHUTDOWN_TIMEOUT_MS: 'bicep',
   OUTBOX_SWEEP_INTERVAL_MS: 'local',
+  OUTBOX_MAX_ATTEMPTS: 'local',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
 } as const satisfies Record<keyof Env, 'bicep' | 'platform' | 'local'>;

@@ -120,6 +120,46 @@ describe('bot over HTTP: lists stay bounded however long they get', function () 
     assert.match(cardText(await jeroen.execute(back.verb, back.data)), /Pagina 2 van 25/);
   });
 
+  it('keeps "Terug naar de lijst" through every press on a card opened from the list', async () => {
+    const list = await jeroen.say('casuslijst');
+    const opened = await jeroen.execute(button(list, 'Open').verb, button(list, 'Open').data);
+    const motivation = 'Besproken in het casusoverleg; de criteria zijn duidelijk onderbouwd.';
+    // The first press of an irreversible decision: its confirmation, then back without deciding.
+    const reject = button(opened, 'Afwijzen…');
+    const confirm = await jeroen.execute(reject.verb, { ...reject.data, motivation });
+    assert.match(cardText(confirm), /Weet je het zeker\?/);
+    assert.ok(button(confirm, 'Terug naar de lijst'), 'the confirmation leads back');
+    const withdrawn = button(confirm, 'Terug, niet besluiten');
+    const form = await jeroen.execute(withdrawn.verb, { ...withdrawn.data, motivation });
+    assert.ok(button(form, 'Terug naar de lijst'), 'the form brought back leads back');
+    // A refused press (too short) and a decision taken keep it too.
+    const accept = button(form, 'Accepteren');
+    const refused = await jeroen.execute(accept.verb, { ...accept.data, motivation: 'kort' });
+    assert.match(cardText(refused), /minstens 30 tekens/);
+    assert.ok(button(refused, 'Terug naar de lijst'), 'a refusal leads back');
+    const accepted = await jeroen.execute(accept.verb, { ...accept.data, motivation });
+    assert.match(cardText(accepted), /Besluit vastgelegd: Geaccepteerd/);
+    const back = button(accepted, 'Terug naar de lijst');
+    assert.match(cardText(await jeroen.execute(back.verb, back.data)), /Pagina 1 van 25/);
+  });
+
+  it('reads the casus once for a search by number, and answers with its card', async () => {
+    const list = await jeroen.say('casuslijst');
+    const number = /\*\*1\. (LK-ROT-\d{4}-\d{4})\*\*/.exec(cardText(list))?.[1];
+    assert.ok(number, 'the first row names its casus');
+    const { card, requests } = await measured(() =>
+      jeroen.execute('casus.search', { by: 'nummer', casusNumber: number }),
+    );
+    assert.match(cardText(card), new RegExp(`Casus ${number}`));
+    const reads = toCasussen(requests);
+    // The query by number (after the SDK's query plan), and no second read of the same casus.
+    assert.ok(
+      reads.every((request) => request.method === 'POST'),
+      JSON.stringify(reads),
+    );
+    assert.ok(reads.length <= 2, JSON.stringify(reads));
+  });
+
   it('pages "rol" over 70 registry persons, and filters it by name', async () => {
     const fatima = talkAs(bot, demoUsers.fatima);
     const first = await fatima.say('rol');

@@ -153,10 +153,24 @@ describe('bot over HTTP: irreversible decisions are confirmed in a second press'
     );
     assert.match(cardText(await jeroen.say(`casus ${number}`)), /Aangemeld · Lokale Kamer/);
 
-    const { card } = await acceptedCasus();
+    const { number: acceptedNumber, card } = await acceptedCasus();
     assert.match(
       cardText(await pressOnce(jeroen, card, 'opschalen')),
       /Weet je het zeker\? De casus gaat naar het Zorg- en Veiligheidshuis Rotterdam-Rijnmond/,
+    );
+
+    // Refusing an escalation hands the casus back to the Lokale Kamer: confirmed as well.
+    await press(jeroen, card, 'opschalen');
+    const escalated = await zvh.say(`casus ${acceptedNumber}`);
+    const refusing = await pressOnce(zvh, escalated, 'opschaling-weigeren');
+    assert.match(
+      cardText(refusing),
+      /Weet je het zeker\? De casus blijft bij de Lokale Kamer Rotterdam; het Zorg- en Veiligheidshuis Rotterdam-Rijnmond neemt hem niet over/,
+    );
+    assert.match(cardText(await zvh.say(`casus ${acceptedNumber}`)), /Opschaling aangevraagd/);
+    assert.match(
+      cardText(await confirmOn(zvh, refusing)),
+      /In behandeling · Lokale Kamer Rotterdam/,
     );
   });
 
@@ -183,6 +197,7 @@ describe('bot over HTTP: irreversible decisions are confirmed in a second press'
       ],
       [jeroen, { revision: Number(revision) + 5 }, /De casus is intussen gewijzigd/],
       [jeroen, { motivation: 'kort' }, /minstens 30 tekens[\s\S]*niets gewijzigd/],
+      [jeroen, { motivation: '€'.repeat(2001) }, /korter dan 2000 tekens[\s\S]*niets gewijzigd/],
       [jeroen, { closeReason: '' }, /Kies de reden van afsluiten[\s\S]*niets gewijzigd/],
       [jeroen, { action: 'opschalen' }, /niet mogelijk[\s\S]*niets gewijzigd/],
       [jeroen, { action: 'afwijzen' }, /niet mogelijk[\s\S]*niets gewijzigd/],

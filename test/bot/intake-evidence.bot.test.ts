@@ -8,7 +8,7 @@ import {
 } from '../helpers/bot-harness';
 import { actionData, hasAction, inputValue } from '../helpers/card-actions';
 import { next, ref, submitCasus, walkToSummary } from '../helpers/intake-flow';
-import { cardText } from '../helpers/fake-connector';
+import { cardOf, cardText } from '../helpers/fake-connector';
 import { noAanwijzing, validStepValues } from '../helpers/intake-values';
 import { leefgebieden } from '../../src/domain/intake/vocabulary';
 
@@ -179,5 +179,29 @@ describe('bot over HTTP: intake evidence, verdicts per step and the way back', (
       'De woningcorporatie en de GGZ lopen vast op de wachtlijst.',
     ])
       assert.ok(text.includes(expected), `${expected} not on the casus card`);
+  });
+
+  it('tells the procesregisseur on what grounds in the notification of a new aanmelding', async () => {
+    const jeroen = talkAs(bot, demoUsers.jeroen);
+    await jeroen.say('help'); // the bot knows where to reach him
+    const mark = bot.connector.sent.length;
+    const number = await submitCasus(fatima);
+    const grounds =
+      'Objectieve aanwijzingen: Politiemelding/registratie, 3 november 2025 tot en met 20 januari 2026, bron: Politie eenheid Rotterdam.';
+    const toJeroen = () =>
+      bot.connector.sent
+        .slice(mark)
+        .filter((sent) => sent.conversationId === `a:${demoUsers.jeroen}`)
+        .map((sent) => cardText(cardOf(sent)))
+        .find((text) => text.includes(`Casus ${number}`));
+    for (let i = 0; i < 50 && !toJeroen(); i++) await new Promise((r) => setTimeout(r, 100));
+    const told = toJeroen() ?? '';
+    assert.ok(told.includes(grounds), told);
+    // The worker who submitted it is not notified of her own action.
+    assert.ok(
+      !bot.connector.sent
+        .slice(mark)
+        .some((sent) => sent.conversationId === `a:${demoUsers.fatima}` && !sent.replyToId),
+    );
   });
 });

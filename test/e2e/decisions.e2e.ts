@@ -289,7 +289,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     await toldAnouk.getByText('Beslis of het Zorg- en Veiligheidshuis', { exact: false }).waitFor();
     card = await openFrom(toldAnouk);
     await reads(card, 'Opschaling aangevraagd');
-    await card.getByRole('button', { name: 'Opschaling weigeren', exact: true }).waitFor();
+    await card.getByRole('button', { name: 'Opschaling weigeren…', exact: true }).waitFor();
     await snap(card, 'anouk-opschaling-aangevraagd');
     await decide(
       card,

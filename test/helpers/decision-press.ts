@@ -20,10 +20,9 @@ export function pressOnce(
   action: string,
   motivation = because(action),
 ): Promise<Card> {
-  const { casusId, revision } = actionData(card, 'casus.decide');
+  // The button's own data (the casus, its revision, the way back to a list), for this action.
   return as.execute('casus.decide', {
-    casusId,
-    revision,
+    ...actionData(card, 'casus.decide'),
     action,
     [fieldFor(action)]: motivation,
     ...(action === 'afsluiten' && { closeReason: 'plan-uitgevoerd' }),

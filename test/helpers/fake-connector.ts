@@ -25,6 +25,10 @@ export class FakeConnector {
   readonly updated: SentActivity[] = [];
   /** Conversations whose sends are refused (403), as when a user has blocked the bot. */
   readonly refusing = new Set<string>();
+  /** Conversations whose sends fail for now (503), as from a connector that is down a while. */
+  readonly unavailable = new Set<string>();
+  /** How many sends were refused (403) or failed (503), per conversation. */
+  readonly failed = new Map<string, number>();
   /** Conversations whose sends and updates never get an answer, as from a connector that hangs. */
   readonly hanging = new Set<string>();
   /** How many calls were left hanging. */
@@ -45,7 +49,15 @@ export class FakeConnector {
       const conversationId = String(req.params.conversationId);
       if (hang(req)) return;
       if (this.refusing.has(conversationId)) {
+        this.failed.set(conversationId, (this.failed.get(conversationId) ?? 0) + 1);
         res.status(403).json({ error: { code: 'BotBlocked', message: 'refused by the test' } });
+        return;
+      }
+      if (this.unavailable.has(conversationId)) {
+        this.failed.set(conversationId, (this.failed.get(conversationId) ?? 0) + 1);
+        res
+          .status(503)
+          .json({ error: { code: 'ServiceUnavailable', message: 'down in the test' } });
         return;
       }
       this.sent.push({

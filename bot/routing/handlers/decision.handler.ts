@@ -4,12 +4,15 @@ import { auditLineOf } from '../../../src/domain/casus/applied-activity';
 import { casusActionSchema, type CasusAction } from '../../../src/domain/casus/casus-machine';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import { closeReasonSchema } from '../../../src/domain/casus/close-reason';
+import { MAX_TEXT, MIN_MOTIVATION } from '../../../src/domain/intake/intake.schema';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { describeEvent } from '../../presenters/casus-event';
+import type { BackTo } from '../../presenters/casus.presenter';
 import type { CasusViewExtra } from '../../presenters/casus-view';
 import { motivationField } from '../../presenters/decision-forms';
 import { verbRoute, type Turn } from '../route-types';
 import { accessRefusal, cardFor, notFound } from './casus-cards';
+import { backToSchema } from './navigation.handler';
 
 /** An empty choice or text from a card is no value. */
 const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
@@ -29,12 +32,13 @@ async function decisionRefusal(
   turn: Turn,
   reason: DecisionRefusal,
   draft: NonNullable<CasusViewExtra['draft']>,
+  backTo: BackTo | undefined,
 ): Promise<AdaptiveCardJson> {
   if (reason.kind === 'not-found' || reason.kind === 'not-authorised') return accessRefusal(reason);
   const kamer = await turn.services.registry.getKamer(reason.casus.kamerId ?? '');
   if (!kamer) return notFound();
   const refused = (text: string, style: 'warning' | 'attention' = 'attention') =>
-    cardFor(turn, reason.casus, kamer, { notice: { text, style }, draft });
+    cardFor(turn, reason.casus, kamer, { notice: { text, style }, draft, backTo });
   switch (reason.kind) {
     case 'changed-meanwhile':
       return refused(changedMeanwhile(reason.casus), 'warning');
@@ -52,11 +56,16 @@ async function decisionRefusal(
         'warning',
       );
     case 'motivation-too-short':
-      return refused('Geef een motivering van minstens 30 tekens. Er is niets gewijzigd.');
+      return refused(
+        `Geef een motivering van minstens ${MIN_MOTIVATION} tekens. Er is niets gewijzigd.`,
+      );
+    case 'motivation-too-long':
+      return refused(`Houd de motivering korter dan ${MAX_TEXT} tekens. Er is niets gewijzigd.`);
     case 'close-reason-missing':
       return refused('Kies de reden van afsluiten. Er is niets gewijzigd.');
     case 'confirm-first':
       return cardFor(turn, reason.casus, kamer, {
+        backTo,
         confirm: {
           action: draft.action,
           motivation: reason.motivation,
@@ -70,34 +79,43 @@ async function decisionRefusal(
 async function decideAndAnswer(
   turn: Turn,
   input: Omit<DecisionInput, 'activityId'>,
+  backTo: BackTo | undefined,
 ): Promise<AdaptiveCardJson> {
   const decided = await decide(turn.services, turn.actor, {
     ...input,
     activityId: turn.activityId,
   });
   if (!decided.ok) {
-    return decisionRefusal(turn, decided.error, {
-      action: input.action,
-      motivation: input.motivation,
-      closeReason: input.closeReason,
-    });
+    return decisionRefusal(
+      turn,
+      decided.error,
+      {
+        action: input.action,
+        motivation: input.motivation,
+        closeReason: input.closeReason,
+      },
+      backTo,
+    );
   }
   turn.services.notifications.deliverSoon(decided.value.id);
   const kamer = await turn.services.registry.getKamer(decided.value.kamerId ?? '');
   if (!kamer) return notFound();
   // The decision this activity recorded, also when it is answered again after later ones.
   const event = auditLineOf(decided.value, turn.activityId) ?? decided.value.audit.at(-1);
-  return cardFor(
-    turn,
-    decided.value,
-    kamer,
-    event
-      ? { notice: { text: `Besluit vastgelegd: ${describeEvent(event).what}.`, style: 'emphasis' } }
-      : {},
-  );
+  return cardFor(turn, decided.value, kamer, {
+    backTo,
+    ...(event && {
+      notice: { text: `Besluit vastgelegd: ${describeEvent(event).what}.`, style: 'emphasis' },
+    }),
+  });
 }
 
-const casusRef = { casusId: z.uuid(), revision: z.coerce.number().int().min(0) };
+const casusRef = {
+  casusId: z.uuid(),
+  revision: z.coerce.number().int().min(0),
+  // A card opened from a list keeps its way back through every press.
+  back: z.array(backToSchema).max(1).default([]),
+};
 
 /** Which motivation the form sent for this action: each form has its own input. */
 const motivationFor = (input: Record<string, unknown>, action: CasusAction): string => {
@@ -120,15 +138,19 @@ export const decisionVerbRoutes = [
       closeReason: blankAsAbsent(closeReasonSchema),
     }),
     handle: (turn, input) =>
-      decideAndAnswer(turn, {
-        casusId: input.casusId,
-        revision: input.revision,
-        action: input.action,
-        motivation: motivationFor(input, input.action),
-        // The close-reason choice is on the card beside other forms; it belongs to afsluiten only.
-        closeReason: input.action === 'afsluiten' ? input.closeReason : undefined,
-        confirmed: false,
-      }),
+      decideAndAnswer(
+        turn,
+        {
+          casusId: input.casusId,
+          revision: input.revision,
+          action: input.action,
+          motivation: motivationFor(input, input.action),
+          // The close-reason choice is on the card beside other forms; it belongs to afsluiten only.
+          closeReason: input.action === 'afsluiten' ? input.closeReason : undefined,
+          confirmed: false,
+        },
+        input.back[0],
+      ),
   }),
   verbRoute({
     // The second press of an irreversible decision. A forged one, without a first press, gets
@@ -140,6 +162,7 @@ export const decisionVerbRoutes = [
       motivation: z.string().max(4000).default(''),
       closeReason: blankAsAbsent(closeReasonSchema),
     }),
-    handle: (turn, input) => decideAndAnswer(turn, { ...input, confirmed: true }),
+    handle: (turn, { back, ...input }) =>
+      decideAndAnswer(turn, { ...input, confirmed: true }, back[0]),
   }),
 ];

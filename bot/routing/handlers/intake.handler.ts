@@ -8,13 +8,15 @@ import { submitIntake, type SubmitRefusal } from '../../../src/app/intake/submit
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import { formValuesObject, intakeSteps } from '../../../src/domain/intake/intake-form';
 import type { AdaptiveCardJson } from '../../cards/card-template';
+import { information, warning, type Notice } from '../../cards/notice';
 import { refusalCard } from '../../presenters/error-cards';
 import { intakeCard, submittedCard, type IntakeView } from '../../presenters/intake.presenter';
 import { showMyCasussen } from './my-casussen.handler';
 import { verbRoute, type Turn } from '../route-types';
 
-const STALE =
-  'Deze kaart was niet meer actueel. Hieronder staat de laatste stand van het concept; er is niets gewijzigd.';
+const STALE = warning(
+  'Deze kaart was niet meer actueel. Hieronder staat de laatste stand van het concept; er is niets gewijzigd.',
+);
 
 /** Card data of every wizard button: the draft, its revision on the card, the step, and the inputs. */
 const intakeActionSchema = formValuesObject.extend({
@@ -43,7 +45,7 @@ async function intakeView(turn: Turn, extra: Partial<IntakeView> = {}): Promise<
 }
 
 /** The card that shows one's own casus as it is now (a draft or a submitted one), with a notice on top. */
-async function currentCard(turn: Turn, casus: Casus, notice?: string): Promise<AdaptiveCardJson> {
+async function currentCard(turn: Turn, casus: Casus, notice?: Notice): Promise<AdaptiveCardJson> {
   return casus.state === 'concept'
     ? intakeCard(casus, await intakeView(turn, { notice }))
     : submittedCard(casus, await kamers(turn), notice);
@@ -73,7 +75,9 @@ async function refusal(
       return currentCard(
         turn,
         reason.casus,
-        'Deze casus is al aangemeld en kan niet meer als concept worden gewijzigd. Er is niets gewijzigd.',
+        warning(
+          'Deze casus is al aangemeld en kan niet meer als concept worden gewijzigd. Er is niets gewijzigd.',
+        ),
       );
     case 'stale':
       return currentCard(turn, reason.casus, STALE);
@@ -82,14 +86,14 @@ async function refusal(
         { ...reason.casus, intake: { ...reason.casus.intake, step: reason.step } },
         await intakeView(turn, {
           errors: reason.errors,
-          notice: 'Deze stap moet nog worden aangevuld. Er is niets ingediend.',
+          notice: warning('Deze stap moet nog worden aangevuld. Er is niets ingediend.'),
         }),
       );
     case 'criteria-not-met':
       return currentCard(
         turn,
         reason.casus,
-        'De casus voldoet niet aan alle criteria van art. 2.20 BGS en is niet ingediend.',
+        warning('De casus voldoet niet aan alle criteria van art. 2.20 BGS en is niet ingediend.'),
       );
   }
 }
@@ -101,9 +105,9 @@ export async function startNewIntake(turn: Turn): Promise<AdaptiveCardJson> {
   return currentCard(turn, started.value);
 }
 
-const notices: Partial<Record<StepMove, string>> = {
-  save: 'Tussentijds opgeslagen. Je kunt later verder via "mijn casussen".',
-  'add-aanwijzing': 'Er staat een aanwijzing bij. Wat je had ingevuld is opgeslagen.',
+const notices: Partial<Record<StepMove, Notice>> = {
+  save: information('Tussentijds opgeslagen. Je kunt later verder via "mijn casussen".'),
+  'add-aanwijzing': information('Er staat een aanwijzing bij. Wat je had ingevuld is opgeslagen.'),
 };
 
 const stepRoute = (verb: string, move: StepMove) =>

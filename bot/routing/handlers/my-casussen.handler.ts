@@ -1,3 +1,4 @@
+import { information, type Notice } from '../../cards/notice';
 import { z } from 'zod';
 import { discardIntake } from '../../../src/app/intake/discard-intake';
 import type { IntakeRefusal } from '../../../src/app/intake/intake-services';
@@ -16,7 +17,7 @@ import { verbRoute, type Turn } from '../route-types';
 export async function showMyCasussen(
   turn: Turn,
   _args = '',
-  notice?: { text: string; style: 'good' | 'warning' },
+  notice?: Notice,
   at: Partial<MyCasussenAt> = {},
 ): Promise<AdaptiveCardJson> {
   const listed = await listMyCasussen(turn.services, turn.actor, at);
@@ -95,7 +96,7 @@ export const myCasussenVerbRoutes = [
         activityId: turn.activityId,
       });
       if (removed.ok) {
-        return showMyCasussen(turn, '', { text: 'Het concept is verwijderd.', style: 'good' }, at);
+        return showMyCasussen(turn, '', information('Het concept is verwijderd.'), at);
       }
       if (removed.error.kind === 'stale' || removed.error.kind === 'not-editable') {
         return showMyCasussen(

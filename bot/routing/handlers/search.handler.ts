@@ -1,3 +1,4 @@
+import type { Notice } from '../../cards/notice';
 import { z } from 'zod';
 import type { CasusInKamer } from '../../../src/app/casus/casus-access';
 import { findCasusByNumber, findCasussenByBetrokkene } from '../../../src/app/casus/find-casus';
@@ -7,15 +8,13 @@ import { casusSearchCard } from '../../cards/casus-search.card';
 import { listStateLabels } from '../../cards/casuslijst.card';
 import { formatDate } from '../../presenters/casus-status';
 import { verbRoute, type Turn } from '../route-types';
-import { openCasusCard } from './navigation.handler';
+import { cardFor } from './casus-cards';
 
 interface Asked {
   casusNumber?: string;
   naam?: string;
   geboortedatum?: string;
 }
-
-type Notice = { text: string; style: 'good' | 'warning' | 'default' };
 
 /** The search form, with what was asked, what was found and a word about it. */
 export function searchCard(
@@ -71,10 +70,11 @@ export const searchVerbRoutes = [
         if (!found) {
           return searchCard(turn, asked, {
             text: `Er is geen casus ${casusNumber} die jij mag inzien.`,
-            style: 'default',
+            style: 'emphasis',
           });
         }
-        return openCasusCard(turn, found.casus.id, undefined);
+        // The casus the search read, not a second read of it.
+        return cardFor(turn, found.casus, found.kamer);
       }
       const naam = asked.naam.trim();
       if (naam.length < 2 || !DATE.test(asked.geboortedatum)) {
@@ -101,13 +101,13 @@ export const searchVerbRoutes = [
         turn,
         asked,
         found.value.length === 0
-          ? { text: 'Geen casus gevonden die jij mag inzien.', style: 'default' }
+          ? { text: 'Geen casus gevonden die jij mag inzien.', style: 'emphasis' }
           : {
               text:
                 found.value.length === 1
                   ? '1 casus gevonden.'
                   : `${found.value.length} casussen gevonden.`,
-              style: 'good',
+              style: 'emphasis',
             },
         found.value,
       );

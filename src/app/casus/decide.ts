@@ -19,6 +19,7 @@ export type DecisionRefusal =
   /** The actor may see the casus but not take this action (wrong role, wrong kamer). */
   | { kind: 'not-your-decision'; casus: Casus }
   | { kind: 'motivation-too-short'; casus: Casus }
+  | { kind: 'motivation-too-long'; casus: Casus }
   /** Afsluiten without one of the structured reasons. */
   | { kind: 'close-reason-missing'; casus: Casus }
   /**
@@ -92,9 +93,8 @@ export async function decide(
       );
     }
     const motivation = input.motivation.trim();
-    if (motivation.length < MIN_MOTIVATION || motivation.length > MAX_TEXT) {
-      return fail({ kind: 'motivation-too-short', casus });
-    }
+    if (motivation.length < MIN_MOTIVATION) return fail({ kind: 'motivation-too-short', casus });
+    if (motivation.length > MAX_TEXT) return fail({ kind: 'motivation-too-long', casus });
     const closing = input.action === 'afsluiten';
     if (closing !== (input.closeReason !== undefined)) {
       if (closing) return fail({ kind: 'close-reason-missing', casus });

@@ -4,10 +4,12 @@ import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
 import { withoutLease } from '../../domain/casus/delivery-lease';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import type { CasusAudience } from '../casus/casus-audience';
+import { withProgress, type EntryProgress } from './delivery-progress';
 
 /** What an outbox entry asks for: tell these registry persons about this event. */
 export interface Notification {
   entry: OutboxEntry;
+  /** Those still owed it: an earlier delivery's recipients (`doneFor`) are not told twice. */
   recipientIds: string[];
   /** The event in the timeline that caused it, if any. */
   action: CasusAction | undefined;
@@ -48,8 +50,9 @@ export function notificationsOf(
     .map((entry): Notification => {
       const event = eventOf(casus, entry);
       const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;
+      const done = new Set(entry.doneFor);
       const others = (ids: Iterable<string>) =>
-        [...ids].filter((id) => id !== actorId && audience.get(id) !== undefined);
+        [...ids].filter((id) => id !== actorId && !done.has(id) && audience.get(id) !== undefined);
       if (entry.kind === 'casus-aangemeld') {
         return {
           entry,
@@ -78,35 +81,41 @@ export function notificationsOf(
 export const MAX_TRACKED_CARDS = 60;
 
 /**
- * Removes the outbox entries that were delivered (a sent entry has no further use, and keeping
- * them would grow the casus document with every decision), remembers the cards that delivered
- * them, forgets the copies they replaced (`retired`) and releases this instance's claim on the
- * outbox. Not a state change, so the revision stays: cards already shown stay valid.
- * Retries on a lost ETag race, since a decision may have been written in between.
+ * Writes a delivery's outcome: removes the outbox entries that are done or given up (a sent entry
+ * has no further use, and keeping them would grow the casus document with every decision), keeps
+ * on the others who is done with them and how often they were tried, remembers the cards that
+ * were sent and the revision the updated copies show, forgets the copies they replaced
+ * (`retired`) and releases this instance's claim on the outbox. Not a state change, so the
+ * revision stays: cards already shown stay valid. Retries on a lost ETag race, since a decision
+ * may have been written in between.
  */
 export async function markSent(
   casussen: CasusRepository,
   casusId: string,
   delivery: {
-    entryIds: string[];
+    progress: EntryProgress[];
     cards: Casus['cards'];
     retired: Casus['cards'];
+    /** Copies updated in place, with the revision they show now. */
+    refreshed: Casus['cards'];
     /** The instance whose claim on the outbox this write releases. */
     instanceId: string;
   },
 ): Promise<void> {
+  const progress = new Map(delivery.progress.map((entry) => [entry.id, entry]));
+  const sameCopy = (a: Casus['cards'][number], b: Casus['cards'][number]) =>
+    a.personId === b.personId && a.activityId === b.activityId;
   for (let attempt = 0; attempt < 5; attempt++) {
     const stored = await casussen.get(casusId);
     if (!stored) return;
-    const outbox = stored.value.outbox.filter(
-      (entry) => !entry.sentAt && !delivery.entryIds.includes(entry.id),
-    );
-    const kept = stored.value.cards.filter(
-      (card) =>
-        !delivery.retired.some(
-          (old) => old.personId === card.personId && old.activityId === card.activityId,
-        ),
-    );
+    const outbox = stored.value.outbox.flatMap((entry) => {
+      const made = progress.get(entry.id);
+      if (entry.sentAt || (made && made.fate !== 'pending')) return [];
+      return [made ? withProgress(entry, made) : entry];
+    });
+    const kept = stored.value.cards
+      .filter((card) => !delivery.retired.some((old) => sameCopy(old, card)))
+      .map((card) => delivery.refreshed.find((copy) => sameCopy(copy, card)) ?? card);
     const cards = [...kept, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
     const written = await casussen.replace(
       withoutLease({ ...stored.value, outbox, cards }, delivery.instanceId),

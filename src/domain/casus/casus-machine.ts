@@ -69,7 +69,13 @@ export const transitions: Record<CasusState, Partial<Record<CasusAction, Transit
   },
   opschaling_aangevraagd: {
     'opschaling-accepteren': { to: 'in_behandeling_zvh', by: 'zvh', legalBasis: decision },
-    'opschaling-weigeren': { to: 'in_behandeling_lokaal', by: 'zvh', legalBasis: decision },
+    // Hands the casus back to the Lokale Kamer: confirmed like every hand-over.
+    'opschaling-weigeren': {
+      to: 'in_behandeling_lokaal',
+      by: 'zvh',
+      legalBasis: decision,
+      irreversible: true,
+    },
   },
   in_behandeling_zvh: {
     afsluiten: { to: 'afgesloten', by: 'zvh', legalBasis: coordination, irreversible: true },

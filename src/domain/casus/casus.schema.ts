@@ -56,6 +56,13 @@ export const outboxEntrySchema = z.object({
   /** The audit line it reports: its actor is not told of their own action. */
   auditIndex: z.number().int().min(0).optional(),
   sentAt: z.iso.datetime().optional(),
+  /**
+   * The recipients whose delivery of it is over: they got it, or their chat refuses it for good.
+   * A retry goes only to the others, so nobody gets the same notification twice.
+   */
+  doneFor: z.array(z.guid()).optional(),
+  /** Deliveries that left a recipient to try again (throttled, unavailable): bounded. */
+  attempts: z.number().int().min(1).optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
@@ -107,6 +114,8 @@ export const casusSchema = z.object({
         activityId: z.string().min(1),
         /** The audit line the card reported, so that a superseded copy keeps one line of it. */
         event: z.number().int().min(0).optional(),
+        /** The casus revision it shows: a later delivery leaves a copy that is in line alone. */
+        revision: z.number().int().min(0).optional(),
       }),
     )
     .default([]),
