@@ -54,7 +54,7 @@ export class TurnWrites implements CasusRepository {
   listWithPendingOutbox(limit: number) {
     return this.inner.listWithPendingOutbox(limit);
   }
-  listCreatedBy(personId: string, limit: number) {
-    return this.inner.listCreatedBy(personId, limit);
+  listRowsCreatedBy(personId: string, limit: number) {
+    return this.inner.listRowsCreatedBy(personId, limit);
   }
 }

@@ -90,22 +90,43 @@ describe('CosmosCasusRepository lists and searches against the embedded server',
     assert.deepEqual(await repository.findByBetrokkeneKey(randomUUID(), 20), []);
   });
 
-  it('lists what a person created, newest first, with when each was last written', async () => {
+  it('lists the rows of what a person created, newest first, with when each was last written', async () => {
     const creator = { ...sampleCasus().createdBy, id: randomUUID() };
     const older = sampleCasus({ createdBy: creator, createdAt: '2026-11-01T10:00:00.000Z' });
-    const newer = sampleCasus({ createdBy: creator, createdAt: '2026-11-02T10:00:00.000Z' });
+    const newer = sampleCasus({
+      createdBy: creator,
+      createdAt: '2026-11-02T10:00:00.000Z',
+      intake: {
+        step: 'criteria-1-2',
+        values: { naam: 'Samira Bouzid', doorbraakToelichting: 'x'.repeat(4000) },
+      },
+    });
     const before = Date.now();
     for (const casus of [older, newer]) assert.ok((await repository.create(casus)).ok);
-    const listed = await repository.listCreatedBy(creator.id, 20);
+    const listed = await repository.listRowsCreatedBy(creator.id, 20);
     assert.deepEqual(
-      listed.map((l) => l.value.id),
+      listed.map((l) => l.id),
       [newer.id, older.id],
     );
+    assert.equal(listed[0]?.draftNaam, 'Samira Bouzid');
+    assert.equal(listed[0]?.step, 'criteria-1-2');
+    // A projection: the answers themselves are not read.
+    assert.ok(JSON.stringify(listed).length < 1000, JSON.stringify(listed));
     for (const { changedAt } of listed) {
       // The store's own timestamp, in whole seconds.
       assert.ok(Date.parse(changedAt) >= Math.floor(before / 1000) * 1000);
       assert.ok(Date.parse(changedAt) <= Date.now());
     }
+    assert.equal((await repository.listRowsCreatedBy(creator.id, 1)).length, 1);
+
+    // A draft's name is unchecked: a row holds only its start.
+    const longName = sampleCasus({
+      createdBy: creator,
+      intake: { step: 'betrokkene', values: { naam: 'Ab'.repeat(2000) } },
+    });
+    assert.ok((await repository.create(longName)).ok);
+    const [row] = await repository.listRowsCreatedBy(creator.id, 1);
+    assert.equal(row?.draftNaam, `${'Ab'.repeat(50)}A`);
   });
 
   it('makes the search key once and reads the same one at every start, also two at once', async () => {

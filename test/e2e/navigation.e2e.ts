@@ -168,6 +168,14 @@ describe('in the Teams-like client (headless Chromium): navigation by buttons', 
     await press(card, 'Open', 'Terug naar de lijst', row(card, 'Samira Bouzid', 'Open'));
     await press(card, 'Terug naar de lijst', 'Mijn casussen');
 
+    // Submitted casussen page on their own; one opened on page 2 leads back to page 2.
+    await card.getByText('Pagina 1 van 3 · 24 aangemelde casussen').waitFor();
+    await press(card, 'Volgende pagina', 'Pagina 2 van 3 · 24 aangemelde casussen');
+    await snap(card, 'mijn-casussen-pagina-2');
+    await press(card, 'Open', 'Terug naar de lijst', row(card, 'LK-ROT-2025-0010', 'Open'));
+    await press(card, 'Terug naar de lijst', 'Pagina 2 van 3 · 24 aangemelde casussen');
+    assert.equal(await card.getByText('LK-ROT-2025-0010').count(), 1);
+
     // A worker searches by number only.
     card = await ask(worker, 'help');
     await snap(card, 'help');

@@ -6,7 +6,11 @@ import { listMyCasussen } from '../../../src/app/intake/list-my-casussen';
 import { openOwnCasus } from '../../../src/app/intake/open-own-casus';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { refusalCard } from '../../presenters/error-cards';
-import { draftRemoveConfirmCard, myCasussenListCard } from '../../presenters/my-casussen.presenter';
+import {
+  draftRemoveConfirmCard,
+  myCasussenListCard,
+  type MyCasussenAt,
+} from '../../presenters/my-casussen.presenter';
 import { verbRoute, type Turn } from '../route-types';
 
 /** "mijn casussen": the worker's drafts and submitted casussen, each with its buttons. */
@@ -14,8 +18,9 @@ export async function showMyCasussen(
   turn: Turn,
   _args = '',
   notice?: Notice,
+  at: Partial<MyCasussenAt> = {},
 ): Promise<AdaptiveCardJson> {
-  const listed = await listMyCasussen(turn.services, turn.actor);
+  const listed = await listMyCasussen(turn.services, turn.actor, at);
   if (!listed.ok) return refusal({ kind: 'no-intake-role' });
   return myCasussenListCard(listed.value, await turn.services.registry.listKamers(), notice);
 }
@@ -47,50 +52,74 @@ function refusal(reason: IntakeRefusal): AdaptiveCardJson {
   }
 }
 
-const draftRef = z.object({ casusId: z.uuid(), revision: z.coerce.number().int().min(0) });
+const listPage = z.coerce.number().int().min(1).max(10_000).default(1);
+/** A draft, and where the list stood when its button was pressed: the answer returns there. */
+const draftRef = z.object({
+  casusId: z.uuid(),
+  revision: z.coerce.number().int().min(0),
+  draftsPage: listPage,
+  submittedPage: listPage,
+});
+
+/** A page button of "mijn casussen" carries both sections' pages. */
+export const myCasussenPagesSchema = z.object({ draftsPage: listPage });
 
 export const myCasussenVerbRoutes = [
   verbRoute({
     // The first press: what will be removed. Nothing is written.
     verb: 'draft.remove.ask',
     data: draftRef,
-    async handle(turn, { casusId }) {
+    async handle(turn, { casusId, draftsPage, submittedPage }) {
+      const at = { draftsPage, submittedPage };
       const opened = await openOwnCasus(turn.services, turn.actor, casusId);
       if (!opened.ok) return refusal(opened.error);
       if (opened.value.state !== 'concept') {
-        return showMyCasussen(turn, '', {
-          text: 'Deze casus is aangemeld en kan niet meer worden verwijderd.',
-          style: 'warning',
-        });
+        return showMyCasussen(
+          turn,
+          '',
+          { text: 'Deze casus is aangemeld en kan niet meer worden verwijderd.', style: 'warning' },
+          at,
+        );
       }
-      return draftRemoveConfirmCard(opened.value);
+      return draftRemoveConfirmCard(opened.value, at);
     },
   }),
   verbRoute({
     // The second press: one ETag-guarded delete of the draft, at the revision the card showed.
     verb: 'draft.remove',
     data: draftRef,
-    async handle(turn, { casusId, revision }) {
+    async handle(turn, { casusId, revision, draftsPage, submittedPage }) {
+      const at = { draftsPage, submittedPage };
       const removed = await discardIntake(turn.services, turn.actor, {
         casusId,
         revision,
         activityId: turn.activityId,
       });
       if (removed.ok) {
-        return showMyCasussen(turn, '', information('Het concept is verwijderd.'));
+        return showMyCasussen(turn, '', information('Het concept is verwijderd.'), at);
       }
       if (removed.error.kind === 'stale' || removed.error.kind === 'not-editable') {
-        return showMyCasussen(turn, '', {
-          text: 'Het concept is intussen gewijzigd of aangemeld. Er is niets verwijderd; bekijk de lijst en probeer het zo nodig opnieuw.',
-          style: 'warning',
-        });
+        return showMyCasussen(
+          turn,
+          '',
+          {
+            text: 'Het concept is intussen gewijzigd of aangemeld. Er is niets verwijderd; bekijk de lijst en probeer het zo nodig opnieuw.',
+            style: 'warning',
+          },
+          at,
+        );
       }
       if (removed.error.kind === 'not-found') {
         // Gone already: removed in another chat, or this very press delivered twice.
-        return showMyCasussen(turn, '', {
-          text: 'Dit concept bestaat niet (meer). Er is niets verwijderd.',
-          style: 'warning',
-        });
+        return showMyCasussen(
+          turn,
+          '',
+          {
+            text: 'Dit concept bestaat niet (meer). Er is niets verwijderd.',
+            style: 'warning',
+          },
+          at,
+        );
       }
       return refusal(removed.error);
     },

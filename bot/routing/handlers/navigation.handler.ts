@@ -7,7 +7,7 @@ import type { BackTo } from '../../presenters/casus.presenter';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
 import { cardFor, notFound } from './casus-cards';
-import { showMyCasussen } from './my-casussen.handler';
+import { myCasussenPagesSchema, showMyCasussen } from './my-casussen.handler';
 
 /** Rows on one page of the casuslijst: ~600 bytes each, so a page stays far below 28 KB. */
 export const CASUSLIJST_PAGE_SIZE = 20;
@@ -88,10 +88,13 @@ export const navigationVerbRoutes = [
     handle: (turn, { casusId, back }) => openCasusCard(turn, casusId, back),
   }),
   verbRoute({
-    // "Terug naar de lijst" and the casuslijst's page buttons.
+    // "Terug naar de lijst" and the page buttons of both lists. For "mijn casussen" `page` is
+    // that of its submitted casussen (what a casus card leads back to), `draftsPage` its drafts'.
     verb: 'list.show',
-    data: backToSchema,
-    handle: (turn, { list, kamerId, page }) =>
-      list === 'casuslijst' ? showCasuslijst(turn, '', { kamerId, page }) : showMyCasussen(turn),
+    data: backToSchema.extend(myCasussenPagesSchema.shape),
+    handle: (turn, { list, kamerId, page, draftsPage }) =>
+      list === 'casuslijst'
+        ? showCasuslijst(turn, '', { kamerId, page })
+        : showMyCasussen(turn, '', undefined, { draftsPage, submittedPage: page }),
   }),
 ];

@@ -7,7 +7,7 @@ import type { Actor } from '../identify-actor';
 import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
 import { hasAnswers } from '../../domain/intake/intake-form';
 import { draftIdFor } from './draft-id';
-import { MY_CASUSSEN_LIMIT } from './list-my-casussen';
+import { MY_CASUSSEN_MAX_ROWS } from './list-my-casussen';
 import type { IntakeRefusal, IntakeServices } from './intake-services';
 
 /**
@@ -22,11 +22,8 @@ export async function startIntake(
 ): Promise<Result<Casus, IntakeRefusal>> {
   if (!hasIntakeRole(actor.person)) return fail({ kind: 'no-intake-role' });
   // A draft nobody has answered anything in yet is picked up again, not joined by another one.
-  const mine = await services.casussen.listCreatedBy(actor.person.id, MY_CASUSSEN_LIMIT);
-  const empty = mine.find(
-    ({ value }) => value.state === 'concept' && !hasAnswers(value.intake.values),
-  );
-  if (empty) return ok(empty.value);
+  const empty = await findEmptyDraft(services, actor);
+  if (empty) return ok(empty);
   const at = services.now().toISOString();
   const worker = personRef(actor.person, actor.organisation);
   const casus: Casus = {
@@ -65,4 +62,22 @@ export async function startIntake(
     // No answer, and no draft: it was not created, so creating it again is safe.
   }
   throw new WriteOutcomeUnknownError('a new draft');
+}
+
+/**
+ * The newest draft still at its first step with no name typed is the only candidate: a draft
+ * with any answer has a name or has moved on (a nameless one with answers is left alone). One
+ * query of list rows, then at most one read of that draft to check it holds no answer at all.
+ */
+async function findEmptyDraft(services: IntakeServices, actor: Actor): Promise<Casus | undefined> {
+  const rows = await services.casussen.listRowsCreatedBy(actor.person.id, MY_CASUSSEN_MAX_ROWS);
+  const candidate = rows.find(
+    (row) => row.state === 'concept' && row.step === 'betrokkene' && !row.draftNaam?.trim(),
+  );
+  if (!candidate) return undefined;
+  const found = await services.casussen.get(candidate.id);
+  const draft = found?.value;
+  if (!draft || draft.state !== 'concept' || draft.createdBy.id !== actor.person.id)
+    return undefined;
+  return hasAnswers(draft.intake.values) ? undefined : draft;
 }

@@ -1,18 +1,12 @@
 import type { Result } from '../shared/result';
 import type { CasusListRow } from './casus-list-row';
 import type { Casus, CasusState } from './casus.schema';
+import type { MyCasusRow } from './my-casus-row';
 
 /** A value as stored, with the ETag that a conditional write must present. */
 export interface Versioned<T> {
   value: T;
   etag: string;
-}
-
-/** A casus in a list, with when it was last written (the store's own timestamp). */
-export interface Listed<T> {
-  value: T;
-  etag: string;
-  changedAt: string;
 }
 
 /**
@@ -49,6 +43,9 @@ export interface CasusRepository {
   findByBetrokkeneKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
   /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
   listWithPendingOutbox(limit: number): Promise<Versioned<Casus>[]>;
-  /** The casussen a person created, newest first (at most `limit`). */
-  listCreatedBy(personId: string, limit: number): Promise<Listed<Casus>[]>;
+  /**
+   * The rows of the casussen a person created, newest first, at most `limit`: one small
+   * projection in one store answer, never the documents themselves.
+   */
+  listRowsCreatedBy(personId: string, limit: number): Promise<MyCasusRow[]>;
 }
