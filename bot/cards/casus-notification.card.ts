@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { zeroOrOne } from './schema-parts';
 import template from '../../cards/casus-notification.json';
 import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
-
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 
 /**
  * A notification about one event on a casus: what changed, by whom, when, what happens next, and

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { zeroOrOne } from './schema-parts';
 import template from '../../cards/casus-search.json';
 import { listStateLabels } from './casuslijst.card';
 import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { casusNumberSchema, labelSchema } from './restricted-text';
-
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 
 /**
  * Finding a casus: by number for everyone who may see casussen, by betrokkene (name and date of

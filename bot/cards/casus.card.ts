@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zeroOrOne } from './schema-parts';
 import template from '../../cards/casus.json';
 import { casusActionSchema } from '../../src/domain/casus/casus-machine';
 import { closeReasonSchema } from '../../src/domain/casus/close-reason';
@@ -7,7 +8,6 @@ import { defineCard } from './card-template';
 import { evidenceViewSchema } from './evidence-view';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 const buttonStyle = z.enum(['positive', 'destructive', 'default']);
 
 /** Neutral (`emphasis`) for what was saved, warning for a changed casus, attention for refusals. */

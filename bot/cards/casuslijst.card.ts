@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagerSchema, zeroOrOne } from './schema-parts';
 import template from '../../cards/casuslijst.json';
 import type { CasusState } from '../../src/domain/casus/casus.schema';
 import { casusStateLabels } from '../presenters/casus-status';
@@ -11,8 +12,6 @@ export const listStateLabels: Record<CasusState, string> = {
   opschaling_aangevraagd: 'Opschaling aangevraagd, bij het ZVH',
   in_behandeling_zvh: 'Bij het ZVH',
 };
-
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 
 /** One page of the casuslijst: every page stays far below the card limit, however long the list. */
 export const casuslijstCard = defineCard(
@@ -38,22 +37,7 @@ export const casuslijstCard = defineCard(
           }),
         ),
         truncated: zeroOrOne(z.object({ max: z.number().int().min(1) })),
-        pager: zeroOrOne(
-          z.object({
-            page: z.number().int().min(1),
-            pages: z.number().int().min(1),
-            count: z.number().int().min(0),
-            buttons: z
-              .array(
-                z.object({
-                  title: z.enum(['Vorige pagina', 'Volgende pagina']),
-                  kamerId: z.string(),
-                  page: z.number().int().min(1),
-                }),
-              )
-              .max(2),
-          }),
-        ),
+        pager: zeroOrOne(pagerSchema({}, { kamerId: z.string(), page: z.number().int().min(1) })),
       }),
     ),
   }),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { pagerSchema, zeroOrOne } from './schema-parts';
 import template from '../../cards/demo-personas.json';
 import { defineCard } from './card-template';
-
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 
 /** One page of the persons a demo user can act as: bounded however large the registry. */
 export const demoPersonasCard = defineCard(
@@ -18,20 +17,6 @@ export const demoPersonasCard = defineCard(
       )
       .max(12),
     none: zeroOrOne(z.object({})),
-    pager: zeroOrOne(
-      z.object({
-        page: z.number().int().min(1),
-        pages: z.number().int().min(1),
-        count: z.number().int().min(0),
-        buttons: z
-          .array(
-            z.object({
-              title: z.enum(['Vorige pagina', 'Volgende pagina']),
-              page: z.number().int().min(1),
-            }),
-          )
-          .max(2),
-      }),
-    ),
+    pager: zeroOrOne(pagerSchema({}, { page: z.number().int().min(1) })),
   }),
 );

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { zeroOrOne } from './schema-parts';
 import template from '../../cards/intake-summary.json';
 import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { evidenceViewSchema } from './evidence-view';
 
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 const criterionNumber = z.number().int().min(1).max(4);
 
 export const intakeSummaryCard = defineCard(

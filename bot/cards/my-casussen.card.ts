@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pagerSchema, zeroOrOne } from './schema-parts';
 import template from '../../cards/my-casussen.json';
 import removeTemplate from '../../cards/draft-remove.json';
 import { casusStateLabels } from '../presenters/casus-status';
@@ -6,7 +7,6 @@ import { noticeSchema } from './notice';
 import { defineCard } from './card-template';
 import { casusNumberSchema, labelSchema } from './restricted-text';
 
-const zeroOrOne = <T extends z.ZodType>(item: T) => z.array(item).max(1);
 const casusRef = z.object({ casusId: z.uuid() });
 const page = z.number().int().min(1);
 /** Where each section of the list stands: every button that leads back to the list carries both. */
@@ -30,15 +30,10 @@ const sectionSchema = z.object({
   none: zeroOrOne(z.object({ text: z.string() })),
   rows: z.array(rowSchema).max(20),
   pager: zeroOrOne(
-    z.object({
-      page,
-      pages: page,
-      count: z.number().int().min(0),
-      noun: z.enum(['concept', 'concepten', 'aangemelde casus', 'aangemelde casussen']),
-      buttons: z
-        .array(z.object({ title: z.enum(['Vorige pagina', 'Volgende pagina']), ...pages }))
-        .max(2),
-    }),
+    pagerSchema(
+      { noun: z.enum(['concept', 'concepten', 'aangemelde casus', 'aangemelde casussen']) },
+      pages,
+    ),
   ),
 });
 
