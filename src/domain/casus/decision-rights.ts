@@ -53,7 +53,8 @@ function intakeAuthority(
   return sameTeam ? { role: 'wijkteammedewerker', onBehalfOf: organisation.name } : undefined;
 }
 
-function authorityAt(
+/** The authority a person holds at a table for this casus, if any: the one rule for every decision. */
+export function authorityAt(
   table: DecidingTable,
   person: Person,
   organisation: Organisation,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A closed list of values with their Dutch labels: the keys are the schema, so they cannot drift apart. */
-function vocabulary<const L extends Record<string, string>>(labels: L) {
+export function vocabulary<const L extends Record<string, string>>(labels: L) {
   const [first, ...rest] = Object.keys(labels) as (keyof L & string)[];
   if (first === undefined) throw new Error('A vocabulary needs at least one value');
   return { schema: z.enum([first, ...rest]), labels };

@@ -1,0 +1,158 @@
+import type { z } from 'zod';
+import type { Casus } from '../casus/casus.schema';
+import { personRef } from '../casus/casus-transition';
+import type { Kamer, Organisation, Person } from '../registry/registry.schema';
+import { hasDecisionRoleAt } from '../registry/roles';
+import { fail, ok, type Result } from '../shared/result';
+import { handlingTable, tableName } from './invitation-table';
+import type { Invitation } from './invitation.schema';
+import { invitationProposalSchema, type InvitationProposal } from './proposal.schema';
+
+/** The two conditions of BGS art. 2.21 lid 1, as the proposal states them. */
+export type Article221Condition = 'deskundigheid' | 'rol';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type ProposalRefusal =
+  | { kind: 'casus-niet-in-behandeling'; reason: string }
+  | { kind: 'geen-deelnemer-van-tafel'; reason: string }
+  | {
+      kind: 'voorwaarde-ontbreekt';
+      conditions: Article221Condition[];
+      issues: FieldIssue[];
+      reason: string;
+    }
+  | { kind: 'onvolledig'; issues: FieldIssue[]; reason: string }
+  | { kind: 'al-deelnemer'; organisationId: string; reason: string };
+
+export interface ProposeInput {
+  /** The form's values, unparsed: a forged or stale submit is refused like any other. */
+  values: unknown;
+  casus: Pick<Casus, 'id' | 'state' | 'kamerId'>;
+  /** The casus's Lokale Kamer (its ZVH is the one escalations go to). */
+  kamer: Kamer;
+  proposer: { person: Person; organisation: Organisation };
+  /** The registry's organisations: a vaste deelnemer is never invited as incidentele deelnemer. */
+  organisations: readonly Organisation[];
+  id: string;
+  at: string;
+}
+
+const conditionOf: Record<string, Article221Condition> = { expertise: 'deskundigheid', rol: 'rol' };
+const conditionText: Record<Article221Condition, string> = {
+  deskundigheid: 'de deskundigheid die nodig is voor deze casus, met motivering',
+  rol: 'de rol bij het opstellen, uitvoeren of evalueren van het plan van aanpak, met motivering',
+};
+
+/**
+ * A proposal to invite an incidentele deelnemer, checked against BGS art. 2.21 lid 1 and WGS art.
+ * 2.31 lid 9: on a casus in behandeling, by a deelnemer of the table handling it, for a party that
+ * is not already a deelnemer, with both conditions stated and motivated. Pure: the caller writes
+ * the new invitation with the casus, or tells the proposer the reason.
+ */
+export function proposeInvitation(input: ProposeInput): Result<Invitation, ProposalRefusal> {
+  const table = handlingTable(input.casus, input.kamer);
+  if (!table) {
+    return fail({
+      kind: 'casus-niet-in-behandeling',
+      reason:
+        'Een partij uitnodigen kan alleen bij een casus die in behandeling is bij de Lokale Kamer of het Zorg- en Veiligheidshuis (art. 2.31 lid 9 WGS, art. 2.21 BGS).',
+    });
+  }
+  const { person, organisation } = input.proposer;
+  const ofTable =
+    person.organisationId === organisation.id &&
+    organisation.category !== 'incidentele-deelnemer' &&
+    hasDecisionRoleAt(person, table.kamerId);
+  const role = person.roles.find((r) => 'kamerId' in r && r.kamerId === table.kamerId);
+  if (!ofTable || !role) {
+    return fail({
+      kind: 'geen-deelnemer-van-tafel',
+      reason: `Alleen een deelnemer van ${tableName(table)} die deze casus behandelt, kan een partij uitnodigen (art. 2.31 lid 9 WGS, art. 2.21 lid 1 BGS).`,
+    });
+  }
+  const parsed = invitationProposalSchema.safeParse(input.values);
+  if (!parsed.success) return fail(incomplete(parsed.error));
+  const proposal = parsed.data;
+  const member = vasteDeelnemer(proposal, input.organisations);
+  if (member) {
+    return fail({
+      kind: 'al-deelnemer',
+      organisationId: member.id,
+      reason: `${member.name} is al deelnemer van het samenwerkingsverband en wordt niet als incidentele deelnemer uitgenodigd (art. 2.21 BGS is voor wie geen deelnemer is).`,
+    });
+  }
+  const proposedBy = { ...personRef(person, organisation), role: role.role, kamerId: table.kamerId };
+  return ok({
+    id: input.id,
+    casusId: input.casus.id,
+    tableId: table.kamerId,
+    state: 'voorgesteld',
+    proposal,
+    proposedBy,
+    proposedAt: input.at,
+    history: [
+      {
+        at: input.at,
+        action: 'voorstellen',
+        actor: proposedBy,
+        from: null,
+        to: 'voorgesteld',
+        legalBasis: 'art. 2.21 lid 1 BGS',
+      },
+    ],
+  });
+}
+
+function incomplete(error: z.ZodError): ProposalRefusal {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const conditions = [
+    ...new Set(
+      error.issues.flatMap((issue) => {
+        const condition = conditionOf[String(issue.path[0])];
+        return condition ? [condition] : [];
+      }),
+    ),
+  ];
+  if (conditions.length === 0) {
+    return {
+      kind: 'onvolledig',
+      issues,
+      reason: `Het voorstel is niet compleet: ${issues.map((i) => i.message).join(' ')}`,
+    };
+  }
+  return {
+    kind: 'voorwaarde-ontbreekt',
+    conditions,
+    issues,
+    reason: `Niet voldaan aan art. 2.21 lid 1 BGS: vermeld ${conditions.map((c) => conditionText[c]).join(', en ')}.`,
+  };
+}
+
+/** Matched by registry id when the proposer picked one, else by name written the same way. */
+function vasteDeelnemer(
+  proposal: InvitationProposal,
+  organisations: readonly Organisation[],
+): Organisation | undefined {
+  const wanted = normaliseName(proposal.organisatie.naam);
+  return organisations.find(
+    (o) =>
+      o.category !== 'incidentele-deelnemer' &&
+      (o.id === proposal.organisatie.registryId || normaliseName(o.name) === wanted),
+  );
+}
+
+function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
