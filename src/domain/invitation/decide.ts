@@ -95,7 +95,11 @@ export function decideOnInvitation(input: DecideInput): Result<Invitation, Decis
       {
         at: input.at,
         action,
-        actor: { ...personRef(person, organisation), role: authority.role, kamerId: authority.kamerId },
+        actor: {
+          ...personRef(person, organisation),
+          role: authority.role,
+          kamerId: authority.kamerId,
+        },
         from: invitation.state,
         to: transition.to,
         motivation: motivation.data,

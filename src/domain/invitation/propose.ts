@@ -85,7 +85,11 @@ export function proposeInvitation(input: ProposeInput): Result<Invitation, Propo
       reason: `${member.name} is al deelnemer van het samenwerkingsverband en wordt niet als incidentele deelnemer uitgenodigd (art. 2.21 BGS is voor wie geen deelnemer is).`,
     });
   }
-  const proposedBy = { ...personRef(person, organisation), role: role.role, kamerId: table.kamerId };
+  const proposedBy = {
+    ...personRef(person, organisation),
+    role: role.role,
+    kamerId: table.kamerId,
+  };
   return ok({
     id: input.id,
     casusId: input.casus.id,

@@ -67,7 +67,5 @@ export function declarationText(
 }
 
 function oneLine(value: string): string {
-  return value
-    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
-    .trim();
+  return value.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
 }

@@ -1,0 +1,184 @@
+import assert from 'node:assert/strict';
+import { casusStateSchema } from '../../src/domain/casus/casus.schema';
+import { invitationSchema } from '../../src/domain/invitation/invitation.schema';
+import { proposeInvitation, type ProposalRefusal } from '../../src/domain/invitation/propose';
+import {
+  casusIn,
+  ggzLkA,
+  incidenteel,
+  indiener,
+  lkA,
+  prLkA,
+  proposeInput,
+  prZvh,
+  validProposal,
+  wtZvh,
+} from '../helpers/invitation-fixtures';
+
+function refusal(result: ReturnType<typeof proposeInvitation>): ProposalRefusal {
+  assert.equal(result.ok, false, 'expected a refusal');
+  if (result.ok) throw new Error('unreachable');
+  return result.error;
+}
+
+describe('invitation proposal (BGS art. 2.21 lid 1)', () => {
+  it('a procesregisseur of the Lokale Kamer proposes a woningcorporatie: a valid invitation, voorgesteld', () => {
+    const result = proposeInvitation(proposeInput());
+    assert.ok(result.ok);
+    const invitation = invitationSchema.parse(result.value);
+    assert.equal(invitation.state, 'voorgesteld');
+    assert.equal(invitation.tableId, 'lk-a');
+    assert.equal(invitation.proposedBy.id, prLkA.person.id);
+    assert.equal(invitation.proposedBy.role, 'procesregisseur');
+    assert.deepEqual(
+      invitation.history.map((e) => [e.action, e.from, e.to]),
+      [['voorstellen', null, 'voorgesteld']],
+    );
+    assert.equal(invitation.declaration, undefined, 'the declaration is fixed at approval');
+  });
+
+  it('a private vaste deelnemer at the weegtafel may propose (of the table, though no decider)', () => {
+    assert.ok(proposeInvitation(proposeInput({ proposer: ggzLkA })).ok);
+  });
+
+  it('at the ZVH, its own deelnemers propose and those of the Lokale Kamer do not', () => {
+    const casus = casusIn('in_behandeling_zvh');
+    const atZvh = proposeInvitation(proposeInput({ casus, proposer: wtZvh }));
+    assert.ok(atZvh.ok);
+    assert.equal(atZvh.value.tableId, 'zvh-x');
+    assert.equal(
+      refusal(proposeInvitation(proposeInput({ casus }))).kind,
+      'geen-deelnemer-van-tafel',
+    );
+  });
+
+  for (const state of casusStateSchema.options) {
+    const handled = state === 'in_behandeling_lokaal' || state === 'in_behandeling_zvh';
+    it(`casus ${state}: ${handled ? 'may invite' : 'refused, not in behandeling'}`, () => {
+      const proposer = state === 'in_behandeling_zvh' ? prZvh : prLkA;
+      const result = proposeInvitation(proposeInput({ casus: casusIn(state), proposer }));
+      if (handled) return assert.ok(result.ok);
+      const error = refusal(result);
+      assert.equal(error.kind, 'casus-niet-in-behandeling');
+      assert.match(error.reason, /art\. 2\.31 lid 9 WGS/);
+      assert.match(error.reason, /art\. 2\.21 BGS/);
+    });
+  }
+
+  for (const [who, proposer] of [
+    ['the wijkteammedewerker who submitted', indiener],
+    ['an employee of an incidentele deelnemer', incidenteel],
+    ['the procesregisseur of the ZVH while the Lokale Kamer handles it', prZvh],
+  ] as const) {
+    it(`refused for ${who}: not a deelnemer of that table`, () => {
+      const error = refusal(proposeInvitation(proposeInput({ proposer })));
+      assert.equal(error.kind, 'geen-deelnemer-van-tafel');
+      assert.match(error.reason, /de Lokale Kamer/);
+      assert.match(error.reason, /art\. 2\.21 lid 1 BGS/);
+    });
+  }
+
+  it('refuses a person whose organisation is not theirs (a forged actor)', () => {
+    const forged = { person: prLkA.person, organisation: incidenteel.organisation };
+    assert.equal(
+      refusal(proposeInvitation(proposeInput({ proposer: forged }))).kind,
+      'geen-deelnemer-van-tafel',
+    );
+  });
+
+  it('refuses a missing expertise condition, naming art. 2.21 lid 1 BGS', () => {
+    const values = validProposal();
+    values.expertise.motivering = 'nodig';
+    const error = refusal(proposeInvitation(proposeInput({ values })));
+    assert.equal(error.kind, 'voorwaarde-ontbreekt');
+    if (error.kind !== 'voorwaarde-ontbreekt') return;
+    assert.deepEqual(error.conditions, ['deskundigheid']);
+    assert.match(error.reason, /art\. 2\.21 lid 1 BGS/);
+    assert.match(error.reason, /deskundigheid/);
+    assert.ok(
+      error.issues.some((i) => i.path === 'expertise.motivering' && /minstens 30/.test(i.message)),
+    );
+  });
+
+  it('refuses a missing role condition: no part of the plan van aanpak chosen', () => {
+    const values = validProposal();
+    values.rol.fasen = [];
+    const error = refusal(proposeInvitation(proposeInput({ values })));
+    assert.equal(error.kind, 'voorwaarde-ontbreekt');
+    if (error.kind !== 'voorwaarde-ontbreekt') return;
+    assert.deepEqual(error.conditions, ['rol']);
+    assert.match(error.reason, /plan van aanpak/);
+  });
+
+  it('names both conditions when both are missing', () => {
+    const values: Record<string, unknown> = { ...validProposal() };
+    delete values.expertise;
+    delete values.rol;
+    const error = refusal(proposeInvitation(proposeInput({ values })));
+    assert.equal(error.kind, 'voorwaarde-ontbreekt');
+    if (error.kind === 'voorwaarde-ontbreekt')
+      assert.deepEqual(error.conditions, ['deskundigheid', 'rol']);
+  });
+
+  it('an empty form is refused in Dutch, field by field', () => {
+    const error = refusal(proposeInvitation(proposeInput({ values: {} })));
+    assert.equal(error.kind, 'voorwaarde-ontbreekt');
+    if (error.kind !== 'voorwaarde-ontbreekt') return;
+    assert.equal(error.issues.length, 6);
+    for (const issue of error.issues) assert.doesNotMatch(issue.message, /Invalid|expected/);
+  });
+
+  it('other missing fields are onvolledig with Dutch messages', () => {
+    const values = validProposal();
+    values.contactpersoon.email = 'geen-adres';
+    values.casusoverleg = 'morgen';
+    const error = refusal(proposeInvitation(proposeInput({ values })));
+    assert.equal(error.kind, 'onvolledig');
+    assert.match(error.reason, /Vul een geldig e-mailadres in\./);
+    assert.match(error.reason, /casusoverleg/);
+  });
+
+  it('"anders" needs a description, for the category and for the secrecy', () => {
+    const values = validProposal();
+    values.organisatie.categorie = 'anders';
+    values.beroepsgeheim = { soort: 'anders' };
+    const error = refusal(proposeInvitation(proposeInput({ values })));
+    assert.equal(error.kind, 'onvolledig');
+    if (error.kind !== 'onvolledig') return;
+    assert.deepEqual(error.issues.map((i) => i.path).sort(), [
+      'beroepsgeheim.omschrijving',
+      'organisatie.categorieOmschrijving',
+    ]);
+  });
+
+  it('refuses a vaste deelnemer by registry id: "is al deelnemer"', () => {
+    const values = validProposal();
+    values.organisatie = { registryId: 'ggz-regio', naam: 'GGZ afdeling Noord', categorie: 'zorg' };
+    const error = refusal(proposeInvitation(proposeInput({ values })));
+    assert.equal(error.kind, 'al-deelnemer');
+    assert.match(error.reason, /^GGZ Regio is al deelnemer/);
+    assert.match(error.reason, /art\. 2\.21 BGS/);
+  });
+
+  it('refuses a vaste deelnemer typed by name, however it is written', () => {
+    const values = validProposal();
+    values.organisatie = { naam: '  gemeente   AASTAD ', categorie: 'sociaal-domein' };
+    assert.equal(refusal(proposeInvitation(proposeInput({ values }))).kind, 'al-deelnemer');
+  });
+
+  it('an organisation the registry knows as incidentele deelnemer may be invited', () => {
+    const values = validProposal();
+    values.organisatie = {
+      registryId: 'woonstede',
+      naam: 'Woonstede',
+      categorie: 'woningcorporatie',
+    };
+    assert.ok(proposeInvitation(proposeInput({ values })).ok);
+  });
+
+  it('checks the table before the form: a non-deelnemer learns nothing about the form', () => {
+    const error = refusal(proposeInvitation(proposeInput({ proposer: indiener, values: {} })));
+    assert.equal(error.kind, 'geen-deelnemer-van-tafel');
+    assert.equal(lkA.type, 'lokale-kamer');
+  });
+});
