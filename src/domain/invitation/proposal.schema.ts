@@ -12,8 +12,9 @@ const optionalText = z
   .string()
   .trim()
   .max(200, 'Houd de omschrijving korter dan 200 tekens.')
-  .optional()
-  .transform((value) => (value ? value : undefined));
+  .transform((value) => (value ? value : undefined))
+  // Optional outside the transform, so the parsed key is optional too, not a required `undefined`.
+  .optional();
 
 export const organisatieSchema = z
   .object(

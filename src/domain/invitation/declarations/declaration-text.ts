@@ -66,6 +66,10 @@ export function declarationText(
   return ok({ ref, title: template.title, text });
 }
 
+/** One line, composed Unicode: the same name typed on two devices gives the same text and hash. */
 function oneLine(value: string): string {
-  return value.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
+  return value
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .trim();
 }
