@@ -63,12 +63,14 @@ export function proposeInvitation(input: ProposeInput): Result<Invitation, Propo
     });
   }
   const { person, organisation } = input.proposer;
+  // The registry records who sits at a table only through its kamer roles; a private vaste
+  // deelnemer at the weegtafel may propose, though only the overheidsdeelnemers decide.
   const ofTable =
     person.organisationId === organisation.id &&
     organisation.category !== 'incidentele-deelnemer' &&
     hasDecisionRoleAt(person, table.kamerId);
-  const role = person.roles.find((r) => 'kamerId' in r && r.kamerId === table.kamerId);
-  if (!ofTable || !role) {
+  const role = ofTable ? tableRole(person, table.kamerId) : undefined;
+  if (!role) {
     return fail({
       kind: 'geen-deelnemer-van-tafel',
       reason: `Alleen een deelnemer van ${tableName(table)} die deze casus behandelt, kan een partij uitnodigen (art. 2.31 lid 9 WGS, art. 2.21 lid 1 BGS).`,
@@ -87,7 +89,7 @@ export function proposeInvitation(input: ProposeInput): Result<Invitation, Propo
   }
   const proposedBy = {
     ...personRef(person, organisation),
-    role: role.role,
+    role,
     kamerId: table.kamerId,
   };
   return ok({
@@ -159,4 +161,8 @@ function normaliseName(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+function tableRole(person: Person, kamerId: string): string | undefined {
+  return person.roles.find((r) => 'kamerId' in r && r.kamerId === kamerId)?.role;
 }
