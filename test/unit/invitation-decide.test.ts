@@ -71,6 +71,18 @@ describe('decision on an invitation (art. 2.27 WGS, art. 2.21 lid 1 BGS)', () =>
     assert.match(line?.legalBasis ?? '', /art\. 2\.21 lid 1 BGS jo\. art\. 2\.27 WGS/);
   });
 
+  it('at the ZVH its own overheidsdeelnemers decide, not those of the Lokale Kamer', () => {
+    const casus = casusIn('in_behandeling_zvh');
+    const atZvh = proposeInvitation(proposeInput({ casus, proposer: prZvh }));
+    assert.ok(atZvh.ok);
+    const input = { invitation: atZvh.value, casus };
+    assert.equal(refusal(decide({ ...input, decider: wtLkA })).kind, 'niet-bevoegd');
+    assert.equal(refusal(decide({ ...input, decider: prZvh })).kind, 'eigen-voorstel');
+    const result = decide({ ...input, decider: wtZvh });
+    assert.ok(result.ok);
+    assert.equal(result.value.history.at(-1)?.actor?.kamerId, 'zvh-x');
+  });
+
   it('a bound invitee gets the gebonden declaration', () => {
     const values = validProposal();
     values.beroepsgeheim = { soort: 'jeugdwet-7-3-11' };
