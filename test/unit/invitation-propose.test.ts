@@ -7,7 +7,6 @@ import {
   ggzLkA,
   incidenteel,
   indiener,
-  lkA,
   prLkA,
   proposeInput,
   prZvh,
@@ -179,6 +178,5 @@ describe('invitation proposal (BGS art. 2.21 lid 1)', () => {
   it('checks the table before the form: a non-deelnemer learns nothing about the form', () => {
     const error = refusal(proposeInvitation(proposeInput({ proposer: indiener, values: {} })));
     assert.equal(error.kind, 'geen-deelnemer-van-tafel');
-    assert.equal(lkA.type, 'lokale-kamer');
   });
 });
