@@ -150,12 +150,9 @@ describe('the audit hash chain', () => {
       assert.equal(result.kind === 'broken' && result.reason, 'tail-removed', `keep ${keep}`);
     }
     const headless = { ...casus, auditHead: undefined };
-    assert.equal(
-      verifyAuditChain(headless).kind === 'broken' && verifyAuditChain(headless).line,
-      4,
-    );
     const result = verifyAuditChain(headless);
     assert.equal(result.kind === 'broken' && result.reason, 'head-missing');
+    assert.equal(result.kind === 'broken' && result.line, 4);
   });
 
   it('detects a line whose hashes were stripped, also the first one', () => {
@@ -178,10 +175,9 @@ describe('the audit hash chain', () => {
       delete entry.hash;
       delete entry.prevHash;
     }
-    assert.equal(
-      verifyAuditChain(all).kind === 'broken' && verifyAuditChain(all).reason,
-      'missing-hash',
-    );
+    // Every hash gone but the head: not mistaken for a casus from before the chain.
+    const stripped = verifyAuditChain(all);
+    assert.equal(stripped.kind === 'broken' && stripped.reason, 'missing-hash');
   });
 
   it('does not verify a trail copied into another casus', () => {
