@@ -19,6 +19,8 @@ export interface BotHarness {
    * itself cannot (registry entries its import would refuse) or read what it wrote.
    */
   store(): { registry: Container; casussen: Container; conversations: Container };
+  /** Where that store listens, for a child process (an operator script) to reach it too. */
+  storeAccess(): { endpoint: string; key: string; database: string };
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,10 @@ export async function startBotHarness(
     url: running.url,
     connector,
     post: (activity) => postActivity(running.url, activity),
+    storeAccess() {
+      if (!storePort) throw new Error('The bot does not use its embedded store');
+      return { endpoint: `http://127.0.0.1:${storePort}`, key: EMBEDDED_COSMOS_KEY, database };
+    },
     store() {
       if (!storePort) throw new Error('The bot does not use its embedded store');
       client ??= new CosmosClient({

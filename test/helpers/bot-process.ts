@@ -42,6 +42,11 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
     connector,
     url: app.botUrl,
     post: (activity) => postActivity(app.botUrl, activity),
+    storeAccess: () => ({
+      endpoint: embedded.endpoint,
+      key: EMBEDDED_COSMOS_KEY,
+      database: 'casusbot',
+    }),
     store: () => ({
       registry: container('registry'),
       casussen: container('casussen'),

@@ -5,6 +5,7 @@ import {
   type CasusAction,
   type DecidingTable,
 } from '../../src/domain/casus/casus-machine';
+import { auditLineHash } from '../../src/domain/casus/audit-chain';
 import { applyTransition, personRef } from '../../src/domain/casus/casus-transition';
 import {
   casusSchema,
@@ -416,7 +417,10 @@ describe('applyTransition', () => {
     assert.equal(next.revision, base.revision + 1);
     assert.equal(next.audit.length, base.audit.length + 1);
     assert.deepEqual(next.audit.slice(0, base.audit.length), snapshot.audit);
-    assert.deepEqual(next.audit.at(-1), {
+    const { prevHash, hash, ...line } = next.audit.at(-1)!;
+    assert.equal(prevHash, auditLineHash(base.audit.at(-1)!), 'linked to the line before it');
+    assert.equal(hash, next.auditHead, 'the new line is the head');
+    assert.deepEqual(line, {
       at: '2026-11-21T10:30:00.000Z',
       actor: { ...actor, role: 'procesregisseur' },
       onBehalfOf: 'de overheidsdeelnemers (art. 2.27 WGS)',

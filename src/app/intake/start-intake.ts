@@ -1,4 +1,5 @@
 import type { Versioned } from '../../domain/casus/casus.repository';
+import { appendAuditLine } from '../../domain/casus/audit-chain';
 import { personRef } from '../../domain/casus/casus-transition';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { hasIntakeRole } from '../../domain/registry/roles';
@@ -26,15 +27,17 @@ export async function startIntake(
   if (empty) return ok(empty);
   const at = services.now().toISOString();
   const worker = personRef(actor.person, actor.organisation);
+  const id = activityId ? draftIdFor(actor.person.id, activityId) : services.newId();
   const casus: Casus = {
     kind: 'casus',
-    id: activityId ? draftIdFor(actor.person.id, activityId) : services.newId(),
+    id,
     revision: 0,
     state: 'concept',
     createdAt: at,
     createdBy: worker,
     intake: { step: 'betrokkene', values: {} },
-    audit: [
+    ...appendAuditLine(
+      { id, audit: [] },
       {
         at,
         actor: { ...worker, role: 'wijkteammedewerker' },
@@ -45,7 +48,7 @@ export async function startIntake(
         legalBasis: 'art. 2.20 BGS',
         activityId,
       },
-    ],
+    ),
     outbox: [],
     cards: [],
   };

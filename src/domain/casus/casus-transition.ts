@@ -1,3 +1,4 @@
+import { appendAuditLine } from './audit-chain';
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { CasusAction, Transition } from './casus-machine';
 import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
@@ -23,14 +24,14 @@ export interface TransitionInput {
   closeReason?: CloseReason;
   activityId?: string;
   /** Other fields the transition sets (kamer and number at submit, for instance). */
-  changes?: Partial<Omit<Casus, 'state' | 'revision' | 'audit' | 'outbox'>>;
+  changes?: Partial<Omit<Casus, 'state' | 'revision' | 'audit' | 'auditHead' | 'outbox'>>;
   /** Notifications to send once this write has succeeded; they report this transition's audit line. */
   notify?: Omit<OutboxEntry, 'auditIndex'>[];
 }
 
 /**
  * The casus after a transition: new state, one more audit line, its notifications in the outbox,
- * one revision up. Pure; the caller writes it with the ETag it read, so it happens once or not at all.
+ * one revision up, the audit chain extended. Pure; the caller writes it with the ETag it read, so it happens once or not at all.
  */
 export function applyTransition(casus: Casus, input: TransitionInput): Casus {
   return {
@@ -38,25 +39,22 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
     ...input.changes,
     revision: casus.revision + 1,
     state: input.transition.to,
-    audit: [
-      ...casus.audit,
-      {
-        at: input.at,
-        actor: {
-          ...input.actor,
-          role: input.authority.role,
-          ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
-        },
-        onBehalfOf: input.authority.onBehalfOf,
-        action: input.action,
-        from: casus.state,
-        to: input.transition.to,
-        motivation: input.motivation,
-        ...(input.closeReason && { closeReason: input.closeReason }),
-        legalBasis: input.transition.legalBasis,
-        activityId: input.activityId,
+    ...appendAuditLine(casus, {
+      at: input.at,
+      actor: {
+        ...input.actor,
+        role: input.authority.role,
+        ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
       },
-    ],
+      onBehalfOf: input.authority.onBehalfOf,
+      action: input.action,
+      from: casus.state,
+      to: input.transition.to,
+      motivation: input.motivation,
+      ...(input.closeReason && { closeReason: input.closeReason }),
+      legalBasis: input.transition.legalBasis,
+      activityId: input.activityId,
+    }),
     outbox: [
       ...casus.outbox,
       ...(input.notify ?? []).map((entry) => ({ ...entry, auditIndex: casus.audit.length })),

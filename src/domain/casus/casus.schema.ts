@@ -28,6 +28,8 @@ export const personRefSchema = z.object({
 });
 export type PersonRef = z.infer<typeof personRefSchema>;
 
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
 /**
  * One line of the append-only audit trail, written in the same ETag-guarded write as the change it
  * records: who (in which role, on whose behalf), when, from which state to which, why, on what basis.
@@ -45,6 +47,12 @@ export const auditEntrySchema = z.object({
   closeReason: closeReasonSchema.optional(),
   legalBasis: z.string().min(1),
   activityId: z.string().optional(),
+  /**
+   * The hash chain (see `audit-chain.ts`): the SHA-256 of the line before this one (of the casus
+   * id for the first line), and of this line itself. Lines written before the chain have neither.
+   */
+  prevHash: sha256HexSchema.optional(),
+  hash: sha256HexSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -105,6 +113,11 @@ export const casusSchema = z.object({
    */
   betrokkeneKey: z.string().min(1).max(100).optional(),
   audit: z.array(auditEntrySchema),
+  /**
+   * The hash of the last audit line, so that lines cut off the end are noticed too. Written with
+   * every audit line; casussen from before the chain have none until their next line.
+   */
+  auditHead: sha256HexSchema.optional(),
   outbox: z.array(outboxEntrySchema),
   /** The casus cards the bot sent into personal chats, so that every copy follows each change. */
   cards: z

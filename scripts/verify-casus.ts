@@ -1,0 +1,95 @@
+// `npm run casus:verify -- <casusId|casusnummer>`: checks the hash chain over a casus's audit
+// lines (src/domain/casus/audit-chain.ts) in the Cosmos DB account in COSMOS_ENDPOINT (COSMOS_KEY
+// or Entra ID), or else in the embedded store's data folder while the app is not running.
+// Exit codes: 0 intact, 1 broken, 2 no chain to check (a casus from before it), 3 not checked.
+import { ZodError } from 'zod';
+import { parseConfig } from '../src/config/config';
+import { verifyAuditChain, type AuditChainResult } from '../src/domain/casus/audit-chain';
+import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
+import { openStore } from '../src/storage/store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const why = {
+  altered: 'de inhoud klopt niet met de hash: de regel is gewijzigd',
+  'removed-or-reordered':
+    'sluit niet aan op de regel ervoor: een regel is verwijderd of verplaatst (of de regel ervoor, van vóór de keten, gewijzigd)',
+  'missing-hash': 'heeft geen hash, terwijl de keten al begonnen is',
+  'tail-removed':
+    'de laatste regel is niet de kop die de casus vastlegde: er zijn regels aan het eind verwijderd',
+  'head-missing': 'de casus heeft geen vastgelegde kop (auditHead)',
+} as const;
+
+/** The report and exit code of a verification; line numbers count from 1, as people read. */
+function report(result: AuditChainResult): { text: string; code: number } {
+  switch (result.kind) {
+    case 'intact': {
+      const start = result.chainStartsAt;
+      const from =
+        start === 0
+          ? ''
+          : `; keten begint bij regel ${start + 1}: de ${start} regel(s) ervoor zijn van vóór de keten, alleen regel ${start} is gedekt`;
+      return { text: `keten intact, ${result.lines} regels${from}`, code: 0 };
+    }
+    case 'no-chain':
+      return {
+        text: `geen keten: de ${result.lines} regels zijn van vóór de hash-keten, er is niets te controleren`,
+        code: 2,
+      };
+    case 'broken': {
+      const where =
+        result.line >= result.lines
+          ? `aan het eind (na regel ${result.lines})`
+          : `bij regel ${result.line + 1}`;
+      const start =
+        result.chainStartsAt === undefined
+          ? ''
+          : ` (keten begint bij regel ${result.chainStartsAt + 1})`;
+      return { text: `keten gebroken ${where}: ${why[result.reason]}${start}`, code: 1 };
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  const [reference, ...rest] = process.argv.slice(2);
+  if (!reference || rest.length > 0) {
+    process.stderr.write('usage: npm run casus:verify -- <casusId|casusnummer>\n');
+    return 3;
+  }
+  const config = parseConfig(process.env);
+  const store = await openStore(config.store);
+  try {
+    const casussen = new CosmosCasusRepository(store.containers.casussen);
+    let found;
+    try {
+      found = UUID.test(reference)
+        ? await casussen.get(reference.toLowerCase())
+        : await casussen.findByNumber(reference.trim().toUpperCase());
+    } catch (error) {
+      if (!(error instanceof ZodError)) throw error;
+      // A document that no longer reads as a casus was changed outside the app.
+      process.stdout.write(
+        `casus ${reference}: het opgeslagen document is geen geldige casus meer\n`,
+      );
+      return 1;
+    }
+    if (!found) {
+      process.stderr.write(`casus ${reference} niet gevonden in ${store.description}\n`);
+      return 3;
+    }
+    const casus = found.value;
+    const { text, code } = report(verifyAuditChain(casus));
+    process.stdout.write(`casus ${casus.casusNumber ?? '(concept)'} (${casus.id}): ${text}\n`);
+    return code;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`casusbot: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(3);
+  },
+);
