@@ -248,6 +248,10 @@ describe('bot over HTTP: irreversible decisions are confirmed in a second press'
     const number = await submitCasus(fatima);
     await press(jeroen, await jeroen.say(`casus ${number}`), 'informatie-vragen', because('Vraag'));
     const worker = await fatima.say(`casus ${number}`);
+    // The notification of the question to Fatima is delivered first: what follows is only hers.
+    const casusId = String(actionData(worker, 'casus.decide').casusId);
+    for (let i = 0; i < 50 && (await stored(casusId)).outbox.length > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const mark = bot.connector.sent.length;
     const answered = await press(fatima, worker, 'aanvullen', because('Aanvulling'));
     assert.match(cardText(answered), /Besluit vastgelegd: Aanvulling gegeven/);
