@@ -11,7 +11,7 @@ import { button, buttonsOf } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
 import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
-import type { ProxiedRequest } from '../helpers/store-proxy';
+import { measuredTurn, toCasussen } from '../helpers/store-proxy';
 
 type Card = Record<string, unknown>;
 const OPEN_CASUSSEN = 500;
@@ -67,14 +67,7 @@ describe('bot over HTTP: lists stay bounded however long they get', function () 
     await bot.stop();
   });
 
-  /** The store requests one turn makes, and its card. */
-  async function measured(turn: () => Promise<Card>) {
-    const from = bot.proxy.forwarded.length;
-    const card = await turn();
-    return { card, requests: bot.proxy.forwarded.slice(from) };
-  }
-  const toCasussen = (requests: ProxiedRequest[]) =>
-    requests.filter((request) => /\/colls\/casussen\/docs/.test(request.path));
+  const measured = (turn: () => Promise<Card>) => measuredTurn(bot.proxy, turn);
 
   it(`pages a casuslijst of ${OPEN_CASUSSEN} open casussen, each page small, with one casus query`, async () => {
     const first = await measured(() => jeroen.say('casuslijst'));

@@ -10,7 +10,7 @@ import { button, buttonsOf, type Button } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
 import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
-import type { ProxiedRequest } from '../helpers/store-proxy';
+import { measuredTurn, toCasussen, type ProxiedRequest } from '../helpers/store-proxy';
 
 type Card = Record<string, unknown>;
 const DRAFTS = 23;
@@ -69,14 +69,7 @@ describe('bot over HTTP: "mijn casussen" reaches every casus, page by page', fun
     await bot.stop();
   });
 
-  /** The store requests one turn makes, and its card. */
-  async function measured(turn: () => Promise<Card>) {
-    const from = bot.proxy.forwarded.length;
-    const card = await turn();
-    return { card, requests: bot.proxy.forwarded.slice(from) };
-  }
-  const toCasussen = (requests: ProxiedRequest[]) =>
-    requests.filter((request) => /\/colls\/casussen\/docs/.test(request.path));
+  const measured = (turn: () => Promise<Card>) => measuredTurn(bot.proxy, turn);
   /** A page is one query of list rows (the SDK asks the query plan first), never a document. */
   function assertOneQuery(requests: ProxiedRequest[], what: string) {
     const casusRequests = toCasussen(requests);

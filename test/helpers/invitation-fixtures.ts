@@ -1,50 +1,10 @@
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { ProposeInput } from '../../src/domain/invitation/propose';
 import type { InvitationProposalInput } from '../../src/domain/invitation/proposal.schema';
-import {
-  defaultPrioritisation,
-  type Kamer,
-  type Organisation,
-  type Person,
-} from '../../src/domain/registry/registry.schema';
+import type { Organisation, Person } from '../../src/domain/registry/registry.schema';
+import { gemeente, ggz, lkA, organisations, wijkteam, woonstede } from './fixture-registry';
 
-const org = (
-  id: string,
-  name: string,
-  category: Organisation['category'],
-  domain: Organisation['domain'],
-): Organisation => ({ kind: 'organisatie', id, name, category, domain });
-
-export const gemeente = org('gemeente-a', 'Gemeente Aastad', 'overheidsdeelnemer', 'bestuurlijk');
-export const ggz = org('ggz-regio', 'GGZ Regio', 'private-vaste-deelnemer', 'zorg');
-export const wijkteam = org(
-  'wijkteam-noord',
-  'Wijkteam Noord',
-  'private-vaste-deelnemer',
-  'sociaal',
-);
-export const woonstede = org('woonstede', 'Woonstede', 'incidentele-deelnemer', 'sociaal');
-export const organisations = [gemeente, ggz, wijkteam, woonstede];
-
-export const zvh: Kamer = {
-  kind: 'kamer',
-  prioritisation: defaultPrioritisation,
-  type: 'zvh',
-  id: 'zvh-x',
-  name: 'Zorg- en Veiligheidshuis X',
-  code: 'ZVHX',
-  regio: 'Regio X',
-};
-export const lkA: Kamer = {
-  kind: 'kamer',
-  prioritisation: defaultPrioritisation,
-  type: 'lokale-kamer',
-  id: 'lk-a',
-  name: 'Lokale Kamer Aastad',
-  code: 'LKA',
-  gemeente: 'Aastad',
-  zvhId: 'zvh-x',
-};
+export { gemeente, ggz, lkA, organisations, wijkteam, woonstede, zvh } from './fixture-registry';
 
 let next = 1;
 export interface Actor {

@@ -156,3 +156,17 @@ export const isDocumentWrite =
     new RegExp(`/colls/${container}/docs${id ? `/${encodeURIComponent(id)}$` : '(/|$)'}`).test(
       request.path,
     );
+
+/** The store requests one turn makes (through this proxy), and what the turn answered. */
+export async function measuredTurn<T>(
+  proxy: Pick<StoreProxy, 'forwarded'>,
+  turn: () => Promise<T>,
+): Promise<{ card: T; requests: ProxiedRequest[] }> {
+  const from = proxy.forwarded.length;
+  const card = await turn();
+  return { card, requests: proxy.forwarded.slice(from) };
+}
+
+/** Only the requests to casus documents (queries included). */
+export const toCasussen = (requests: readonly ProxiedRequest[]): ProxiedRequest[] =>
+  requests.filter((request) => /\/colls\/casussen\/docs/.test(request.path));

@@ -17,6 +17,14 @@ import {
 } from '../../src/domain/casus/casus.schema';
 import { authorise, mayView, type Authority } from '../../src/domain/casus/decision-rights';
 import {
+  gemeente,
+  ggz,
+  lkA,
+  wijkteam as wijkteamOrg,
+  woonstede as woningcorporatie,
+  zvh as zvhX,
+} from '../helpers/fixture-registry';
+import {
   defaultPrioritisation,
   registrySeedSchema,
   type Kamer,
@@ -30,37 +38,6 @@ import {
 // Fixture registry
 // ---------------------------------------------------------------------------------------------
 
-const org = (
-  id: string,
-  name: string,
-  category: Organisation['category'],
-  domain: Organisation['domain'],
-): Organisation => ({ kind: 'organisatie', id, name, category, domain });
-
-const gemeente = org('gemeente-a', 'Gemeente Aastad', 'overheidsdeelnemer', 'bestuurlijk');
-const wijkteamOrg = org('wijkteam-noord', 'Wijkteam Noord', 'private-vaste-deelnemer', 'sociaal');
-const ggz = org('ggz-regio', 'GGZ Regio', 'private-vaste-deelnemer', 'zorg');
-const woningcorporatie = org('woonstede', 'Woonstede', 'incidentele-deelnemer', 'sociaal');
-
-const zvhX: Kamer = {
-  kind: 'kamer',
-  prioritisation: defaultPrioritisation,
-  type: 'zvh',
-  id: 'zvh-x',
-  name: 'Zorg- en Veiligheidshuis X',
-  code: 'ZVHX',
-  regio: 'Regio X',
-};
-const lkA: Kamer = {
-  kind: 'kamer',
-  prioritisation: defaultPrioritisation,
-  type: 'lokale-kamer',
-  id: 'lk-a',
-  name: 'Lokale Kamer Aastad',
-  code: 'LKA',
-  gemeente: 'Aastad',
-  zvhId: 'zvh-x',
-};
 const lkB: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
