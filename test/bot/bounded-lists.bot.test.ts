@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { assessIntake } from '../../src/domain/intake/assessment';
-import { parseIntake } from '../../src/domain/intake/intake-form';
 import { MAX_CARD_BYTES } from '../../bot/cards/card-template';
 import { demoUsers } from '../helpers/activities';
 import { talkAs, type Conversation } from '../helpers/bot-harness';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process';
 import { button, buttonsOf } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
-import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
+import { submissionOf } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import { measuredTurn, toCasussen } from '../helpers/store-proxy';
 
@@ -19,18 +17,13 @@ const bytes = (card: Card) => Buffer.byteLength(JSON.stringify(card));
 
 /** An open casus at Lokale Kamer Rotterdam, submitted `daysAgo` days ago. */
 function openCasus(index: number): Casus {
-  const parsed = parseIntake(
-    validFormValues,
-    demoIntakeContext(new Date().toISOString().slice(0, 10)),
-  );
-  assert.ok(parsed.ok);
   const submittedAt = new Date(Date.now() - (index % 90) * 86_400_000).toISOString();
   return sampleCasus({
     state: index % 7 === 0 ? 'in_behandeling_lokaal' : 'aangemeld',
     kamerId: 'lk-rotterdam',
     casusNumber: `LK-ROT-2026-${String(index + 1).padStart(4, '0')}`,
     revision: 1,
-    submission: { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) },
+    submission: submissionOf(submittedAt),
   });
 }
 

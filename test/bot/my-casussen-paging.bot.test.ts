@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { assessIntake } from '../../src/domain/intake/assessment';
-import { parseIntake } from '../../src/domain/intake/intake-form';
 import { MAX_CARD_BYTES } from '../../bot/cards/card-template';
 import { demoUsers } from '../helpers/activities';
 import { talkAs, type Conversation } from '../helpers/bot-harness';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process';
 import { button, buttonsOf, type Button } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
-import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
+import { submissionOf } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import { measuredTurn, toCasussen, type ProxiedRequest } from '../helpers/store-proxy';
 
@@ -21,11 +19,6 @@ const fatimaRef = { ...sampleCasus().createdBy, id: demoUsers.fatima };
 
 /** A submitted casus of Fatima's, older than all her drafts. */
 function submitted(index: number): Casus {
-  const parsed = parseIntake(
-    validFormValues,
-    demoIntakeContext(new Date().toISOString().slice(0, 10)),
-  );
-  assert.ok(parsed.ok);
   return sampleCasus({
     state: index % 3 === 0 ? 'in_behandeling_lokaal' : 'aangemeld',
     createdBy: fatimaRef,
@@ -33,11 +26,7 @@ function submitted(index: number): Casus {
     kamerId: 'lk-rotterdam',
     casusNumber: `LK-ROT-2026-${String(index + 1).padStart(4, '0')}`,
     revision: 1,
-    submission: {
-      submittedAt: at(10_000 + index),
-      intake: parsed.value,
-      assessment: assessIntake(parsed.value),
-    },
+    submission: submissionOf(at(10_000 + index)),
   });
 }
 

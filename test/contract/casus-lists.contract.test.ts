@@ -1,29 +1,22 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { assessIntake } from '../../src/domain/intake/assessment';
-import { parseIntake } from '../../src/domain/intake/intake-form';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { loadSearchKey } from '../../src/storage/cosmos-search-key';
-import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
+import { submissionOf, validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import { useTempStore } from '../helpers/temp-store';
 
 function submitted(overrides: Partial<Casus>): Casus {
-  const parsed = parseIntake(
-    { ...validFormValues, urgentie: 'zeer-hoog', doorbraakNodig: 'true' },
-    demoIntakeContext('2026-11-23'),
-  );
-  assert.ok(parsed.ok);
   return sampleCasus({
     state: 'aangemeld',
     kamerId: 'lk-rotterdam',
     casusNumber: `LK-ROT-2026-${String(Math.floor(Math.random() * 9000) + 1000)}`,
-    submission: {
-      submittedAt: '2026-11-20T10:00:00.000Z',
-      intake: parsed.value,
-      assessment: assessIntake(parsed.value),
-    },
+    submission: submissionOf(
+      '2026-11-20T10:00:00.000Z',
+      { ...validFormValues, urgentie: 'zeer-hoog', doorbraakNodig: 'true' },
+      '2026-11-23',
+    ),
     ...overrides,
   });
 }

@@ -3,13 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { CosmosClient } from '@azure/cosmos';
 import type { Locator, Page } from 'playwright-core';
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { assessIntake } from '../../src/domain/intake/assessment';
-import { parseIntake } from '../../src/domain/intake/intake-form';
 import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
 import { typeDate } from '../helpers/card-ui';
-import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
+import { submissionOf, validFormValues } from '../helpers/intake-values';
 import { freePort } from '../helpers/local-start';
 import { usePlayground } from '../helpers/playground';
 import { sampleCasus } from '../helpers/samples';
@@ -28,22 +26,13 @@ const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 
 /** An open casus at Lokale Kamer Rotterdam, as the store would hold it after submit. */
 function openCasus(index: number): Casus {
-  const parsed = parseIntake(
-    validFormValues,
-    demoIntakeContext(new Date().toISOString().slice(0, 10)),
-  );
-  assert.ok(parsed.ok);
   return sampleCasus({
     state: 'aangemeld',
     kamerId: 'lk-rotterdam',
     casusNumber: `LK-ROT-2025-${String(index + 1).padStart(4, '0')}`,
     revision: 1,
     createdBy: fatimaRef,
-    submission: {
-      submittedAt: new Date(Date.now() - index * 86_400_000).toISOString(),
-      intake: parsed.value,
-      assessment: assessIntake(parsed.value),
-    },
+    submission: submissionOf(new Date(Date.now() - index * 86_400_000).toISOString()),
   });
 }
 

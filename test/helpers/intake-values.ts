@@ -1,4 +1,6 @@
-import type { IntakeContext } from '../../src/domain/intake/intake-form';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import { assessIntake } from '../../src/domain/intake/assessment';
+import { parseIntake, type IntakeContext } from '../../src/domain/intake/intake-form';
 import type { Organisation } from '../../src/domain/registry/registry.schema';
 import seed from '../../seed/registry.demo.json';
 /** Form values (as a card sends them) for each wizard step of an intake that meets BGS art. 2.20. */
@@ -64,3 +66,18 @@ export const demoIntakeContext = (today: string): IntakeContext => ({
   today,
   organisations: seed.organisations as Organisation[],
 });
+
+/**
+ * A casus's `submission` for these form values (the valid ones by default), parsed and assessed as
+ * submitting does, on `today`.
+ */
+export function submissionOf(
+  submittedAt: string,
+  values: Record<string, string> = validFormValues,
+  today = new Date().toISOString().slice(0, 10),
+): NonNullable<Casus['submission']> {
+  const parsed = parseIntake(values, demoIntakeContext(today));
+  if (!parsed.ok)
+    throw new Error(`These form values do not parse: ${JSON.stringify(parsed.error)}`);
+  return { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) };
+}

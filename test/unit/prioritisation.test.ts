@@ -2,23 +2,19 @@ import assert from 'node:assert/strict';
 import { listRowOf } from '../../src/domain/casus/casus-list-row';
 import { prioritise } from '../../src/domain/casus/prioritisation';
 import { defaultPrioritisation } from '../../src/domain/registry/registry.schema';
-import { demoIntakeContext, validFormValues } from '../helpers/intake-values';
+import { submissionOf, validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
-import { parseIntake } from '../../src/domain/intake/intake-form';
-import { assessIntake } from '../../src/domain/intake/assessment';
 
 const now = new Date('2026-11-23T12:00:00Z');
 
 function submitted(number: string, daysAgo: number, values: Record<string, string> = {}) {
-  const parsed = parseIntake({ ...validFormValues, ...values }, demoIntakeContext('2026-11-23'));
-  assert.ok(parsed.ok);
   const submittedAt = new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
   return listRowOf(
     sampleCasus({
       state: 'aangemeld',
       casusNumber: number,
       kamerId: 'lk-rotterdam',
-      submission: { submittedAt, intake: parsed.value, assessment: assessIntake(parsed.value) },
+      submission: submissionOf(submittedAt, { ...validFormValues, ...values }, '2026-11-23'),
     }),
   );
 }
