@@ -6,7 +6,7 @@ import { closeReasonSchema } from '../../../src/domain/casus/close-reason';
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { verbRoute, type Turn } from '../route-types';
 import { accessRefusal, cardFor, notFound } from './casus-cards';
-import { decisionVerbRoutes } from './decision.handler';
+import { blankAsAbsent, decisionVerbRoutes } from './decision.handler';
 import { backToSchema } from './navigation.handler';
 import { searchCard } from './search.handler';
 
@@ -29,12 +29,9 @@ export const casusVerbRoutes = [
     data: z.object({
       casusId: z.uuid(),
       back: z.array(backToSchema).max(1).default([]),
-      draftAction: z.preprocess((v) => (v === '' ? undefined : v), casusActionSchema.optional()),
+      draftAction: blankAsAbsent(casusActionSchema),
       motivation: z.string().max(4000).default(''),
-      draftCloseReason: z.preprocess(
-        (v) => (v === '' ? undefined : v),
-        closeReasonSchema.optional(),
-      ),
+      draftCloseReason: blankAsAbsent(closeReasonSchema),
     }),
     async handle(turn, { casusId, back, draftAction, motivation, draftCloseReason }) {
       const opened = await openCasusById(turn.services, turn.actor, casusId);

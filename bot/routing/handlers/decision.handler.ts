@@ -15,7 +15,7 @@ import { accessRefusal, cardFor, notFound } from './casus-cards';
 import { backToSchema } from './navigation.handler';
 
 /** An empty choice or text from a card is no value. */
-const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
+export const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const typed = z.string().max(4000).optional();
 
