@@ -1,5 +1,4 @@
-import type { CasusAction } from '../../src/domain/casus/casus-machine';
-import type { CasusState } from '../../src/domain/casus/casus.schema';
+import type { AuditEntry, CasusState } from '../../src/domain/casus/casus.schema';
 
 // Card schemas accept exactly these labels (see bot/cards/restricted-text.ts), so a template may
 // put them into markdown text.
@@ -23,7 +22,7 @@ export const casusStateShortLabels: Record<CasusState, string> = {
 };
 
 /** How each event reads on the timeline. Typed over every action, so a new one must be named here. */
-export const eventLabels: Record<CasusAction | 'intake-gestart', string> = {
+export const eventLabels: Record<AuditEntry['action'], string> = {
   'intake-gestart': 'Intake gestart',
   indienen: 'Aangemeld',
   accepteren: 'Geaccepteerd door de Lokale Kamer',
@@ -35,6 +34,12 @@ export const eventLabels: Record<CasusAction | 'intake-gestart', string> = {
   'opschaling-weigeren': 'Opschaling geweigerd; terug naar de Lokale Kamer',
   afschalen: 'Afgeschaald naar de Lokale Kamer',
   afsluiten: 'Afgesloten',
+  'uitnodiging-voorgesteld': 'Partij voorgesteld als incidentele deelnemer',
+  'uitnodiging-goedgekeurd': 'Uitnodiging goedgekeurd',
+  'uitnodiging-afgewezen': 'Uitnodiging afgewezen',
+  'uitnodiging-beeindigd': 'Deelname beëindigd',
+  'verklaring-ondertekend': 'Geheimhoudingsverklaring ondertekend',
+  'informatie-gedeeld': 'Informatie gedeeld met een incidentele deelnemer',
 };
 
 /** "de Lokale Kamer Rotterdam", "het Zorg- en Veiligheidshuis Rotterdam-Rijnmond". */

@@ -18,6 +18,8 @@ export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
     intake: { step: 'betrokkene', values: {} },
     audit: [],
     outbox: [],
+    invitations: [],
+    declarations: [],
     cards: [],
     ...overrides,
   };

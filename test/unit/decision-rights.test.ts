@@ -351,6 +351,8 @@ describe('applyTransition', () => {
     audit: historyToLokaal.slice(0, 2),
     outbox: [existingOutbox],
     cards: [],
+    invitations: [],
+    declarations: [],
   };
   const deepFreeze = <T>(value: T): T => {
     if (value && typeof value === 'object') {

@@ -50,6 +50,8 @@ export async function startIntake(
       },
     ),
     outbox: [],
+    invitations: [],
+    declarations: [],
     cards: [],
   };
   const isThisDraft = (found: Versioned<Casus> | undefined): found is Versioned<Casus> =>

@@ -1,4 +1,5 @@
 import { appendAuditLine } from './audit-chain';
+import { closeInvitations } from '../invitation/lifecycle';
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { CasusAction, Transition } from './casus-machine';
 import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
@@ -39,6 +40,10 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
     ...input.changes,
     revision: casus.revision + 1,
     state: input.transition.to,
+    // WGS art. 2.31 lid 9–10: incidentele deelnemers take part for the duration of the casus only.
+    ...(input.transition.to === 'afgesloten' && {
+      invitations: closeInvitations(casus.invitations, input.at),
+    }),
     ...appendAuditLine(casus, {
       at: input.at,
       actor: {

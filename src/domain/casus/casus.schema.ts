@@ -5,6 +5,11 @@ import { closeReasonSchema } from './close-reason';
 import { formValuesSchema, intakeSteps } from '../intake/intake-form';
 import { intakeSchema } from '../intake/intake.schema';
 import { migrateLegacySubmission } from '../intake/legacy-intake';
+import { invitationAuditActionSchema } from '../invitation/invitation-audit';
+import { invitationSchema } from '../invitation/invitation.schema';
+import { signedDeclarationSchema } from '../invitation/signed-declaration.schema';
+import { personRefSchema } from './person-ref';
+import { sha256HexSchema } from '../shared/sha256-hex';
 
 /** Every state a casus can be in; the transitions between them live in the casus state machine. */
 export const casusStateSchema = z.enum([
@@ -19,16 +24,7 @@ export const casusStateSchema = z.enum([
 ]);
 export type CasusState = z.infer<typeof casusStateSchema>;
 
-/** A registry person as recorded on a casus: enough to account for who did what. */
-export const personRefSchema = z.object({
-  id: z.guid(),
-  name: z.string().min(1),
-  organisationId: z.string().min(1),
-  organisationName: z.string().min(1),
-});
-export type PersonRef = z.infer<typeof personRefSchema>;
-
-const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+export { personRefSchema, type PersonRef } from './person-ref';
 
 /**
  * One line of the append-only audit trail, written in the same ETag-guarded write as the change it
@@ -39,7 +35,7 @@ export const auditEntrySchema = z.object({
   /** `kamerId`: the kamer where a decision role is held, named on the audit line. */
   actor: personRefSchema.extend({ role: z.string().min(1), kamerId: z.string().optional() }),
   onBehalfOf: z.string().min(1),
-  action: z.union([casusActionSchema, z.literal('intake-gestart')]),
+  action: z.union([casusActionSchema, z.literal('intake-gestart'), invitationAuditActionSchema]),
   from: casusStateSchema.nullable(),
   to: casusStateSchema,
   motivation: z.string().optional(),
@@ -47,6 +43,10 @@ export const auditEntrySchema = z.object({
   closeReason: closeReasonSchema.optional(),
   legalBasis: z.string().min(1),
   activityId: z.string().optional(),
+  /** On an invitation's line (proposal, decision, signature, share): which invitation. */
+  invitationId: z.uuid().optional(),
+  /** On a signature's line: the SHA-256 of the signed evidence record, so the chain covers it. */
+  evidenceSha256: sha256HexSchema.optional(),
   /**
    * The hash chain (see `audit-chain.ts`): the SHA-256 of the line before this one (of the casus
    * id for the first line), and of this line itself. Lines written before the chain have neither.
@@ -132,6 +132,13 @@ export const casusSchema = z.object({
       }),
     )
     .default([]),
+  /**
+   * The incidentele deelnemers proposed for this casus (BGS art. 2.21), with their decisions: kept
+   * with the casus so that every step on them is the same single ETag-guarded write.
+   */
+  invitations: z.array(invitationSchema).default([]),
+  /** The signed geheimhoudingsverklaringen: written once, at signing, and never changed. */
+  declarations: z.array(signedDeclarationSchema).default([]),
   /** Which bot instance is delivering the outbox now, and until when: others leave it alone. */
   deliveryLease: z.object({ holder: z.string().min(1), until: z.iso.datetime() }).optional(),
 });

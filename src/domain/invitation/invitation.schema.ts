@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personRefSchema } from '../casus/casus.schema';
+import { personRefSchema } from '../casus/person-ref';
 import { invitationActionSchema, invitationStateSchema } from './invitation-machine';
 import { invitationProposalSchema } from './proposal.schema';
 
