@@ -14,6 +14,7 @@ import {
   dialogMessageResponse,
   unsupportedInvokeResponse,
 } from './invoke-responses';
+import type { SigningDialog } from './dialogs/signing-dialog';
 import type { PersonalChats } from './personal-chats';
 import type { Dispatcher, Sender } from './routing/dispatcher';
 
@@ -36,6 +37,8 @@ export class CasusBot extends TeamsActivityHandler {
     private readonly dispatcher: Dispatcher,
     private readonly chats: PersonalChats,
     private readonly logger: Logger,
+    /** The invitee's signing dialog (`task/fetch`, `task/submit`); none: dialogs answer a message. */
+    private readonly signingDialog?: SigningDialog,
   ) {
     super();
 
@@ -67,8 +70,10 @@ export class CasusBot extends TeamsActivityHandler {
   }
 
   /**
-   * Every invoke gets an answer the client understands: card buttons their card, dialogs (none
-   * yet) a message, anything else a clear refusal instead of botbuilder's 501.
+   * Every invoke gets an answer the client understands: card buttons their card, the signing
+   * dialog its page or a message, anything else a clear refusal instead of botbuilder's 501.
+   * The dialog does not go through the registry: the invitee is no registry person, and is
+   * recognised by the Entra object id on their invitation.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const logger = this.turnLogger(context);
@@ -84,6 +89,22 @@ export class CasusBot extends TeamsActivityHandler {
           )
         : await this.dispatcher.onVerb(this.senderOf(context), '', {}, logger);
       return cardInvokeResponse(card);
+    }
+    if ((name === 'task/fetch' || name === 'task/submit') && this.signingDialog) {
+      const sender = {
+        aadObjectId: context.activity.from?.aadObjectId,
+        personal: isPersonalChat(context.activity),
+      };
+      try {
+        return name === 'task/fetch'
+          ? await this.signingDialog.fetch(sender, context.activity.value, logger)
+          : await this.signingDialog.submit(sender, context.activity.value, logger);
+      } catch (error) {
+        logger.error({ err: error }, 'signing dialog failed');
+        return dialogMessageResponse(
+          'casusbot kan dit nu even niet verwerken. Probeer het over enkele minuten opnieuw.',
+        );
+      }
     }
     logger.warn({ invoke: name.slice(0, 64) }, 'unsupported invoke');
     return name.startsWith('task/')

@@ -12,6 +12,8 @@ import { betrokkeneKeyer } from '../src/app/casus/betrokkene-key';
 import { searchLog } from './search-log';
 import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
+import { SigningDialog } from './dialogs/signing-dialog';
+import { wireInvitationSigning } from './invitation-signing';
 import { CasusNotifier } from './notifications/casus-notifier';
 import { BotTokenVerifier } from './http/bot-token';
 import { startHttpServer } from './http/http-server';
@@ -41,6 +43,11 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     const conversations = new CosmosConversationDirectory(store.containers.conversations);
     const adapter = createAdapter(config.bot, logger);
     const now = () => new Date();
+    const signing = await wireInvitationSigning(
+      config,
+      { counters: store.containers.counters, casussen },
+      { now, newId: () => randomUUID() },
+    );
     const notifier = new CasusNotifier({
       adapter,
       instanceId: randomUUID(),
@@ -63,7 +70,15 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       now,
       newId: () => randomUUID(),
     });
-    const bot = new CasusBot(dispatcher, new PersonalChats(conversations), logger);
+    // The page's address is known once the server listens (port 0 in tests), after the bot exists.
+    let baseUrl = config.publicBaseUrl ?? '';
+    const signingDialog = new SigningDialog({
+      casussen,
+      tokens: signing.tokens,
+      baseUrl: () => baseUrl,
+      newId: () => randomUUID(),
+    });
+    const bot = new CasusBot(dispatcher, new PersonalChats(conversations), logger, signingDialog);
     const http = await startHttpServer(
       {
         adapter,
@@ -78,6 +93,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       },
       { port: config.port, host: config.host },
     );
+    baseUrl ||= http.url;
     // What a crash or a failed send left in an outbox is sent by the sweep, at start and periodically.
     const sweep = setInterval(() => void notifier.sweep(), config.outboxSweepIntervalMs);
     sweep.unref();

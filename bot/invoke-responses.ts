@@ -14,6 +14,20 @@ export function dialogMessageResponse(text: string): InvokeResponse {
   return { status: 200, body: { task: { type: 'message', value: text } } };
 }
 
+/** What a URL dialog (task module) opens: a page of the bot's own host (manifest `validDomains`). */
+export interface UrlDialog {
+  url: string;
+  fallbackUrl: string;
+  title: string;
+  height: 'small' | 'medium' | 'large' | number;
+  width: 'small' | 'medium' | 'large' | number;
+}
+
+/** A dialog request answered with a URL dialog, which Teams opens in an iframe. */
+export function dialogUrlResponse(dialog: UrlDialog): InvokeResponse {
+  return { status: 200, body: { task: { type: 'continue', value: dialog } } };
+}
+
 /** An invoke the bot does not know: a clear refusal instead of botbuilder's 501. */
 export function unsupportedInvokeResponse(): InvokeResponse {
   return {

@@ -93,6 +93,9 @@ param shutdownTimeoutMs int = 10000
 @description('Entra object id of an operator who gets Cosmos DB data access (for example to import the registry after az login); empty for none.')
 param operatorPrincipalId string = ''
 
+@description('Client id of the app registration that Teams SSO tokens are issued for (the manifest\'s webApplicationInfo.id); the signing dialog validates them. See infra/README.md.')
+param teamsSsoAppId string
+
 @description('Turn on Key Vault purge protection. Irreversible; meant for prod.')
 param keyVaultPurgeProtection bool = false
 
@@ -159,6 +162,7 @@ module keyVault 'modules/key-vault.bicep' = {
     botAppPassword: botAppPassword
     cosmosAuth: cosmosAuth
     cosmosAccountName: cosmos.outputs.accountName
+    operatorPrincipalId: operatorPrincipalId
   }
 }
 
@@ -181,6 +185,9 @@ module appService 'modules/app-service.bicep' = {
     botIdentity: botIdentity
     botAppRegistrationClientId: botAppRegistrationClientId
     botCredentialReferenceUri: keyVault.outputs.botCredentialReferenceUri
+    linkTokenSecretReferenceUri: keyVault.outputs.linkTokenSecretReferenceUri
+    evidenceSigningKeyReferenceUri: keyVault.outputs.evidenceSigningKeyReferenceUri
+    teamsSsoAppId: teamsSsoAppId
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     workspaceId: monitoring.outputs.workspaceId
   }

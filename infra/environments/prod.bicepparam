@@ -16,3 +16,6 @@ param keyVaultPurgeProtection = true
 param operatorPrincipalId = readEnvironmentVariable('OPERATOR_PRINCIPAL_ID', '')
 // Only read when botIdentity is SingleTenant; never write the secret into this file.
 param botAppPassword = readEnvironmentVariable('BOT_APP_PASSWORD', '')
+// The app registration of the signing dialog's Teams SSO (manifest webApplicationInfo), for example:
+// TEAMS_SSO_APP_ID=$(az ad app list --display-name casusbot-sso --query [0].appId -o tsv)
+param teamsSsoAppId = readEnvironmentVariable('TEAMS_SSO_APP_ID', '')

@@ -80,6 +80,15 @@ param botAppRegistrationClientId string
 @description('Key Vault secret URI of the bot\'s client secret; used only when botIdentity is SingleTenant.')
 param botCredentialReferenceUri string
 
+@description('Key Vault secret URI of the link-token secret (base64, at least 32 bytes).')
+param linkTokenSecretReferenceUri string
+
+@description('Key Vault secret URI of the evidence signing key (a private ES256 JWK).')
+param evidenceSigningKeyReferenceUri string
+
+@description('Client id of the app registration in the Teams manifest\'s webApplicationInfo (Teams SSO in the signing dialog).')
+param teamsSsoAppId string
+
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
@@ -101,6 +110,11 @@ var appSettings = union({
   MICROSOFT_APP_TENANT_ID: tenant().tenantId
   SHUTDOWN_TIMEOUT_MS: shutdownTimeoutMs
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  LINK_TOKEN_SECRET: '@Microsoft.KeyVault(SecretUri=${linkTokenSecretReferenceUri})'
+  EVIDENCE_SIGNING_KEY: '@Microsoft.KeyVault(SecretUri=${evidenceSigningKeyReferenceUri})'
+  TEAMS_SSO_APP_ID: teamsSsoAppId
+  TEAMS_SSO_RESOURCE: 'api://${webAppName}.azurewebsites.net/${teamsSsoAppId}'
+  TEAMS_SSO_TENANT_ID: tenant().tenantId
 }, cosmosAuth == 'managedIdentity' ? {
   COSMOS_IDENTITY_CLIENT_ID: identityClientId
 } : {}, cosmosAuth == 'key' ? {

@@ -41,8 +41,13 @@ param cosmosAuth string
 @description('Name of the Cosmos DB account in this resource group, read only when cosmosAuth is key.')
 param cosmosAccountName string
 
+@description('Entra object id of an operator who may set secrets (the signing keys, see README); empty for none.')
+param operatorPrincipalId string
+
 // Built-in "Key Vault Secrets User": read secret values, nothing else.
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Built-in "Key Vault Secrets Officer": set and rotate secrets, for the operator.
+var secretsOfficerRoleId = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
@@ -74,6 +79,15 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource secretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(vault.id, operatorPrincipalId, secretsOfficerRoleId)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsOfficerRoleId)
+    principalId: operatorPrincipalId
+  }
+}
+
 resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' existing = {
   name: cosmosAccountName
 }
@@ -98,4 +112,9 @@ resource botPassword 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (botIde
 output name string = vault.name
 // Versionless URIs, so a rotated secret is picked up without redeploying the app settings.
 output cosmosKeyReferenceUri string = cosmosAuth == 'key' ? cosmosKey.properties.secretUri : ''
+// The signing keys are made by the operator (npm run signing-keys:new) and set with az keyvault
+// secret set: Bicep cannot make an EC key, and a secret it made anew would change at every
+// deployment, breaking every link and every evidence signature made before.
+output linkTokenSecretReferenceUri string = '${vault.properties.vaultUri}secrets/link-token-secret'
+output evidenceSigningKeyReferenceUri string = '${vault.properties.vaultUri}secrets/evidence-signing-key'
 output botCredentialReferenceUri string = botIdentity == 'SingleTenant' ? botPassword.properties.secretUri : ''

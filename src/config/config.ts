@@ -1,4 +1,11 @@
 import { envSchema, type Env } from './environment';
+import {
+  isLoopbackUrl,
+  signingConfigOf,
+  signingKeyProblems,
+  type SigningKeysConfig,
+  type TeamsSsoConfig,
+} from './signing-config';
 
 /** A key, or Entra ID: a user-assigned managed identity by client id, else the developer's login. */
 export type CosmosAuth =
@@ -34,6 +41,9 @@ export interface AppConfig {
   outboxMaxAttempts: number;
   /** Application Insights export is on only when a connection string is configured. */
   telemetryConnectionString: string | undefined;
+  signingKeys: SigningKeysConfig;
+  /** Absent locally unless configured: signing then goes by the link alone. */
+  teamsSso: TeamsSsoConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -94,11 +104,12 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     outboxSweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    ...signingConfigOf(env),
   };
 }
 
 function crossFieldProblems(env: Env): string[] {
-  const problems: string[] = [];
+  const problems: string[] = signingKeyProblems(env);
   for (const name of ['COSMOS_KEY', 'COSMOS_IDENTITY_CLIENT_ID'] as const) {
     if (env[name] && !env.COSMOS_ENDPOINT) {
       problems.push(`COSMOS_ENDPOINT: required when ${name} is set`);
@@ -143,10 +154,6 @@ function crossFieldProblems(env: Env): string[] {
   return problems;
 }
 
-function isLoopbackUrl(url: string): boolean {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
-}
-
 /** A loggable summary with every secret left out. */
 export function describeConfig(config: AppConfig): Record<string, unknown> {
   return {
@@ -179,5 +186,12 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
           }
         : config.bot,
     telemetry: config.telemetryConnectionString ? 'Application Insights' : 'off',
+    signingKeys: {
+      linkTokenSecret: config.signingKeys.linkTokenSecret ? 'configured' : 'local (in the store)',
+      evidenceSigningKey: config.signingKeys.evidenceSigningKey
+        ? 'configured'
+        : 'local (in the store)',
+    },
+    teamsSso: config.teamsSso ?? 'off',
   };
 }

@@ -43,6 +43,18 @@ export const envSchema = z.object({
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z.string().includes('InstrumentationKey=').optional(),
   ),
+  /** Signs the links of the invitation flow (secret; base64, at least 32 bytes). */
+  LINK_TOKEN_SECRET: optionalText,
+  /** Signs the evidence of every signed declaration: a private ES256 (P-256) JWK (secret). */
+  EVIDENCE_SIGNING_KEY: optionalText,
+  /** The app registration in the manifest's `webApplicationInfo.id`: the audience of Teams SSO tokens. */
+  TEAMS_SSO_APP_ID: optionalText.pipe(z.guid().optional()),
+  /** The manifest's `webApplicationInfo.resource`; by default `api://<public host>/<TEAMS_SSO_APP_ID>`. */
+  TEAMS_SSO_RESOURCE: optionalText.pipe(z.string().startsWith('api://').max(400).optional()),
+  /** The only tenant whose users may sign with Teams SSO; by default MICROSOFT_APP_TENANT_ID. */
+  TEAMS_SSO_TENANT_ID: optionalText.pipe(z.guid().optional()),
+  /** Tests only: a local issuer's OpenID metadata instead of Entra's; loopback addresses only. */
+  TEAMS_SSO_OPENID_METADATA_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,4 +87,10 @@ export const variableSources = {
   OUTBOX_SWEEP_INTERVAL_MS: 'local',
   OUTBOX_MAX_ATTEMPTS: 'local',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
+  LINK_TOKEN_SECRET: 'bicep',
+  EVIDENCE_SIGNING_KEY: 'bicep',
+  TEAMS_SSO_APP_ID: 'bicep',
+  TEAMS_SSO_RESOURCE: 'bicep',
+  TEAMS_SSO_TENANT_ID: 'bicep',
+  TEAMS_SSO_OPENID_METADATA_URL: 'local',
 } as const satisfies Record<keyof Env, 'bicep' | 'platform' | 'local'>;

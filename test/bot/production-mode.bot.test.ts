@@ -3,6 +3,7 @@ import { demoUsers, messageActivity } from '../helpers/activities';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { FakeConnector } from '../helpers/fake-connector';
 import { FakeTokenIssuer } from '../helpers/fake-token-issuer';
+import { signingEnv } from '../helpers/signing-env';
 import { tempDir } from '../helpers/temp-dir';
 
 const tenant = '3f9e6c1a-7b2d-4c8e-9f0a-1b2c3d4e5f60';
@@ -19,6 +20,7 @@ const productionEnv = (dataDir: string, issuer: FakeTokenIssuer) => ({
   MICROSOFT_APP_TYPE: 'SingleTenant',
   MICROSOFT_APP_TENANT_ID: tenant,
   BOT_OPENID_METADATA_URL: issuer.metadataUrl,
+  ...signingEnv(),
 });
 
 describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a local issuer)', function () {

@@ -18,7 +18,12 @@ export interface BotHarness {
    * The bot's own embedded store, through a second SDK client: for tests that write what the app
    * itself cannot (registry entries its import would refuse) or read what it wrote.
    */
-  store(): { registry: Container; casussen: Container; conversations: Container };
+  store(): {
+    registry: Container;
+    casussen: Container;
+    conversations: Container;
+    counters: Container;
+  };
   /** Where that store listens, for a child process (an operator script) to reach it too. */
   storeAccess(): { endpoint: string; key: string; database: string };
   stop(): Promise<void>;
@@ -103,6 +108,7 @@ export async function startBotHarness(
         registry: db.container('registry'),
         casussen: db.container('casussen'),
         conversations: db.container('conversations'),
+        counters: db.container('counters'),
       };
     },
     async stop() {

@@ -51,6 +51,7 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
       registry: container('registry'),
       casussen: container('casussen'),
       conversations: container('conversations'),
+      counters: container('counters'),
     }),
     async stop() {
       if (app.child.exitCode === null) app.child.kill('SIGKILL');

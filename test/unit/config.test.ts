@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { ConfigError, describeConfig, parseConfig } from '../../src/config/config';
+import { signingEnv } from '../helpers/signing-env';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -88,6 +89,8 @@ describe('configuration', () => {
 
   it('never prints a secret, neither in an error nor in the summary', () => {
     const secret = 'zeer-geheim-wachtwoord-123';
+    const signing = signingEnv();
+    const d = (JSON.parse(signing.EVIDENCE_SIGNING_KEY!) as { d: string }).d;
     const problems = problemsOf({ COSMOS_KEY: secret, MICROSOFT_APP_PASSWORD: secret });
     assert.ok(problems.length > 0);
     assert.ok(!problems.join('\n').includes(secret));
@@ -98,8 +101,18 @@ describe('configuration', () => {
       MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
       MICROSOFT_APP_PASSWORD: secret,
       MICROSOFT_APP_TENANT_ID: '7a1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      ...signing,
     });
-    assert.ok(!JSON.stringify(describeConfig(config)).includes(secret));
+    const summary = JSON.stringify(describeConfig(config));
+    for (const hidden of [secret, signing.LINK_TOKEN_SECRET!, d]) {
+      assert.ok(!summary.includes(hidden));
+    }
+    const broken = problemsOf({
+      LINK_TOKEN_SECRET: `${signing.LINK_TOKEN_SECRET!.slice(0, 20)}!`,
+      EVIDENCE_SIGNING_KEY: signing.EVIDENCE_SIGNING_KEY!.replace('"crv":"P-256"', '"crv":"P-384"'),
+    }).join('\n');
+    assert.ok(!broken.includes(signing.LINK_TOKEN_SECRET!.slice(0, 20)));
+    assert.ok(!broken.includes(d));
   });
 
   it('refuses Entra ID over plain http, where the SDK would send no token', () => {
@@ -147,5 +160,56 @@ describe('configuration', () => {
         p.startsWith('MICROSOFT_APP_PASSWORD:'),
       ),
     );
+  });
+
+  describe('signing keys and Teams SSO (issue 12)', () => {
+    const production = {
+      MICROSOFT_APP_ID: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      MICROSOFT_APP_PASSWORD: 'x',
+      MICROSOFT_APP_TENANT_ID: '7a1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+      PUBLIC_BASE_URL: 'https://casusbot.example.nl',
+    };
+
+    it('requires the link secret, the evidence key and the SSO app with MICROSOFT_APP_ID', () => {
+      const problems = problemsOf(production);
+      for (const name of ['LINK_TOKEN_SECRET', 'EVIDENCE_SIGNING_KEY', 'TEAMS_SSO_APP_ID']) {
+        assert.ok(problems.includes(`${name}: required when MICROSOFT_APP_ID is set`), name);
+      }
+      const config = parseConfig({ ...production, ...signingEnv() });
+      assert.equal(config.signingKeys.linkTokenSecret?.byteLength, 32);
+      assert.equal(config.signingKeys.evidenceSigningKey?.crv, 'P-256');
+      assert.deepEqual(config.teamsSso, {
+        appId: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+        resource: 'api://casusbot.example.nl/4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+        tenantId: production.MICROSOFT_APP_TENANT_ID,
+        openIdMetadataUrl: undefined,
+      });
+    });
+
+    it('leaves them to the store locally, and refuses a short secret, a wrong key or a remote SSO issuer', () => {
+      const local = parseConfig({});
+      assert.deepEqual(local.signingKeys, {
+        linkTokenSecret: undefined,
+        evidenceSigningKey: undefined,
+      });
+      assert.equal(local.teamsSso, undefined);
+      const problems = problemsOf({
+        LINK_TOKEN_SECRET: Buffer.alloc(16).toString('base64'),
+        EVIDENCE_SIGNING_KEY: '{"kty":"EC","crv":"P-256","x":"a","y":"b"}',
+        TEAMS_SSO_APP_ID: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+        TEAMS_SSO_TENANT_ID: '7a1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
+        TEAMS_SSO_OPENID_METADATA_URL: 'https://login.example.com/.well-known/openid-configuration',
+      });
+      assert.deepEqual(problems, [
+        'LINK_TOKEN_SECRET: must be base64 of at least 32 random bytes',
+        'EVIDENCE_SIGNING_KEY: must be a private EC P-256 key as a JWK (ES256)',
+        'TEAMS_SSO_OPENID_METADATA_URL: only a loopback address (a local test issuer)',
+      ]);
+      assert.ok(
+        problemsOf({ TEAMS_SSO_APP_ID: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8' }).some((p) =>
+          p.startsWith('TEAMS_SSO_TENANT_ID: required'),
+        ),
+      );
+    });
   });
 });

@@ -40,7 +40,8 @@ export type SigningRefusal = {
     | 'onvolledig' // the submission misses a field (name, drawing, consent)
     | 'tekst-gewijzigd' // the text hash posted is not the text of this invitation
     | 'andere-gebruiker' // the Teams identity is not the invitee's, or its token is not valid
-    | 'tijdelijk-niet-beschikbaar'; // the store did not answer: nothing was stored, try again
+    | 'tijdelijk-niet-beschikbaar' // the store did not answer: nothing was stored, try again
+    | 'niet-zeker'; // the write got no answer and reading back could not settle it
   message: string;
 };
 
@@ -59,6 +60,9 @@ export type SigningSubmission = z.infer<typeof signingSubmissionSchema>;
 export interface SigningResult {
   casusNumber: string;
   signedAt: string;
+  /** Which invitation of which casus: inside Teams the page hands these to `dialog.url.submit`. */
+  invitationId: string;
+  casusId: string;
 }
 
 export interface SigningService {

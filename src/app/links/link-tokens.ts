@@ -20,6 +20,11 @@ const claimsSchema = z.object({
   exp: z.number().int(),
   /** For a viewing link: the registry person it was issued to (links are not passed on). */
   sub: z.string().min(1).max(100).optional(),
+  /**
+   * Where the link was handed out: `teams-dialog` for the invitee's own Teams dialog (signing
+   * then needs their Teams identity), absent for a link sent on by someone else.
+   */
+  via: z.literal('teams-dialog').optional(),
 });
 export type LinkClaims = z.infer<typeof claimsSchema>;
 
@@ -43,7 +48,12 @@ export class LinkTokens {
 
   async issue(
     purpose: LinkPurpose,
-    subject: { invitationId: string; casusId: string; personId?: string },
+    subject: {
+      invitationId: string;
+      casusId: string;
+      personId?: string;
+      via?: LinkClaims['via'];
+    },
     ttlSeconds: number,
     jti: string,
   ): Promise<{ token: string; expiresAt: Date }> {
@@ -53,6 +63,7 @@ export class LinkTokens {
       purpose,
       invitationId: subject.invitationId,
       casusId: subject.casusId,
+      ...(subject.via && { via: subject.via }),
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setIssuer(ISSUER)

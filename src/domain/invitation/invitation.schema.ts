@@ -47,6 +47,8 @@ export const invitationSchema = z.object({
   proposedBy: invitationActorSchema,
   proposedAt: z.iso.datetime(),
   declaration: declarationRefSchema.optional(),
+  /** The id (`jti`) of the link it was signed with: each link is used once. */
+  signedWithLinkId: z.string().min(1).max(100).optional(),
   history: z.array(invitationEventSchema).min(1),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
