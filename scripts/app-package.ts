@@ -4,6 +4,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
 import { z } from 'zod';
+import { defaultSsoResource } from '../src/config/signing-config';
 
 const root = join(__dirname, '..');
 const manifestDir = join(root, 'manifest');
@@ -25,6 +26,10 @@ export const packageValuesSchema = z.object({
   PRIVACY_URL: z.url({ protocol: /^https$/ }),
   TERMS_OF_USE_URL: z.url({ protocol: /^https$/ }),
   DEVELOPER_NAME: z.string().trim().min(1).max(32).default('Zorg- en Veiligheidshuis'),
+  /** The app registration of Teams SSO in the signing dialog (`webApplicationInfo`). */
+  TEAMS_SSO_APP_ID: z.guid(),
+  /** By default `api://<public host>/<TEAMS_SSO_APP_ID>`, as the app expects (TEAMS_SSO_RESOURCE). */
+  TEAMS_SSO_RESOURCE: z.string().startsWith('api://').optional(),
 });
 export type PackageValues = z.infer<typeof packageValuesSchema>;
 
@@ -33,6 +38,9 @@ function fill(text: string, values: PackageValues): string {
   const all: Record<string, string> = {
     ...values,
     PUBLIC_HOST: new URL(values.PUBLIC_BASE_URL).host,
+    TEAMS_SSO_RESOURCE:
+      values.TEAMS_SSO_RESOURCE ??
+      defaultSsoResource(values.PUBLIC_BASE_URL, values.TEAMS_SSO_APP_ID),
   };
   const filled = text.replace(/\{\{([A-Z_]+)\}\}/g, (match, name: string) => all[name] ?? match);
   const left = /\{\{[A-Z_]+\}\}/.exec(filled);

@@ -1,6 +1,6 @@
 // `npm run package`: writes dist/casusbot-teams-app.zip for upload to Teams, with the app id and
 // URLs from the environment (MICROSOFT_APP_ID, PUBLIC_BASE_URL, PRIVACY_URL, TERMS_OF_USE_URL,
-// optionally DEVELOPER_NAME). The manifest is validated against the official schema first.
+// TEAMS_SSO_APP_ID, optionally DEVELOPER_NAME and TEAMS_SSO_RESOURCE). The manifest is validated against the official schema first.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPackage, packageValuesSchema } from './app-package';

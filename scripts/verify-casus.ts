@@ -1,12 +1,19 @@
 // `npm run casus:verify -- <casusId|casusnummer>`: checks the hash chain over a casus's audit
 // lines (src/domain/casus/audit-chain.ts) in the Cosmos DB account in COSMOS_ENDPOINT (COSMOS_KEY
 // or Entra ID), or else in the embedded store's data folder while the app is not running.
-// Exit codes: 0 intact, 1 broken, 2 no chain to check (a casus from before it), 3 not checked.
+// It also checks each signed declaration's JWS against the evidence signing key (from
+// EVIDENCE_SIGNING_KEY, or locally the key the app made in the store) and that an audit line
+// carries its hash. Exit codes: 0 intact, 1 broken, 2 no chain to check (a casus from before
+// it), 3 not checked.
+import type { JWK } from 'jose';
 import { ZodError } from 'zod';
-import { parseConfig } from '../src/config/config';
+import { EvidenceSigner } from '../src/app/invitation/evidence-signature';
+import { parseConfig, type AppConfig } from '../src/config/config';
 import { verifyAuditChain, type AuditChainResult } from '../src/domain/casus/audit-chain';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
-import { openStore } from '../src/storage/store';
+import { readLocalSigningKeys } from '../src/storage/cosmos-signing-keys';
+import { openStore, type Store } from '../src/storage/store';
+import { checkDeclarations } from './verify-evidence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -80,10 +87,20 @@ async function main(): Promise<number> {
     const casus = found.value;
     const { text, code } = report(verifyAuditChain(casus));
     process.stdout.write(`casus ${casus.casusNumber ?? '(concept)'} (${casus.id}): ${text}\n`);
-    return code;
+    const declarations = await checkDeclarations(casus, await evidenceKey(config, store));
+    for (const line of declarations.lines) process.stdout.write(`${line}\n`);
+    return declarations.broken && code !== 1 ? 1 : code;
   } finally {
     await store.close();
   }
+}
+
+/** The public half of the evidence signing key: configured, or the one the app made locally. */
+async function evidenceKey(config: AppConfig, store: Store): Promise<JWK | undefined> {
+  const jwk =
+    config.signingKeys.evidenceSigningKey ??
+    (await readLocalSigningKeys(store.containers.counters))?.evidenceSigningKey;
+  return jwk && (await EvidenceSigner.create(jwk)).publicJwk;
 }
 
 main().then(

@@ -25,15 +25,7 @@ export interface LocalSigningKeys {
  * sign evidence, which is acceptable for a demo only.
  */
 export async function loadLocalSigningKeys(counters: Container): Promise<LocalSigningKeys> {
-  const read = async () => {
-    const found = await storeCallExpecting(
-      (options) => counters.item(ID, ID).read<{ id: string }>(options),
-      [404],
-    );
-    return found.ok && found.value.resource
-      ? documentSchema.parse(found.value.resource)
-      : undefined;
-  };
+  const read = () => readStored(counters);
   let stored = await read();
   if (!stored) {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -47,6 +39,26 @@ export async function loadLocalSigningKeys(counters: Container): Promise<LocalSi
     stored = await read();
   }
   if (!stored) throw new Error('The local signing keys could not be read back after creating them');
+  return keysOf(stored);
+}
+
+/** The local keys if the app made them already; never makes them (`npm run casus:verify`). */
+export async function readLocalSigningKeys(
+  counters: Container,
+): Promise<LocalSigningKeys | undefined> {
+  const stored = await readStored(counters);
+  return stored && keysOf(stored);
+}
+
+async function readStored(counters: Container) {
+  const found = await storeCallExpecting(
+    (options) => counters.item(ID, ID).read<{ id: string }>(options),
+    [404],
+  );
+  return found.ok && found.value.resource ? documentSchema.parse(found.value.resource) : undefined;
+}
+
+function keysOf(stored: z.infer<typeof documentSchema>): LocalSigningKeys {
   return {
     linkTokenSecret: new Uint8Array(Buffer.from(stored.linkTokenSecret, 'base64')),
     evidenceSigningKey: stored.evidenceSigningKey,

@@ -12,6 +12,9 @@ import {
 import { actionData } from '../helpers/card-actions';
 import { press } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
+import { wireInvitationSigning } from '../../bot/invitation-signing';
+import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
+import { casusWithApprovedInvitation, submissionFor } from '../helpers/signing-fixtures';
 
 const run = promisify(execFile);
 
@@ -129,6 +132,50 @@ describe('npm run casus:verify (the operator script, against the bot’s store)'
       extended.stdout,
       /keten intact, 4 regels; keten begint bij regel 4: de 3 regel\(s\) ervoor zijn van vóór de keten, alleen regel 3 is gedekt/,
     );
+  });
+
+  it('checks each signed declaration: its JWS with the app’s key, its hash on an audit line', async () => {
+    const casussen = new CosmosCasusRepository(bot.store().casussen);
+    // The bot's own keys (made at its start, in its store), as the signing page would use them.
+    const signing = await wireInvitationSigning(
+      {
+        signingKeys: { linkTokenSecret: undefined, evidenceSigningKey: undefined },
+        teamsSso: undefined,
+      },
+      { counters: bot.store().counters, casussen },
+      { now: () => new Date(), newId: () => crypto.randomUUID() },
+    );
+    const { casus } = casusWithApprovedInvitation();
+    const created = await casussen.create(casus);
+    assert.ok(created.ok);
+    const { token } = await signing.tokens.issue(
+      'ondertekenen',
+      { invitationId: casus.invitations[0]!.id, casusId: casus.id },
+      3600,
+      crypto.randomUUID(),
+    );
+    const view = await signing.service.view(token);
+    assert.ok(view.ok);
+    const signed = await signing.service.sign(submissionFor(view.value, token), {
+      userAgent: 'test',
+    });
+    assert.ok(signed.ok, JSON.stringify(signed));
+
+    const intact = await verify(casus.id);
+    assert.equal(intact.code, 0, intact.stdout);
+    assert.match(intact.stdout, /keten intact, 1 regels/);
+    assert.match(
+      intact.stdout,
+      /verklaring [0-9a-f-]+ \(uitnodiging [0-9a-f-]+\): handtekening geldig, hash in auditregel 1/,
+    );
+
+    const stored = await read(casus.id);
+    const record = { ...stored.declarations[0]!.record, typedName: 'Iemand Anders' };
+    await write({ ...stored, declarations: [{ ...stored.declarations[0]!, record }] });
+    const altered = await verify(casus.id);
+    assert.equal(altered.code, 1, altered.stdout);
+    assert.match(altered.stdout, /keten intact/, 'the chain alone does not see it');
+    assert.match(altered.stdout, /niet wat de server ondertekende: gewijzigd/);
   });
 
   it('says so when there is no such casus', async () => {

@@ -16,6 +16,7 @@ const values: PackageValues = {
   PRIVACY_URL: 'https://zvh.example.nl/privacy',
   TERMS_OF_USE_URL: 'https://zvh.example.nl/voorwaarden',
   DEVELOPER_NAME: 'ZVH Rotterdam-Rijnmond',
+  TEAMS_SSO_APP_ID: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
 };
 
 const png = (file: string) => PNG.sync.read(readFileSync(`manifest/${file}`));
@@ -37,6 +38,11 @@ describe('Teams app package (manifest/)', () => {
     assert.equal(manifest.id, values.MICROSOFT_APP_ID);
     assert.deepEqual(manifest.validDomains, ['casusbot.example.nl']);
     assert.equal((manifest.bots as { botId: string }[])[0]?.botId, values.MICROSOFT_APP_ID);
+    // Teams SSO in the signing dialog: the resource the app accepts as audience (config.ts).
+    assert.deepEqual(manifest.webApplicationInfo, {
+      id: values.TEAMS_SSO_APP_ID,
+      resource: `api://casusbot.example.nl/${values.TEAMS_SSO_APP_ID}`,
+    });
   });
 
   it('offers exactly the commands the bot answers outside demo mode in a personal chat, and only help elsewhere', () => {
