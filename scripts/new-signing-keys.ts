@@ -14,7 +14,7 @@ mkdirSync(folder, { recursive: true, mode: 0o700 });
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const files = {
   'link-token-secret': randomBytes(32).toString('base64'),
-  'evidence-signing-key.json': JSON.stringify(privateKey.export({ format: 'jwk' })),
+  'evidence-signing-key': JSON.stringify(privateKey.export({ format: 'jwk' })),
 };
 for (const [name, value] of Object.entries(files)) {
   // `wx`: an existing key is never overwritten; it may already sign links and evidence.
