@@ -5,8 +5,9 @@ import type { Casus } from '../../src/domain/casus/casus.schema';
 import { applyTransition, personRef } from '../../src/domain/casus/casus-transition';
 import type { InvitationState } from '../../src/domain/invitation/invitation-machine';
 import type { Invitation } from '../../src/domain/invitation/invitation.schema';
+import { mayDecide } from '../../src/domain/invitation/decide';
 import { proposeInvitation } from '../../src/domain/invitation/propose';
-import { casusIn, proposeInput, prLkA, prZvh } from '../helpers/invitation-fixtures';
+import { casusIn, lkA, proposeInput, prLkA, prZvh, wtLkA } from '../helpers/invitation-fixtures';
 import { sampleCasus } from '../helpers/samples';
 
 const at = '2026-12-03T09:00:00.000Z';
@@ -88,4 +89,25 @@ describe('invitations when the casus changes table', () => {
     });
     assert.deepEqual(states(decided(casus, 'opschalen')), { 'School A': 'voorgesteld' });
   });
+});
+
+describe('after afschalen, the Lokale Kamer may end a participation the ZVH admitted', () => {
+  const casus = { ...casusIn('in_behandeling_lokaal'), invitations: [] };
+  for (const [action, state, allowed] of [
+    ['beeindigen', 'ondertekend', true],
+    ['beeindigen', 'goedgekeurd', true],
+    ['goedkeuren', 'voorgesteld', false],
+  ] as const) {
+    it(`${action} on a ZVH invitation that is ${state}: ${allowed ? 'allowed' : 'refused'}`, () => {
+      const result = mayDecide({
+        invitation: invitationAt('zvh', state, 'School A'),
+        action,
+        decider: wtLkA,
+        casus,
+        kamer: lkA,
+      });
+      assert.equal(result.ok, allowed);
+      if (!result.ok) assert.equal(result.error.kind, 'casus-niet-in-behandeling');
+    });
+  }
 });

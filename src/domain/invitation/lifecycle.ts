@@ -45,7 +45,8 @@ export function closeInvitations(invitations: readonly Invitation[], at: string)
  * no longer handles the casus, so its undecided proposals lapse (verlopen) in the same write: the
  * table now handling the casus proposes anew if it wants the party, and the one-live-invitation rule
  * does not keep it from doing so. Decided invitations stay as they are: an approved invitee may
- * still sign and a signed one stays deelnemer for the duration of the casus (art. 2.31 lid 9–10 WGS).
+ * still sign and a signed one stays deelnemer for the duration of the casus (art. 2.31 lid 9–10 WGS),
+ * unless the table now handling the casus ends it (`decide.ts`).
  */
 export function lapseProposalsElsewhere(
   invitations: readonly Invitation[],

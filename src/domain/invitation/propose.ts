@@ -69,13 +69,7 @@ export function proposeInvitation(input: ProposeInput): Result<Invitation, Propo
     });
   }
   const { person, organisation } = input.proposer;
-  // The registry records who sits at a table only through its kamer roles; a private vaste
-  // deelnemer at the weegtafel may propose, though only the overheidsdeelnemers decide.
-  const ofTable =
-    person.organisationId === organisation.id &&
-    organisation.category !== 'incidentele-deelnemer' &&
-    hasDecisionRoleAt(person, table.kamerId);
-  const role = ofTable ? tableRole(person, table.kamerId) : undefined;
+  const role = tableRoleOf(person, organisation, table.kamerId);
   if (!role) {
     return fail({
       kind: 'geen-deelnemer-van-tafel',
@@ -203,6 +197,34 @@ function normaliseName(name: string): string {
     .trim();
 }
 
-function tableRole(person: Person, kamerId: string): string | undefined {
-  return person.roles.find((r) => 'kamerId' in r && r.kamerId === kamerId)?.role;
+/**
+ * The proposer's role at the table, when they are a deelnemer of it. The registry records who sits
+ * at a table only through its kamer roles; a private vaste deelnemer at the weegtafel may propose,
+ * though only the overheidsdeelnemers decide.
+ */
+function tableRoleOf(
+  person: Person,
+  organisation: Organisation,
+  kamerId: string,
+): string | undefined {
+  const ofTable =
+    person.organisationId === organisation.id &&
+    organisation.category !== 'incidentele-deelnemer' &&
+    hasDecisionRoleAt(person, kamerId);
+  return ofTable
+    ? person.roles.find((r) => 'kamerId' in r && r.kamerId === kamerId)?.role
+    : undefined;
+}
+
+/** Whether this person may propose an invitation on this casus now: the card offers the form only then. */
+export function mayPropose(
+  proposer: { person: Person; organisation: Organisation },
+  casus: Pick<Casus, 'state' | 'kamerId'>,
+  kamer: Kamer,
+): boolean {
+  const table = handlingTable(casus, kamer);
+  return (
+    table !== undefined &&
+    tableRoleOf(proposer.person, proposer.organisation, table.kamerId) !== undefined
+  );
 }
