@@ -225,3 +225,20 @@ export function invitationConfirmationFor(
     },
   ];
 }
+
+/**
+ * The next step a notification about an invitation names: the decider is asked to decide, the
+ * proposer reads how it ended. Undefined for an audit line about no invitation.
+ */
+export function invitationNextStep(
+  context: Context,
+  invitationId: string | undefined,
+): string | undefined {
+  const invitation = context.casus.invitations.find((i) => i.id === invitationId);
+  if (!invitation) return undefined;
+  const naam = invitation.proposal.organisatie.naam;
+  if (tableActionsFor(context, invitation).some((a) => a !== 'beeindigen')) {
+    return `Beslis over het voorstel om ${naam} uit te nodigen: open de casus en kies Goedkeuren of Afwijzen.`;
+  }
+  return `${naam}: ${invitationStateLabels[invitation.state].toLowerCase()}. Open de casus voor de stand van de uitnodiging.`;
+}
