@@ -3,12 +3,14 @@ import { zeroOrOne } from './schema-parts';
 import template from '../../cards/casus.json';
 import { casusActionSchema } from '../../src/domain/casus/casus-machine';
 import { closeReasonSchema } from '../../src/domain/casus/close-reason';
+import { invitationStateLabels } from '../../src/domain/invitation/invitation-machine';
 import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
 import { defineCard } from './card-template';
 import { evidenceViewSchema } from './evidence-view';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
 const buttonStyle = z.enum(['positive', 'destructive', 'default']);
+const tableActionSchema = z.enum(['goedkeuren', 'afwijzen', 'beeindigen']);
 
 /** Neutral (`emphasis`) for what was saved, warning for a changed casus, attention for refusals. */
 export const noticeSchema = z.object({
@@ -62,6 +64,50 @@ export const casusCardSchema = z.object({
       actions: z
         .array(z.object({ title: z.string(), action: casusActionSchema, style: buttonStyle }))
         .min(1),
+    }),
+  ),
+  /** "Incidentele deelnemers": the invitations (art. 2.21 BGS), their buttons, "Partij uitnodigen". */
+  invitations: zeroOrOne(
+    z.object({
+      items: z.array(
+        z.object({
+          organisation: z.string(),
+          state: labelSchema(invitationStateLabels),
+          lines: z.array(z.object({ label: z.string(), text: z.string() })),
+          forms: zeroOrOne(
+            z.object({
+              inputId: z.string().regex(/^invitationMotivation-[0-9a-f-]{36}$/),
+              label: z.string(),
+              value: z.string(),
+              actions: z
+                .array(
+                  z.object({
+                    title: z.string(),
+                    invitationId: z.uuid(),
+                    action: tableActionSchema,
+                    style: buttonStyle,
+                  }),
+                )
+                .min(1),
+            }),
+          ),
+        }),
+      ),
+      none: zeroOrOne(z.object({})),
+      earlier: zeroOrOne(z.object({ text: z.string() })),
+      propose: zeroOrOne(z.object({})),
+      /** At least one invitee signed: their declarations can be opened. */
+      participants: zeroOrOne(z.object({})),
+    }),
+  ),
+  /** The second step of a decision on an invitation. */
+  invitationConfirm: zeroOrOne(
+    z.object({
+      invitationId: z.uuid(),
+      action: tableActionSchema,
+      title: z.string(),
+      consequence: z.string(),
+      motivation: z.string(),
     }),
   ),
   /** The worker's answer form; `draft` is what she typed, back in the input after a refusal. */

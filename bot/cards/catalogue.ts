@@ -13,6 +13,7 @@ import { intakeSummaryCard } from './intake-summary.card';
 import { draftRemoveCard, myCasussenCard } from './my-casussen.card';
 import { casusSearchCard } from './casus-search.card';
 import { notAuthorisedCard } from './not-authorised.card';
+import { invitationFormCard } from './invitation-form.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -31,4 +32,5 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   casusNotificationCard,
   casusCompactCard,
   casuslijstCard,
+  invitationFormCard,
 ];

@@ -8,6 +8,7 @@ import { describeEvent, reasonOf, shortened } from '../presenters/casus-event';
 import { indicationsLine } from '../presenters/casus-evidence';
 import { casusStateShortLabels } from '../presenters/casus-status';
 import { allowedFor, currentTable, type CasusView } from '../presenters/casus.presenter';
+import { invitationNextStep } from '../presenters/casus-invitations.presenter';
 import { nextStep } from '../presenters/next-step';
 
 /** Enough of a motivation to know what it is about; the casus card has the rest. */
@@ -47,7 +48,11 @@ export function notificationCardFor(
       ? [{ text: shortened(entry.motivation, NOTIFIED_MOTIVATION) }]
       : [],
     evidence: grounds ? [{ text: shortened(grounds, NOTIFIED_MOTIVATION) }] : [],
-    nextStep: nextStep(casus, table, allowed),
+    nextStep:
+      invitationNextStep(
+        { viewer, casus, kamer: view.kamer, kamers: [view.kamer, view.zvh] },
+        entry.invitationId,
+      ) ?? nextStep(casus, table, allowed),
   });
 }
 

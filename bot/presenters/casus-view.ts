@@ -5,7 +5,10 @@ import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { CasusView } from './casus.presenter';
 
 /** What a turn adds to the card: a notice, a refused draft, a confirmation to ask for. */
-export type CasusViewExtra = Pick<CasusView, 'notice' | 'draft' | 'confirm' | 'backTo'>;
+export type CasusViewExtra = Pick<
+  CasusView,
+  'notice' | 'draft' | 'confirm' | 'backTo' | 'invitationDraft' | 'invitationConfirm'
+>;
 
 /**
  * What a casus card needs from the registry: the ZVH, and who gets their own view on refresh

@@ -13,6 +13,12 @@ import { confirmationOf, type Confirmation } from './confirmation';
 import { decisionForms, type DecisionDraft } from './decision-forms';
 import { nextStep } from './next-step';
 import { casusEvidence, shortenEvidence } from './casus-evidence';
+import {
+  invitationConfirmationFor,
+  invitationSection,
+  type InvitationConfirmation,
+  type InvitationDraft,
+} from './casus-invitations.presenter';
 
 export { describeEvent } from './casus-event';
 
@@ -31,6 +37,10 @@ export interface CasusView {
   confirm?: Confirmation;
   /** Opened from a list: "Terug naar de lijst" leads back to it (the same page). */
   backTo?: BackTo;
+  /** A refused decision on an invitation: its motivation back in its input. */
+  invitationDraft?: InvitationDraft;
+  /** A decision on an invitation passed its first press: ask for the second. */
+  invitationConfirm?: InvitationConfirmation;
 }
 
 /** The list a casus was opened from, as the button back to it carries it. */
@@ -98,7 +108,10 @@ function casusCardView(
   const cut = (text: string, max: number | undefined) =>
     max === undefined ? text : shortened(text, max);
   const allowed = allowedFor(viewer, casus, view.kamer);
-  const confirming = view.confirm && allowed.includes(view.confirm.action);
+  const invitationContext = { viewer, casus, kamer: view.kamer, kamers: [view.kamer, view.zvh] };
+  const invitationConfirm = invitationConfirmationFor(invitationContext, view.invitationConfirm);
+  const confirming =
+    (view.confirm && allowed.includes(view.confirm.action)) || invitationConfirm.length > 0;
   const forms = confirming ? [] : decisionForms(allowed, view.draft);
   const mayAnswer = !confirming && allowed.includes('aanvullen');
   const question = [...casus.audit]
@@ -155,6 +168,12 @@ function casusCardView(
           ]
         : [],
     forms,
+    invitations: confirming
+      ? []
+      : invitationSection(invitationContext, view.invitationDraft, (text) =>
+          cut(text, limits?.evidence),
+        ),
+    invitationConfirm,
     answer: mayAnswer
       ? [
           {

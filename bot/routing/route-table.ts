@@ -3,6 +3,7 @@ import { casusVerbRoutes, showCasus } from './handlers/casus.handler';
 import { demoPersonaVerbRoutes, showDemoPersonas } from './handlers/demo-persona.handler';
 import { showHelp, showNotUnderstood } from './handlers/help.handler';
 import { intakeVerbRoutes, startNewIntake } from './handlers/intake.handler';
+import { invitationVerbRoutes } from './handlers/invitation.handler';
 import { myCasussenVerbRoutes, showMyCasussen } from './handlers/my-casussen.handler';
 import { navigationVerbRoutes, showCasuslijst } from './handlers/navigation.handler';
 import { searchVerbRoutes } from './handlers/search.handler';
@@ -78,6 +79,7 @@ export const routeTable: {
     ...demoPersonaVerbRoutes,
     ...intakeVerbRoutes,
     ...casusVerbRoutes,
+    ...invitationVerbRoutes,
     commandButtonRoute,
     ...navigationVerbRoutes,
     ...myCasussenVerbRoutes,

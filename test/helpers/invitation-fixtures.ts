@@ -38,6 +38,7 @@ export const incidenteel = actor('Rob de Boer', woonstede, [{ role: 'wijkteammed
 export const casusIn = (
   state: Casus['state'],
 ): ProposeInput['casus'] & Pick<Casus, 'createdBy' | 'audit'> => ({
+  invitations: [],
   id: '0d6f3c2a-8b1e-4c5d-9e7f-1a2b3c4d5e6f',
   state,
   kamerId: 'lk-a',
@@ -73,5 +74,6 @@ export const proposeInput = (over: Partial<ProposeInput> = {}): ProposeInput => 
   organisations,
   id: '3a4b5c6d-7e8f-4a0b-8c1d-2e3f4a5b6c7d',
   at: '2026-12-02T06:00:00.000Z',
+  today: '2026-12-02',
   ...over,
 });

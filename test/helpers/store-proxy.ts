@@ -1,5 +1,11 @@
 import { once } from 'node:events';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -36,6 +42,7 @@ export class StoreProxy {
   private afterRules: Rule[] = [];
   /** Run once, when a matching request arrives, before it is forwarded (or not). */
   private arrivalRules: Rule[] = [];
+  private holds: { rule: (request: ProxiedRequest) => boolean; waiting: (() => void)[] }[] = [];
   /** Every request that reached the store through the proxy. */
   readonly forwarded: ProxiedRequest[] = [];
   private server: Server | undefined;
@@ -54,29 +61,9 @@ export class StoreProxy {
         req.socket.destroy(); // also on a connection kept alive from before
         return;
       }
-      const cut = this.takeCutRule(seen);
-      const upstreamRequest = request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-        },
-        (upstreamResponse: IncomingMessage) => {
-          this.forwarded.push(seen);
-          upstreamResponse.on('end', () => this.runRules(this.afterRules, seen));
-          if (cut) {
-            upstreamResponse.resume();
-            upstreamResponse.on('end', () => req.socket.destroy());
-            return;
-          }
-          res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
-          upstreamResponse.pipe(res);
-        },
-      );
-      upstreamRequest.on('error', () => req.socket.destroy());
-      req.pipe(upstreamRequest);
+      const hold = this.holds.find((candidate) => candidate.rule(seen));
+      if (hold) hold.waiting.push(() => this.forward(req, res, seen, target));
+      else this.forward(req, res, seen, target);
     });
     this.server.on('connection', (socket: Socket) => {
       if (this.mode === 'refuse') {
@@ -90,6 +77,46 @@ export class StoreProxy {
     await once(this.server, 'listening');
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  private forward(req: IncomingMessage, res: ServerResponse, seen: ProxiedRequest, target: URL) {
+    const cut = this.takeCutRule(seen);
+    const upstreamRequest = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (upstreamResponse: IncomingMessage) => {
+        this.forwarded.push(seen);
+        upstreamResponse.on('end', () => this.runRules(this.afterRules, seen));
+        if (cut) {
+          upstreamResponse.resume();
+          upstreamResponse.on('end', () => req.socket.destroy());
+          return;
+        }
+        res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers);
+        upstreamResponse.pipe(res);
+      },
+    );
+    upstreamRequest.on('error', () => req.socket.destroy());
+    req.pipe(upstreamRequest);
+  }
+
+  /**
+   * Matching requests wait, unforwarded, until the returned function releases them: what a turn
+   * needed of them it could not get meanwhile (it would answer late), what it did not need stays
+   * out of its count.
+   */
+  hold(rule: (request: ProxiedRequest) => boolean): () => void {
+    const hold = { rule, waiting: [] as (() => void)[] };
+    this.holds.push(hold);
+    return () => {
+      this.holds = this.holds.filter((candidate) => candidate !== hold);
+      hold.waiting.splice(0).forEach((forward) => forward());
+    };
   }
 
   /** The next request that matches is applied by the store, but its answer never arrives. */

@@ -12,7 +12,9 @@ const at = '2026-12-02T07:00:00.000Z';
 
 function proposedOn(casusId: string) {
   const result = proposeInvitation(
-    proposeInput({ casus: { id: casusId, state: 'in_behandeling_lokaal', kamerId: 'lk-a' } }),
+    proposeInput({
+      casus: { id: casusId, state: 'in_behandeling_lokaal', kamerId: 'lk-a', invitations: [] },
+    }),
   );
   if (!result.ok) throw new Error(result.error.reason);
   return result.value;

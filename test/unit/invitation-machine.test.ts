@@ -21,6 +21,7 @@ describe('invitation state machine', () => {
       'voorgesteld -goedkeuren-> goedgekeurd (overheidsdeelnemers)',
       'voorgesteld -afwijzen-> afgewezen (overheidsdeelnemers)',
       'voorgesteld -casus-gesloten-> verlopen (casus)',
+      'voorgesteld -tafel-gewisseld-> verlopen (casus)',
       'goedgekeurd -ondertekenen-> ondertekend (genodigde)',
       'goedgekeurd -beeindigen-> beeindigd (overheidsdeelnemers)',
       'goedgekeurd -casus-gesloten-> verlopen (casus)',

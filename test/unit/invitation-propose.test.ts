@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { casusStateSchema } from '../../src/domain/casus/casus.schema';
-import { invitationSchema } from '../../src/domain/invitation/invitation.schema';
+import {
+  invitationStateSchema,
+  type InvitationState,
+} from '../../src/domain/invitation/invitation-machine';
+import { invitationSchema, type Invitation } from '../../src/domain/invitation/invitation.schema';
+import type { InvitationProposalInput } from '../../src/domain/invitation/proposal.schema';
 import { proposeInvitation, type ProposalRefusal } from '../../src/domain/invitation/propose';
 import {
   casusIn,
@@ -178,5 +184,83 @@ describe('invitation proposal (BGS art. 2.21 lid 1)', () => {
   it('checks the table before the form: a non-deelnemer learns nothing about the form', () => {
     const error = refusal(proposeInvitation(proposeInput({ proposer: indiener, values: {} })));
     assert.equal(error.kind, 'geen-deelnemer-van-tafel');
+  });
+
+  describe('one live invitation per organisation, and a casusoverleg still to come', () => {
+    const existing = (
+      state: InvitationState,
+      organisatie: InvitationProposalInput['organisatie'],
+    ) => {
+      const first = proposeInvitation(
+        proposeInput({ values: { ...validProposal(), organisatie }, id: randomUUID() }),
+      );
+      assert.ok(first.ok);
+      return { ...first.value, state };
+    };
+    const woonstede = { naam: 'Woonstede', categorie: 'woningcorporatie' } as const;
+    const withInvitations = (...invitations: Invitation[]) => ({
+      ...casusIn('in_behandeling_lokaal'),
+      invitations,
+    });
+
+    for (const state of invitationStateSchema.options) {
+      const live = state === 'voorgesteld' || state === 'goedgekeurd' || state === 'ondertekend';
+      it(`an invitation of the same organisation that is ${state}: ${live ? 'refused' : 'may be proposed again'}`, () => {
+        const casus = withInvitations(existing(state, woonstede));
+        const result = proposeInvitation(proposeInput({ casus }));
+        if (!live) return assert.ok(result.ok);
+        const error = refusal(result);
+        assert.equal(error.kind, 'al-uitgenodigd');
+        assert.match(error.reason, /^Voor Woonstede loopt al een uitnodiging bij deze casus/);
+      });
+    }
+
+    it('matches the organisation by name however written, and by registry id', () => {
+      const byName = withInvitations(
+        existing('voorgesteld', { naam: 'WOONSTEDE ', categorie: 'woningcorporatie' }),
+      );
+      assert.equal(
+        refusal(proposeInvitation(proposeInput({ casus: byName }))).kind,
+        'al-uitgenodigd',
+      );
+      const byId = withInvitations(
+        existing('goedgekeurd', { ...woonstede, registryId: 'woonstede' }),
+      );
+      const values = validProposal();
+      values.organisatie = { ...woonstede, registryId: 'woonstede', naam: 'Woonstede Wonen' };
+      assert.equal(
+        refusal(proposeInvitation(proposeInput({ casus: byId, values }))).kind,
+        'al-uitgenodigd',
+      );
+    });
+
+    it('another organisation beside a live invitation may be proposed', () => {
+      const casus = withInvitations(existing('voorgesteld', woonstede));
+      const values = validProposal();
+      values.organisatie = { naam: 'Basisschool De Regenboog', categorie: 'onderwijs' };
+      assert.ok(proposeInvitation(proposeInput({ casus, values })).ok);
+    });
+
+    it('refuses a casusoverleg before today, accepts today and later', () => {
+      for (const [date, accepted] of [
+        ['2026-12-01', false],
+        ['2025-12-31', false],
+        ['2026-12-02', true],
+        ['2027-01-15', true],
+      ] as const) {
+        const values = { ...validProposal(), casusoverleg: date };
+        const result = proposeInvitation(proposeInput({ values, today: '2026-12-02' }));
+        if (accepted) {
+          assert.ok(result.ok, date);
+          continue;
+        }
+        const error = refusal(result);
+        assert.equal(error.kind, 'datum-verleden', date);
+        assert.match(error.reason, /ligt in het verleden/);
+        assert.deepEqual('issues' in error && error.issues.map((issue) => issue.path), [
+          'casusoverleg',
+        ]);
+      }
+    });
   });
 });

@@ -20,7 +20,7 @@ export const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
 const typed = z.string().max(4000).optional();
 
 /** What the decider learns when the card was not the casus's latest: the casus moved on. */
-function changedMeanwhile(casus: Casus): string {
+export function changedMeanwhile(casus: Casus): string {
   const last = casus.audit.at(-1);
   const step = last
     ? ` (laatste stap: ${describeEvent(last).what}, ${describeEvent(last).when})`

@@ -5,6 +5,7 @@ import { withoutLease } from '../../domain/casus/delivery-lease';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import type { CasusAudience } from '../casus/casus-audience';
 import { withProgress, type EntryProgress } from './delivery-progress';
+import { INVITATION_OUTBOX_PREFIX, invitationRecipients } from './invitation-recipients';
 
 /** What an outbox entry asks for: tell these registry persons about this event. */
 export interface Notification {
@@ -37,7 +38,7 @@ const backToLokaleKamer: readonly string[] = ['aanvullen', 'opschaling-weigeren'
  * goes to the worker who submitted; an escalation request to the ZVH's decision makers; whatever
  * puts the casus back on the Lokale Kamer's table, to theirs. Each of them only while they may see
  * the casus (`audience`): a role alone is not enough. Nobody is told of their own action: the
- * answer to their press already says it.
+ * answer to their press already says it. Steps on an invitation: `invitationRecipients`.
  */
 export function notificationsOf(
   casus: Casus,
@@ -60,6 +61,10 @@ export function notificationsOf(
           action: 'indienen',
           event,
         };
+      }
+      if (entry.kind.startsWith(INVITATION_OUTBOX_PREFIX)) {
+        const ids = invitationRecipients(casus, entry.kind, event, audience);
+        return { entry, recipientIds: others(ids), action: undefined, event };
       }
       const action = entry.kind.startsWith('besluit:')
         ? (entry.kind.slice(8) as CasusAction)

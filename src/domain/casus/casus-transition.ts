@@ -1,5 +1,5 @@
 import { appendAuditLine } from './audit-chain';
-import { closeInvitations } from '../invitation/lifecycle';
+import { closeInvitations, lapseProposalsElsewhere } from '../invitation/lifecycle';
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { CasusAction, Transition } from './casus-machine';
 import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
@@ -30,6 +30,14 @@ export interface TransitionInput {
   notify?: Omit<OutboxEntry, 'auditIndex'>[];
 }
 
+/** In behandeling at one table before, at the other one after (opschaling accepted, afschalen). */
+function movesTable(from: Casus['state'], to: Casus['state']): boolean {
+  return (
+    (from === 'in_behandeling_zvh' && to === 'in_behandeling_lokaal') ||
+    (from === 'opschaling_aangevraagd' && to === 'in_behandeling_zvh')
+  );
+}
+
 /**
  * The casus after a transition: new state, one more audit line, its notifications in the outbox,
  * one revision up, the audit chain extended. Pure; the caller writes it with the ETag it read, so it happens once or not at all.
@@ -43,6 +51,15 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
     // WGS art. 2.31 lid 9–10: incidentele deelnemers take part for the duration of the casus only.
     ...(input.transition.to === 'afgesloten' && {
       invitations: closeInvitations(casus.invitations, input.at),
+    }),
+    // The other table takes the casus over: the former table's open proposals lapse (lifecycle.ts).
+    ...(movesTable(casus.state, input.transition.to) && {
+      invitations: lapseProposalsElsewhere(
+        casus.invitations,
+        (tableId) =>
+          (tableId === casus.kamerId) === (input.transition.to === 'in_behandeling_lokaal'),
+        input.at,
+      ),
     }),
     ...appendAuditLine(casus, {
       at: input.at,

@@ -21,7 +21,8 @@ export type RightsRefusal = 'not-allowed-in-state' | 'not-authorised';
 
 type CasusFacts = Pick<Casus, 'state' | 'kamerId' | 'createdBy' | 'audit'>;
 
-const ON_BEHALF_OF_OVERHEIDSDEELNEMERS = 'de overheidsdeelnemers (art. 2.27 WGS)';
+/** On whose behalf a procesregisseur or weegtafellid decides, as audit lines say it. */
+export const ON_BEHALF_OF_OVERHEIDSDEELNEMERS = 'de overheidsdeelnemers (art. 2.27 WGS)';
 
 /**
  * WGS art. 2.27: only the overheidsdeelnemers decide, through a procesregisseur or weegtafel they

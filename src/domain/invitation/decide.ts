@@ -7,7 +7,11 @@ import type { Kamer, Organisation, Person } from '../registry/registry.schema';
 import { fail, ok, type Result } from '../shared/result';
 import { chooseVariant } from './declarations/declaration-text';
 import { currentDeclaration } from './declarations/declaration-registry';
-import { invitationTransitionFor, type InvitationAction } from './invitation-machine';
+import {
+  invitationTransitionFor,
+  type InvitationAction,
+  type InvitationTransition,
+} from './invitation-machine';
 import { handlingTable } from './invitation-table';
 import type { DeclarationRef, Invitation } from './invitation.schema';
 
@@ -46,38 +50,11 @@ const motivationSchema = z
  * their own proposal. Approval fixes the declaration the invitee will sign.
  */
 export function decideOnInvitation(input: DecideInput): Result<Invitation, DecisionRefusal> {
+  const allowed = mayDecide(input);
+  if (!allowed.ok) return allowed;
+  const { transition, authority } = allowed.value;
   const { invitation, action } = input;
-  const transition = invitationTransitionFor(invitation.state, action);
-  if (!transition || transition.by !== 'overheidsdeelnemers') {
-    return fail({
-      kind: 'niet-toegestaan-in-staat',
-      reason: 'Dit kan niet meer: over deze uitnodiging is al besloten of ze is beëindigd.',
-    });
-  }
-  const table = handlingTable(input.casus, input.kamer);
-  if (!table || table.kamerId !== invitation.tableId) {
-    return fail({
-      kind: 'casus-niet-in-behandeling',
-      reason:
-        'Deze casus is niet meer in behandeling bij de tafel waarvoor de uitnodiging is voorgesteld (art. 2.31 lid 9 WGS, art. 2.21 BGS).',
-    });
-  }
   const { person, organisation } = input.decider;
-  const authority = authorityAt(table.table, person, organisation, input.casus, input.kamer);
-  if (!authority || !authority.kamerId) {
-    return fail({
-      kind: 'niet-bevoegd',
-      reason:
-        'Alleen de procesregisseur of weegtafel van de overheidsdeelnemers van deze tafel beslist over een uitnodiging (art. 2.27 WGS, art. 2.21 lid 1 BGS).',
-    });
-  }
-  if (action !== 'beeindigen' && person.id === invitation.proposedBy.id) {
-    return fail({
-      kind: 'eigen-voorstel',
-      reason:
-        'Je kunt niet beslissen over je eigen voorstel: een andere procesregisseur of weegtafellid beslist (art. 2.27 WGS).',
-    });
-  }
   const motivation = motivationSchema.safeParse(input.motivation);
   if (!motivation.success) {
     return fail({
@@ -107,6 +84,53 @@ export function decideOnInvitation(input: DecideInput): Result<Invitation, Decis
       },
     ],
   });
+}
+
+/**
+ * Whether this decider may take this step on this invitation now, before any motivation: the card
+ * offers a button only then, and `decideOnInvitation` checks it again.
+ */
+export function mayDecide(
+  input: Omit<DecideInput, 'motivation' | 'at'>,
+): Result<
+  { transition: InvitationTransition; authority: { role: string; kamerId: string } },
+  DecisionRefusal
+> {
+  const { invitation, action } = input;
+  const transition = invitationTransitionFor(invitation.state, action);
+  if (!transition || transition.by !== 'overheidsdeelnemers') {
+    return fail({
+      kind: 'niet-toegestaan-in-staat',
+      reason: 'Dit kan niet meer: over deze uitnodiging is al besloten of ze is beëindigd.',
+    });
+  }
+  const table = handlingTable(input.casus, input.kamer);
+  // A proposal is decided by the table it was made to; a participation is ended by the table that
+  // handles the casus now, so one the ZVH admitted does not outlive an afschalen unchecked.
+  if (!table || (action !== 'beeindigen' && table.kamerId !== invitation.tableId)) {
+    return fail({
+      kind: 'casus-niet-in-behandeling',
+      reason:
+        'Deze casus is niet meer in behandeling bij de tafel waarvoor de uitnodiging is voorgesteld (art. 2.31 lid 9 WGS, art. 2.21 BGS).',
+    });
+  }
+  const { person, organisation } = input.decider;
+  const authority = authorityAt(table.table, person, organisation, input.casus, input.kamer);
+  if (!authority || !authority.kamerId) {
+    return fail({
+      kind: 'niet-bevoegd',
+      reason:
+        'Alleen de procesregisseur of weegtafel van de overheidsdeelnemers van deze tafel beslist over een uitnodiging (art. 2.27 WGS, art. 2.21 lid 1 BGS).',
+    });
+  }
+  if (action !== 'beeindigen' && person.id === invitation.proposedBy.id) {
+    return fail({
+      kind: 'eigen-voorstel',
+      reason:
+        'Je kunt niet beslissen over je eigen voorstel: een andere procesregisseur of weegtafellid beslist (art. 2.27 WGS).',
+    });
+  }
+  return ok({ transition, authority: { role: authority.role, kamerId: authority.kamerId } });
 }
 
 /** The declaration an approved invitee signs: the variant their secrecy asks for, in today's version. */

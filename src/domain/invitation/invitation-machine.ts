@@ -29,6 +29,8 @@ export const invitationActionSchema = z.enum([
   'beeindigen',
   /** The casus closed: its participations end, open invitations lapse. */
   'casus-gesloten',
+  /** The casus moved to the other table (afschalen, an accepted opschaling): the former table's undecided proposals lapse. */
+  'tafel-gewisseld',
 ]);
 export type InvitationAction = z.infer<typeof invitationActionSchema>;
 
@@ -45,6 +47,7 @@ export interface InvitationTransition {
 const decision = 'art. 2.21 lid 1 BGS jo. art. 2.27 WGS';
 const signing = 'art. 2.21 lid 2 BGS';
 const duration = 'art. 2.31 lid 9–10 WGS jo. art. 2.21 BGS';
+const tableChanged = 'art. 2.21 lid 1 BGS jo. art. 2.27 WGS';
 
 /**
  * The invitation state machine, a record over every state like the casus machine: a new state that
@@ -58,6 +61,7 @@ export const invitationTransitions: Record<
     goedkeuren: { to: 'goedgekeurd', by: 'overheidsdeelnemers', legalBasis: decision },
     afwijzen: { to: 'afgewezen', by: 'overheidsdeelnemers', legalBasis: decision },
     'casus-gesloten': { to: 'verlopen', by: 'casus', legalBasis: duration },
+    'tafel-gewisseld': { to: 'verlopen', by: 'casus', legalBasis: tableChanged },
   },
   goedgekeurd: {
     ondertekenen: { to: 'ondertekend', by: 'genodigde', legalBasis: signing },

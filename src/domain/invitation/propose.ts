@@ -5,6 +5,7 @@ import type { Kamer, Organisation, Person } from '../registry/registry.schema';
 import { hasDecisionRoleAt } from '../registry/roles';
 import { fail, ok, type Result } from '../shared/result';
 import { handlingTable, tableName } from './invitation-table';
+import { invitationStateLabels, isLive } from './invitation-machine';
 import type { Invitation } from './invitation.schema';
 import { invitationProposalSchema, type InvitationProposal } from './proposal.schema';
 
@@ -26,12 +27,15 @@ export type ProposalRefusal =
       reason: string;
     }
   | { kind: 'onvolledig'; issues: FieldIssue[]; reason: string }
-  | { kind: 'al-deelnemer'; organisationId: string; reason: string };
+  | { kind: 'al-deelnemer'; organisationId: string; reason: string }
+  /** The organisation already has an invitation on this casus that is still going somewhere. */
+  | { kind: 'al-uitgenodigd'; invitationId: string; reason: string }
+  | { kind: 'datum-verleden'; issues: FieldIssue[]; reason: string };
 
 export interface ProposeInput {
   /** The form's values, unparsed: a forged or stale submit is refused like any other. */
   values: unknown;
-  casus: Pick<Casus, 'id' | 'state' | 'kamerId'>;
+  casus: Pick<Casus, 'id' | 'state' | 'kamerId' | 'invitations'>;
   /** The casus's Lokale Kamer (its ZVH is the one escalations go to). */
   kamer: Kamer;
   proposer: { person: Person; organisation: Organisation };
@@ -39,6 +43,8 @@ export interface ProposeInput {
   organisations: readonly Organisation[];
   id: string;
   at: string;
+  /** Today's date (yyyy-mm-dd, the bot's calendar): a casusoverleg before it has already been held. */
+  today: string;
 }
 
 const conditionOf: Record<string, Article221Condition> = { expertise: 'deskundigheid', rol: 'rol' };
@@ -63,13 +69,7 @@ export function proposeInvitation(input: ProposeInput): Result<Invitation, Propo
     });
   }
   const { person, organisation } = input.proposer;
-  // The registry records who sits at a table only through its kamer roles; a private vaste
-  // deelnemer at the weegtafel may propose, though only the overheidsdeelnemers decide.
-  const ofTable =
-    person.organisationId === organisation.id &&
-    organisation.category !== 'incidentele-deelnemer' &&
-    hasDecisionRoleAt(person, table.kamerId);
-  const role = ofTable ? tableRole(person, table.kamerId) : undefined;
+  const role = tableRoleOf(person, organisation, table.kamerId);
   if (!role) {
     return fail({
       kind: 'geen-deelnemer-van-tafel',
@@ -85,6 +85,22 @@ export function proposeInvitation(input: ProposeInput): Result<Invitation, Propo
       kind: 'al-deelnemer',
       organisationId: member.id,
       reason: `${member.name} is al deelnemer van het samenwerkingsverband en wordt niet als incidentele deelnemer uitgenodigd (art. 2.21 BGS is voor wie geen deelnemer is).`,
+    });
+  }
+  const live = liveInvitationFor(proposal, input.casus.invitations);
+  if (live) {
+    return fail({
+      kind: 'al-uitgenodigd',
+      invitationId: live.id,
+      reason: `Voor ${live.proposal.organisatie.naam} loopt al een uitnodiging bij deze casus (${invitationStateLabels[live.state].toLowerCase()}). Een organisatie wordt per casus één keer tegelijk uitgenodigd; er is niets gewijzigd.`,
+    });
+  }
+  if (proposal.casusoverleg < input.today) {
+    const message = 'De datum van het casusoverleg ligt in het verleden. Kies vandaag of later.';
+    return fail({
+      kind: 'datum-verleden',
+      issues: [{ path: 'casusoverleg', message }],
+      reason: message,
     });
   }
   const proposedBy = {
@@ -154,6 +170,24 @@ function vasteDeelnemer(
   );
 }
 
+/**
+ * An invitation of the same organisation that is still live (voorgesteld, goedgekeurd, ondertekend):
+ * a second one would ask the table twice about one party, and could give it two declarations.
+ */
+function liveInvitationFor(
+  proposal: InvitationProposal,
+  invitations: readonly Invitation[],
+): Invitation | undefined {
+  const { registryId, naam } = proposal.organisatie;
+  const wanted = normaliseName(naam);
+  return invitations.find(
+    (i) =>
+      isLive(i.state) &&
+      ((registryId !== undefined && i.proposal.organisatie.registryId === registryId) ||
+        normaliseName(i.proposal.organisatie.naam) === wanted),
+  );
+}
+
 function normaliseName(name: string): string {
   return name
     .normalize('NFKD')
@@ -163,6 +197,34 @@ function normaliseName(name: string): string {
     .trim();
 }
 
-function tableRole(person: Person, kamerId: string): string | undefined {
-  return person.roles.find((r) => 'kamerId' in r && r.kamerId === kamerId)?.role;
+/**
+ * The proposer's role at the table, when they are a deelnemer of it. The registry records who sits
+ * at a table only through its kamer roles; a private vaste deelnemer at the weegtafel may propose,
+ * though only the overheidsdeelnemers decide.
+ */
+function tableRoleOf(
+  person: Person,
+  organisation: Organisation,
+  kamerId: string,
+): string | undefined {
+  const ofTable =
+    person.organisationId === organisation.id &&
+    organisation.category !== 'incidentele-deelnemer' &&
+    hasDecisionRoleAt(person, kamerId);
+  return ofTable
+    ? person.roles.find((r) => 'kamerId' in r && r.kamerId === kamerId)?.role
+    : undefined;
+}
+
+/** Whether this person may propose an invitation on this casus now: the card offers the form only then. */
+export function mayPropose(
+  proposer: { person: Person; organisation: Organisation },
+  casus: Pick<Casus, 'state' | 'kamerId'>,
+  kamer: Kamer,
+): boolean {
+  const table = handlingTable(casus, kamer);
+  return (
+    table !== undefined &&
+    tableRoleOf(proposer.person, proposer.organisation, table.kamerId) !== undefined
+  );
 }

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import { postActivity, talkAs, type BotHarness } from '../helpers/bot-harness';
+import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { actionData } from '../helpers/card-actions';
+import { press as pressOverHttp } from '../helpers/decision-press';
+import { FakeConnector } from '../helpers/fake-connector';
+import { submitCasus } from '../helpers/intake-flow';
+import { freePort } from '../helpers/local-start';
+import { usePlayground } from '../helpers/playground';
+import { nthCard, say, screenshots } from '../helpers/teams-client';
+import { tempDir } from '../helpers/temp-dir';
+
+const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01';
+const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
+const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04';
+const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
+const motivation = 'De corporatie is nodig voor een huurregeling; zonder haar lukt het plan niet.';
+
+describe('in the Teams-like client (headless Chromium): an invitation proposed and approved', () => {
+  const state: {
+    app?: AppProcess;
+    connector?: FakeConnector;
+    remove?: () => Promise<void>;
+    browsers: HeadlessBrowser[];
+  } = { browsers: [] };
+  const botUrl = () => {
+    if (!state.app) throw new Error('The bot starts in a before hook');
+    return state.app.botUrl;
+  };
+  before(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const dir = await tempDir('e2e-invitation');
+    state.remove = () => dir.remove();
+    state.app = await startAppProcess({
+      PORT: String(await freePort()),
+      DEMO_MODE: 'true',
+      EMBEDDED_COSMOS_DATA_DIR: dir.path,
+      LOG_LEVEL: 'info',
+    });
+    state.connector = await new FakeConnector().start();
+  });
+  const clients = {
+    jeroen: usePlayground('e2e-client-jeroen-inv', botUrl, jeroen),
+    mohamed: usePlayground('e2e-client-mohamed-inv', botUrl, mohamed),
+  };
+  after(async () => {
+    await Promise.all(state.browsers.map((browser) => browser.close()));
+    const app = state.app;
+    if (app && app.child.exitCode === null) {
+      app.child.kill('SIGTERM');
+      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
+    }
+    await state.connector?.stop();
+    await state.remove?.();
+  });
+
+  it('Jeroen opens the proposal form, proposes; Mohamed approves with a confirmation', async () => {
+    const connector = state.connector;
+    assert.ok(connector);
+    // The casus is submitted and accepted over HTTP: the intake has its own browser test.
+    const http: Pick<BotHarness, 'post' | 'connector'> = {
+      connector,
+      post: (activity) => postActivity(botUrl(), activity),
+    };
+    const asFatima = talkAs(http as BotHarness, fatima);
+    const asJeroen = talkAs(http as BotHarness, jeroen);
+    const number = await submitCasus(asFatima);
+    await pressOverHttp(asJeroen, await asJeroen.say(`casus ${number}`), 'accepteren');
+
+    const open = async (url: string, who: string): Promise<Page> => {
+      const browser = await openBrowser();
+      state.browsers.push(browser);
+      await browser.page.setViewportSize({ width: 1280, height: 3200 });
+      await browser.page.goto(url);
+      await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+      const welcome = await nthCard(browser.page, 1);
+      await welcome.getByText(`Hallo ${who}.`, { exact: false }).waitFor();
+      return browser.page;
+    };
+    const ask = async (page: Page, text: string): Promise<Locator> => {
+      const before = await cardsOf(page).count();
+      await say(page, text);
+      return nthCard(page, before + 1);
+    };
+    const press = async (card: Locator, button: string, next: string | RegExp) => {
+      await card.getByRole('button', { name: button, exact: true }).click();
+      await card.getByText(next).first().waitFor({ timeout: 20_000 });
+    };
+    const snap = (card: Locator, name: string) =>
+      card.screenshot({ path: `${screenshots}/invitation-${name}.png` });
+
+    // Jeroen: "Partij uitnodigen" on the casus card opens the form in place.
+    const jeroenPage = await open(clients.jeroen.url, 'Jeroen de Vries');
+    const card = await ask(jeroenPage, `casus ${number}`);
+    await card.getByText('Incidentele deelnemers', { exact: true }).waitFor();
+    await press(card, 'Partij uitnodigen', 'Stel een incidentele deelnemer voor deze casus voor');
+    await card.getByText('Datum van het casusoverleg', { exact: false }).first().waitFor();
+    await snap(card, '01-form');
+
+    // The proposal itself over HTTP, as the form submits it (the client's pickers are US-dated).
+    const form = await asJeroen.execute('invitation.form', {
+      ...actionData(await asJeroen.say(`casus ${number}`), 'invitation.form'),
+    });
+    const inDays = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await asJeroen.execute('invitation.propose', {
+      ...actionData(form, 'invitation.propose'),
+      organisatieKeuze: 'Woonstichting Maasstad',
+      categorie: 'woningcorporatie',
+      contactNaam: 'Rob de Boer',
+      contactEmail: 'rob.deboer@maasstad.example',
+      expertise: 'Kennis van het huurdossier en de overlastaanpak.',
+      expertiseMotivering:
+        'Betrokkene dreigt zijn woning te verliezen door huurachterstand en overlast.',
+      fasen: 'opstellen,uitvoeren',
+      rolMotivering: 'De corporatie kan een huurregeling en begeleid wonen in het plan opnemen.',
+      beroepsgeheim: 'geen',
+      casusoverleg: inDays,
+    });
+
+    // Mohamed, the other decider of the Lokale Kamer, sees the proposal and approves it.
+    const mohamedPage = await open(clients.mohamed.url, 'Mohamed Yilmaz');
+    const casus = await ask(mohamedPage, `casus ${number}`);
+    await casus.getByText('Woonstichting Maasstad · Woningcorporatie').waitFor();
+    await snap(casus, '02-voorgesteld-weegtafel');
+    await casus
+      .getByRole('textbox', { name: 'Motivering van je besluit over Woonstichting Maasstad' })
+      .fill(motivation);
+    await press(casus, 'Goedkeuren…', 'Bevestig je besluit over de uitnodiging');
+    await snap(casus, '03-bevestigen');
+    await press(casus, 'Ja, uitnodiging goedkeuren', /Besluit vastgelegd: Uitnodiging goedgekeurd/);
+    await casus.getByText('Goedgekeurd, wacht op ondertekening').waitFor();
+    await snap(casus, '04-goedgekeurd');
+  });
+});
