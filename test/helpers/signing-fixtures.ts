@@ -42,6 +42,7 @@ export function casusWithApprovedInvitation(values: InvitationProposalInput = va
     organisations,
     id: randomUUID(),
     at: '2026-12-02T06:00:00.000Z',
+    today: '2026-12-02',
   });
   if (!proposed.ok) throw new Error(proposed.error.reason);
   const approved = decideOnInvitation({
