@@ -1,6 +1,8 @@
 import type { AppConfig } from '../src/config/config';
 import type { Logger } from '../src/logging/logger';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EvidenceLinks } from '../src/app/invitation/evidence-links';
+import { LinkTokens } from '../src/app/links/link-tokens';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
@@ -41,6 +43,15 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     const conversations = new CosmosConversationDirectory(store.containers.conversations);
     const adapter = createAdapter(config.bot, logger);
     const now = () => new Date();
+    // Viewing links live 15 minutes, so a key per process is enough for them on one instance.
+    // TODO(issue 12 merge): use the configured LinkTokens of the signing flow instead.
+    const linkTokens = new LinkTokens(randomBytes(32), now);
+    let publicBaseUrl = config.publicBaseUrl;
+    const links = new EvidenceLinks(
+      linkTokens,
+      () => publicBaseUrl ?? '',
+      () => randomUUID(),
+    );
     const notifier = new CasusNotifier({
       adapter,
       instanceId: randomUUID(),
@@ -59,6 +70,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
       accessLog: searchLog(logger),
       notifications: notifier,
+      participants: { links, conversations },
       demoMode: config.demoMode,
       now,
       newId: () => randomUUID(),
@@ -75,9 +87,18 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
             ? new BotTokenVerifier(config.bot.appId, config.bot.openIdMetadataUrl)
             : undefined,
         allowedTenantId: config.bot.kind === 'azure-bot' ? config.bot.tenantId : undefined,
+        evidence: {
+          casussen,
+          registry,
+          tokens: linkTokens,
+          now,
+          newId: () => randomUUID(),
+          logger,
+        },
       },
       { port: config.port, host: config.host },
     );
+    publicBaseUrl ??= http.url;
     // What a crash or a failed send left in an outbox is sent by the sweep, at start and periodically.
     const sweep = setInterval(() => void notifier.sweep(), config.outboxSweepIntervalMs);
     sweep.unref();

@@ -13,6 +13,9 @@ import { intakeSummaryCard } from './intake-summary.card';
 import { draftRemoveCard, myCasussenCard } from './my-casussen.card';
 import { casusSearchCard } from './casus-search.card';
 import { notAuthorisedCard } from './not-authorised.card';
+import { informationSharedCard } from './information-shared.card';
+import { invitationParticipantsCard } from './invitation-participants.card';
+import { invitationShareCard } from './invitation-share.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -31,4 +34,7 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   casusNotificationCard,
   casusCompactCard,
   casuslijstCard,
+  invitationParticipantsCard,
+  invitationShareCard,
+  informationSharedCard,
 ];

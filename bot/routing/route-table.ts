@@ -5,6 +5,7 @@ import { showHelp, showNotUnderstood } from './handlers/help.handler';
 import { intakeVerbRoutes, startNewIntake } from './handlers/intake.handler';
 import { myCasussenVerbRoutes, showMyCasussen } from './handlers/my-casussen.handler';
 import { navigationVerbRoutes, showCasuslijst } from './handlers/navigation.handler';
+import { participantsVerbRoutes } from './handlers/participants.handler';
 import { searchVerbRoutes } from './handlers/search.handler';
 import { refusalCard } from '../presenters/error-cards';
 import { hasIntakeRole, isDecisionMaker } from '../../src/domain/registry/roles';
@@ -82,6 +83,7 @@ export const routeTable: {
     ...navigationVerbRoutes,
     ...myCasussenVerbRoutes,
     ...searchVerbRoutes,
+    ...participantsVerbRoutes,
   ],
   notUnderstood: showNotUnderstood,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { personRefSchema } from '../casus/person-ref';
 import { invitationActionSchema, invitationStateSchema } from './invitation-machine';
 import { invitationProposalSchema } from './proposal.schema';
+import { informationShareSchema } from './share.schema';
 
 export const declarationVariantSchema = z.enum(['gebonden', 'niet-gebonden']);
 export type DeclarationVariant = z.infer<typeof declarationVariantSchema>;
@@ -48,5 +49,7 @@ export const invitationSchema = z.object({
   proposedAt: z.iso.datetime(),
   declaration: declarationRefSchema.optional(),
   history: z.array(invitationEventSchema).min(1),
+  /** What the table sent the participant after signing ("Informatie delen"); absent until then. */
+  shares: z.array(informationShareSchema).max(500).optional(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
