@@ -45,7 +45,7 @@ describe('evidence report (PDF)', () => {
       record.signer.kind === 'teams-sso' ? record.signer.tenantId : '',
       'pairwise-subject-of-rob',
       'Mozilla/5.0 (TestBrowser) <script>ua</script>',
-      'Ja: het vakje',
+      'Ja: uitdrukkelijk aangevinkt',
       record.textSha256,
       signed.declaration.recordSha256,
       signed.declaration.jws,

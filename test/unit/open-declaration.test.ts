@@ -18,13 +18,15 @@ const secret = new Uint8Array(32).fill(7);
 /** The registry and the store as the use case reads them, held in memory. */
 function services(casus: Casus, clock: { now: Date }, persons: Person[] = demoRegistry.persons) {
   const registry = {
-    getPerson: async (id: string) => persons.find((p) => p.id === id),
-    getOrganisation: async (id: string) => demoRegistry.organisations.find((o) => o.id === id),
-    getKamer: async (id: string) => demoRegistry.kamers.find((k) => k.id === id),
-    getDemoPersona: async () => undefined,
+    getPerson: (id: string) => Promise.resolve(persons.find((p) => p.id === id)),
+    getOrganisation: (id: string) =>
+      Promise.resolve(demoRegistry.organisations.find((o) => o.id === id)),
+    getKamer: (id: string) => Promise.resolve(demoRegistry.kamers.find((k) => k.id === id)),
+    getDemoPersona: () => Promise.resolve(undefined),
   } as unknown as RegistryRepository;
   const casussen = {
-    get: async (id: string) => (id === casus.id ? { value: casus, etag: '"1"' } : undefined),
+    get: (id: string) =>
+      Promise.resolve(id === casus.id ? { value: casus, etag: '"1"' } : undefined),
   } as unknown as CasusRepository;
   const now = () => clock.now;
   return { registry, casussen, now, newId: () => 'x', tokens: new LinkTokens(secret, now) };

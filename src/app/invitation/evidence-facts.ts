@@ -114,7 +114,7 @@ export function evidenceFacts({
         value: `${variantLabels[record.declaration.variant]}, versie ${record.declaration.version}`,
       },
       { label: 'Getypte naam', value: record.typedName },
-      { label: 'Toestemming', value: 'Ja: het vakje "Ik verklaar dit" was aangevinkt' },
+      { label: 'Toestemming', value: 'Ja: uitdrukkelijk aangevinkt op de ondertekenpagina' },
       { label: 'Tekst getoond op', value: utc(record.shownAt) },
       { label: 'Ondertekend op', value: utc(record.signedAt) },
       ...signerFields(record),
