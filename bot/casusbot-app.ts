@@ -1,6 +1,7 @@
 import type { AppConfig } from '../src/config/config';
 import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
+import { EvidenceLinks } from '../src/app/invitation/evidence-links';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
@@ -48,6 +49,13 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       { counters: store.containers.counters, casussen },
       { now, newId: () => randomUUID() },
     );
+    // Pages' addresses are known once the server listens (port 0 in tests), after the bot exists.
+    let baseUrl = config.publicBaseUrl ?? '';
+    const links = new EvidenceLinks(
+      signing.tokens,
+      () => baseUrl,
+      () => randomUUID(),
+    );
     const notifier = new CasusNotifier({
       adapter,
       instanceId: randomUUID(),
@@ -66,12 +74,11 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
       accessLog: searchLog(logger),
       notifications: notifier,
+      participants: { links, conversations },
       demoMode: config.demoMode,
       now,
       newId: () => randomUUID(),
     });
-    // The page's address is known once the server listens (port 0 in tests), after the bot exists.
-    let baseUrl = config.publicBaseUrl ?? '';
     const signingDialog = new SigningDialog({
       casussen,
       tokens: signing.tokens,
@@ -90,6 +97,14 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
             ? new BotTokenVerifier(config.bot.appId, config.bot.openIdMetadataUrl)
             : undefined,
         allowedTenantId: config.bot.kind === 'azure-bot' ? config.bot.tenantId : undefined,
+        evidence: {
+          casussen,
+          registry,
+          tokens: signing.tokens,
+          now,
+          newId: () => randomUUID(),
+          logger,
+        },
       },
       { port: config.port, host: config.host },
     );

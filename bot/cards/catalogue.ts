@@ -14,6 +14,9 @@ import { draftRemoveCard, myCasussenCard } from './my-casussen.card';
 import { casusSearchCard } from './casus-search.card';
 import { notAuthorisedCard } from './not-authorised.card';
 import { invitationFormCard } from './invitation-form.card';
+import { informationSharedCard } from './information-shared.card';
+import { invitationParticipantsCard } from './invitation-participants.card';
+import { invitationShareCard } from './invitation-share.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -33,4 +36,7 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   casusCompactCard,
   casuslijstCard,
   invitationFormCard,
+  invitationParticipantsCard,
+  invitationShareCard,
+  informationSharedCard,
 ];

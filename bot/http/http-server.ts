@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logging/logger';
 import type { CasusbotAdapter } from '../adapter';
 import type { CasusBot } from '../casus-bot';
 import type { BotTokenVerifier } from './bot-token';
+import { evidenceRoutes, type EvidenceRouteDependencies } from './evidence-routes';
 import { messagesEndpoint } from './messages-endpoint';
 
 export interface HttpDependencies {
@@ -17,6 +18,8 @@ export interface HttpDependencies {
   tokens?: BotTokenVerifier;
   /** Production: only activities of this Entra tenant are accepted. */
   allowedTenantId?: string;
+  /** The signed declarations' viewing links (`/verklaring/<token>`). */
+  evidence?: EvidenceRouteDependencies;
 }
 
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -69,6 +72,8 @@ export function createHttpApp(
       status: healthy ? 'ok' : state.shuttingDown ? 'shutting-down' : 'store-unavailable',
     });
   });
+
+  if (deps.evidence) app.use(evidenceRoutes(deps.evidence));
 
   app.all('/api/messages', (_req, res) => {
     res.status(405).set('allow', 'POST').json({ error: 'method not allowed' });

@@ -13,6 +13,7 @@ import { loadCasusViewWithAudience } from '../presenters/casus-view';
 import type { CardPoster } from './card-poster';
 import { notificationCardFor, supersededCard, withdrawnCard } from './notification-cards';
 import { DeliveryChats, viewerOf } from './recipients';
+import { deliverShares } from './share-delivery';
 
 export interface DeliveryDependencies {
   conversations: ConversationDirectory;
@@ -63,11 +64,12 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     audience,
     chats: new DeliveryChats(deps.conversations, deps.logger, casus.id),
   };
+  const shared = await deliverShares(deps, delivery.casus, delivery.chats);
   const notifications = notificationsOf(casus, kamer, audience);
   const { outcomes, cards } = await sendNew(deps, delivery, notifications);
   const renewed = new Set(cards.map((card) => card.personId));
   const { retired, refreshed } = await updateCopies(deps, delivery, renewed);
-  const progress = progressOf(notifications, outcomes, deps.maxAttempts);
+  const progress = [...shared, ...progressOf(notifications, outcomes, deps.maxAttempts)];
   for (const entry of progress.filter(({ fate }) => fate === 'given-up')) {
     deps.logger.error(
       { casusId, entryId: entry.id, attempts: entry.attempts, recipientsLeft: entry.left },

@@ -6,6 +6,7 @@ import { intakeVerbRoutes, startNewIntake } from './handlers/intake.handler';
 import { invitationVerbRoutes } from './handlers/invitation.handler';
 import { myCasussenVerbRoutes, showMyCasussen } from './handlers/my-casussen.handler';
 import { navigationVerbRoutes, showCasuslijst } from './handlers/navigation.handler';
+import { participantsVerbRoutes } from './handlers/participants.handler';
 import { searchVerbRoutes } from './handlers/search.handler';
 import { refusalCard } from '../presenters/error-cards';
 import { hasIntakeRole, isDecisionMaker } from '../../src/domain/registry/roles';
@@ -84,6 +85,7 @@ export const routeTable: {
     ...navigationVerbRoutes,
     ...myCasussenVerbRoutes,
     ...searchVerbRoutes,
+    ...participantsVerbRoutes,
   ],
   notUnderstood: showNotUnderstood,
 };

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { AccessLog } from '../../src/app/casus/access-log';
 import type { BetrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
 import type { Actor } from '../../src/app/identify-actor';
+import type { EvidenceLinks } from '../../src/app/invitation/evidence-links';
+import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
@@ -18,6 +20,8 @@ export interface Services {
   accessLog: AccessLog;
   /** Sends a casus's pending notifications after the turn's write (never blocks the answer). */
   notifications: { deliverSoon(casusId: string): void };
+  /** "Deelnemers en verklaringen": links to signed declarations, and who can be sent a share in Teams. */
+  participants: { links: EvidenceLinks; conversations: ConversationDirectory };
   demoMode: boolean;
   now(): Date;
   newId(): string;

@@ -1,5 +1,7 @@
 import { testBetrokkeneKey } from './betrokkene-key';
 import type { Services } from '../../bot/routing/route-types';
+import { EvidenceLinks } from '../../src/app/invitation/evidence-links';
+import { LinkTokens } from '../../src/app/links/link-tokens';
 import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
@@ -21,6 +23,14 @@ export function servicesWithStoreDown(demoMode: boolean): Services {
     betrokkeneKey: testBetrokkeneKey,
     accessLog: { searched: () => undefined },
     notifications: { deliverSoon: () => undefined },
+    participants: {
+      links: new EvidenceLinks(
+        new LinkTokens(new Uint8Array(32), () => new Date()),
+        () => 'http://127.0.0.1',
+        () => 'jti',
+      ),
+      conversations: unavailable(),
+    },
     newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
     demoMode,
     now: () => new Date('2026-11-23T10:00:00Z'),

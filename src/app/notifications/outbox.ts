@@ -2,6 +2,7 @@ import type { CasusAction } from '../../domain/casus/casus-machine';
 import type { CasusRepository } from '../../domain/casus/casus.repository';
 import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
 import { withoutLease } from '../../domain/casus/delivery-lease';
+import { SHARE_OUTBOX_KIND } from '../../domain/invitation/share';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import type { CasusAudience } from '../casus/casus-audience';
 import { withProgress, type EntryProgress } from './delivery-progress';
@@ -46,36 +47,41 @@ export function notificationsOf(
   audience: CasusAudience,
 ): Notification[] {
   const zvhId = kamer.type === 'lokale-kamer' ? kamer.zvhId : undefined;
-  return casus.outbox
-    .filter((entry) => !entry.sentAt)
-    .map((entry): Notification => {
-      const event = eventOf(casus, entry);
-      const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;
-      const done = new Set(entry.doneFor);
-      const others = (ids: Iterable<string>) =>
-        [...ids].filter((id) => id !== actorId && !done.has(id) && audience.get(id) !== undefined);
-      if (entry.kind === 'casus-aangemeld') {
-        return {
-          entry,
-          recipientIds: others(audience.decidersAt(kamer.id)),
-          action: 'indienen',
-          event,
-        };
-      }
-      if (entry.kind.startsWith(INVITATION_OUTBOX_PREFIX)) {
-        const ids = invitationRecipients(casus, entry.kind, event, audience);
-        return { entry, recipientIds: others(ids), action: undefined, event };
-      }
-      const action = entry.kind.startsWith('besluit:')
-        ? (entry.kind.slice(8) as CasusAction)
-        : undefined;
-      const recipients = new Set([casus.createdBy.id]);
-      if (action === 'opschalen') audience.decidersAt(zvhId).forEach((id) => recipients.add(id));
-      if (action && backToLokaleKamer.includes(action)) {
-        audience.decidersAt(kamer.id).forEach((id) => recipients.add(id));
-      }
-      return { entry, recipientIds: others(recipients), action, event };
-    });
+  return (
+    casus.outbox
+      // A share goes to the participant it was written for, not to the casus's audience.
+      .filter((entry) => !entry.sentAt && entry.kind !== SHARE_OUTBOX_KIND)
+      .map((entry): Notification => {
+        const event = eventOf(casus, entry);
+        const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;
+        const done = new Set(entry.doneFor);
+        const others = (ids: Iterable<string>) =>
+          [...ids].filter(
+            (id) => id !== actorId && !done.has(id) && audience.get(id) !== undefined,
+          );
+        if (entry.kind === 'casus-aangemeld') {
+          return {
+            entry,
+            recipientIds: others(audience.decidersAt(kamer.id)),
+            action: 'indienen',
+            event,
+          };
+        }
+        if (entry.kind.startsWith(INVITATION_OUTBOX_PREFIX)) {
+          const ids = invitationRecipients(casus, entry.kind, event, audience);
+          return { entry, recipientIds: others(ids), action: undefined, event };
+        }
+        const action = entry.kind.startsWith('besluit:')
+          ? (entry.kind.slice(8) as CasusAction)
+          : undefined;
+        const recipients = new Set([casus.createdBy.id]);
+        if (action === 'opschalen') audience.decidersAt(zvhId).forEach((id) => recipients.add(id));
+        if (action && backToLokaleKamer.includes(action)) {
+          audience.decidersAt(kamer.id).forEach((id) => recipients.add(id));
+        }
+        return { entry, recipientIds: others(recipients), action, event };
+      })
+  );
 }
 
 /**

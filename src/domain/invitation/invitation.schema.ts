@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { personRefSchema } from '../casus/person-ref';
 import { invitationActionSchema, invitationStateSchema } from './invitation-machine';
 import { invitationProposalSchema } from './proposal.schema';
+import { informationShareSchema } from './share.schema';
 
 export const declarationVariantSchema = z.enum(['gebonden', 'niet-gebonden']);
 export type DeclarationVariant = z.infer<typeof declarationVariantSchema>;
@@ -50,5 +51,7 @@ export const invitationSchema = z.object({
   /** The id (`jti`) of the link it was signed with: each link is used once. */
   signedWithLinkId: z.string().min(1).max(100).optional(),
   history: z.array(invitationEventSchema).min(1),
+  /** What the table sent the participant after signing ("Informatie delen"); absent until then. */
+  shares: z.array(informationShareSchema).max(500).optional(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
