@@ -106,6 +106,8 @@ export const casusCardSchema = z.object({
       invitationId: z.uuid(),
       action: tableActionSchema,
       title: z.string(),
+      /** Approving is no loss; rejecting and ending are. */
+      style: z.enum(['positive', 'destructive']),
       consequence: z.string(),
       motivation: z.string(),
     }),

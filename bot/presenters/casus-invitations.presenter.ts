@@ -220,6 +220,7 @@ export function invitationConfirmationFor(
       invitationId: invitation.id,
       action: confirm.action,
       title: confirmTitles[confirm.action],
+      style: confirm.action === 'goedkeuren' ? 'positive' : 'destructive',
       consequence: consequenceOf(confirm.action, invitation),
       motivation: confirm.motivation,
     },
