@@ -5,8 +5,11 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../../src/logging/logger';
 import type { CasusbotAdapter } from '../adapter';
 import type { CasusBot } from '../casus-bot';
+import type { SigningService } from '../../src/app/invitation/signing';
 import type { BotTokenVerifier } from './bot-token';
 import { messagesEndpoint } from './messages-endpoint';
+import { signingAssetsLoader } from './signing-assets';
+import { signingRoutes } from './signing-routes';
 
 export interface HttpDependencies {
   adapter: CasusbotAdapter;
@@ -17,6 +20,8 @@ export interface HttpDependencies {
   tokens?: BotTokenVerifier;
   /** Production: only activities of this Entra tenant are accepted. */
   allowedTenantId?: string;
+  /** The geheimhoudingsverklaring's signing page and its API; not served without it. */
+  signing?: SigningService;
 }
 
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -69,6 +74,12 @@ export function createHttpApp(
       status: healthy ? 'ok' : state.shuttingDown ? 'shutting-down' : 'store-unavailable',
     });
   });
+
+  if (deps.signing) {
+    app.use(
+      signingRoutes({ service: deps.signing, assets: signingAssetsLoader(), logger: deps.logger }),
+    );
+  }
 
   app.all('/api/messages', (_req, res) => {
     res.status(405).set('allow', 'POST').json({ error: 'method not allowed' });
