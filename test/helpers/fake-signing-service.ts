@@ -53,6 +53,8 @@ export class FakeSigningService implements SigningService {
   teamsIdentityExpected = false;
   /** The next `sign` answers this instead (a refusal), or throws it (an Error). */
   next: SigningRefusal | Error | undefined;
+  /** While set, `sign` waits for it: the page's progress state can be seen. */
+  hold: Promise<void> | undefined;
   readonly view_: SigningView = {
     casusNumber: CASUS_NUMBER,
     invitee: INVITEE,
@@ -71,11 +73,12 @@ export class FakeSigningService implements SigningService {
     return Promise.resolve(fail(refusal(kinds.find((k) => k === token) ?? 'ongeldige-link')));
   }
 
-  sign(
+  async sign(
     submission: unknown,
     request: { userAgent: string },
   ): Promise<Result<SigningResult, SigningRefusal>> {
     this.received.push({ submission, userAgent: request.userAgent });
+    await this.hold;
     const next = this.next;
     this.next = undefined;
     if (next instanceof Error) return Promise.reject(next);

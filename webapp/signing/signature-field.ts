@@ -1,6 +1,13 @@
-import SignaturePad from 'signature_pad';
+import SignaturePad, { type PointGroup } from 'signature_pad';
 import type { DrawnSignature } from '../../src/domain/invitation/signed-declaration.schema';
 import { toStrokes } from './strokes';
+
+function scaled(groups: PointGroup[], factor: number): PointGroup[] {
+  return groups.map((group) => ({
+    ...group,
+    points: group.points.map((point) => ({ ...point, x: point.x * factor, y: point.y * factor })),
+  }));
+}
 
 export interface SignatureField {
   isEmpty(): boolean;
@@ -28,12 +35,15 @@ export function signatureField(
     const width = Math.max(1, Math.round(canvas.offsetWidth));
     const height = Math.max(1, Math.round(canvas.offsetHeight));
     if (width === size.width && height === size.height) return;
+    // What was drawn shrinks or grows with the pad, so the submission is what the signer sees.
+    const scale = Math.min(width / size.width, height / size.height);
+    const drawn = pad.toData();
     size.width = width;
     size.height = height;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
     canvas.getContext('2d')?.scale(ratio, ratio);
-    pad.redraw();
+    pad.fromData(scaled(drawn, scale));
   };
   const describe = (): void => {
     const strokes = pad.toData().length;
