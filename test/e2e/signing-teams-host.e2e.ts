@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { RunningHttpServer } from '../../bot/http/http-server';
 import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
-import { CASUS_NUMBER, FakeSigningService, VALID_TOKEN } from '../helpers/fake-signing-service';
+import {
+  CASUS_NUMBER,
+  FakeSigningService,
+  SIGNED,
+  VALID_TOKEN,
+} from '../helpers/fake-signing-service';
 import { completeAndSubmit, drawSignature, shownTextSha256 } from '../helpers/signing-page';
 import { startSigningServer } from '../helpers/signing-server';
 import { screenshots } from '../helpers/teams-client';
@@ -54,7 +59,7 @@ describe('the signing page as a Teams dialog, in a test host that answers teams-
     const completed = messages.filter((m) => m.func === 'tasks.completeTask');
     assert.deepEqual(
       completed.map((m) => m.args),
-      [[{ status: 'ondertekend', casusNumber: CASUS_NUMBER }, []]],
+      [[{ ...SIGNED, signedAt: '2026-12-02T08:15:00.000Z', status: 'ondertekend' }, []]],
     );
   });
 

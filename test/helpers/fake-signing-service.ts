@@ -16,6 +16,12 @@ export const VALID_TOKEN = 'geldige-link';
 /** An invitee whose name and organisation try to be markup: the page must show them literally. */
 export const INVITEE = { naam: 'Rob de Boer <b>', organisatie: 'Woonstede & Partners' };
 export const CASUS_NUMBER = 'LK-ROT-2026-0042';
+/** What a signing answers beyond the contract's fields here: the ids the Teams dialog needs. */
+export const SIGNED = {
+  casusNumber: CASUS_NUMBER,
+  invitationId: '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c',
+  casusId: '6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d',
+};
 
 export const REFUSALS: Record<SigningRefusal['kind'], string> = {
   'ongeldige-link': 'Deze link is niet geldig.',
@@ -89,7 +95,7 @@ export class FakeSigningService implements SigningService {
     if (parsed.data.textSha256 !== this.view_.declaration.sha256) {
       return Promise.resolve(fail(refusal('tekst-gewijzigd')));
     }
-    return Promise.resolve(ok({ casusNumber: CASUS_NUMBER, signedAt: '2026-12-02T08:15:00.000Z' }));
+    return Promise.resolve(ok({ ...SIGNED, signedAt: '2026-12-02T08:15:00.000Z' }));
   }
 
   /** The last submission received, as the contract types it (it was parsed above). */

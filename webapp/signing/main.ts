@@ -109,8 +109,12 @@ async function sign(page: Page, host: Host): Promise<void> {
   page.doneText.textContent = `U heeft de geheimhoudingsverklaring voor casus ${outcome.casusNumber} ondertekend op ${formatSignedAt(outcome.signedAt)}. U kunt deze pagina sluiten.`;
   page.done.hidden = false;
   page.done.focus();
-  if (host.kind === 'teams')
-    host.close({ status: 'ondertekend', casusNumber: outcome.casusNumber });
+  if (host.kind === 'teams') {
+    // The server's answer as it came (the ids the bot's task/submit needs), without `ok`.
+    const result: Record<string, unknown> = { ...outcome };
+    delete result.ok;
+    host.close({ ...result, casusNumber: outcome.casusNumber, status: 'ondertekend' });
+  }
 }
 
 function start(form: HTMLFormElement): void {

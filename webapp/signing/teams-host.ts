@@ -8,10 +8,14 @@ export type Host =
   | { kind: 'teams'; ssoToken(): Promise<string>; close(result: DialogResult): void }
   | { kind: 'browser' };
 
-/** What the bot's `task/submit` receives when the dialog closes. */
+/**
+ * What the bot's `task/submit` receives when the dialog closes: the server's answer as it came
+ * (the `SigningResult`, with whatever ids the dialog needs to find the invitation) and the status.
+ */
 export interface DialogResult {
   status: 'ondertekend';
   casusNumber: string;
+  [field: string]: unknown;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
