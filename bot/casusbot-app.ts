@@ -97,6 +97,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
             ? new BotTokenVerifier(config.bot.appId, config.bot.openIdMetadataUrl)
             : undefined,
         allowedTenantId: config.bot.kind === 'azure-bot' ? config.bot.tenantId : undefined,
+        signing: signing.service,
         evidence: {
           casussen,
           registry,

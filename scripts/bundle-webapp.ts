@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import JSZip from 'jszip';
+import { writeSigningBundle } from './build-webapp';
 
 const root = join(__dirname, '..');
 const out = join(root, 'dist', 'casusbot-webapp.zip');
@@ -31,7 +32,7 @@ function addTree(zip: JSZip, base: string, dir: string): void {
 
 async function main(): Promise<void> {
   // A module deleted from the source must not linger in the zip from an earlier build.
-  for (const part of ['bot', 'src', 'cards']) {
+  for (const part of ['bot', 'src', 'cards', 'public']) {
     rmSync(join(root, 'dist', part), { recursive: true, force: true });
   }
   execFileSync(
@@ -42,9 +43,10 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     },
   );
+  await writeSigningBundle(root);
   const staging = mkdtempSync(join(tmpdir(), 'casusbot-webapp-'));
   try {
-    for (const part of ['bot', 'src', 'cards']) {
+    for (const part of ['bot', 'src', 'cards', 'public']) {
       cpSync(join(root, 'dist', part), join(staging, 'dist', part), { recursive: true });
     }
     for (const file of ['package.json', 'package-lock.json']) {

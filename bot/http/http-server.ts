@@ -5,9 +5,12 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from '../../src/logging/logger';
 import type { CasusbotAdapter } from '../adapter';
 import type { CasusBot } from '../casus-bot';
+import type { SigningService } from '../../src/app/invitation/signing';
 import type { BotTokenVerifier } from './bot-token';
 import { evidenceRoutes, type EvidenceRouteDependencies } from './evidence-routes';
 import { messagesEndpoint } from './messages-endpoint';
+import { signingAssetsLoader } from './signing-assets';
+import { signingRoutes } from './signing-routes';
 
 export interface HttpDependencies {
   adapter: CasusbotAdapter;
@@ -20,6 +23,8 @@ export interface HttpDependencies {
   allowedTenantId?: string;
   /** The signed declarations' viewing links (`/verklaring/<token>`). */
   evidence?: EvidenceRouteDependencies;
+  /** The geheimhoudingsverklaring's signing page and its API; not served without it. */
+  signing?: SigningService;
 }
 
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -74,6 +79,11 @@ export function createHttpApp(
   });
 
   if (deps.evidence) app.use(evidenceRoutes(deps.evidence));
+  if (deps.signing) {
+    app.use(
+      signingRoutes({ service: deps.signing, assets: signingAssetsLoader(), logger: deps.logger }),
+    );
+  }
 
   app.all('/api/messages', (_req, res) => {
     res.status(405).set('allow', 'POST').json({ error: 'method not allowed' });
