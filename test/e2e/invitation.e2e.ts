@@ -4,12 +4,16 @@ import type { Locator, Page } from 'playwright-core';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { postActivity, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { executeActivity } from '../helpers/activities';
+import { walk } from '../helpers/adaptive-card-check';
 import { actionData } from '../helpers/card-actions';
 import { press as pressOverHttp } from '../helpers/decision-press';
 import { FakeConnector } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { freePort } from '../helpers/local-start';
 import { usePlayground } from '../helpers/playground';
+import { pdfText } from '../helpers/pdf-text';
+import { completeAndSubmit, drawSignature } from '../helpers/signing-page';
 import { nthCard, say, screenshots } from '../helpers/teams-client';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -17,9 +21,31 @@ const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01';
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
 const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04';
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
+const invitee = '9d3c2b1a-0f9e-4d8c-b7a6-112233445566';
 const motivation = 'De corporatie is nodig voor een huurregeling; zonder haar lukt het plan niet.';
 
-describe('in the Teams-like client (headless Chromium): an invitation proposed and approved', () => {
+/** The casus and invitation a card's invitation buttons name. */
+function invitationIds(card: unknown): { invitationId: string; casusId: string } {
+  let found: { invitationId: string; casusId: string } | undefined;
+  walk(card, (node) => {
+    const data = node.data as Record<string, unknown> | undefined;
+    if (!found && typeof data?.invitationId === 'string' && typeof data.casusId === 'string') {
+      found = { invitationId: data.invitationId, casusId: data.casusId };
+    }
+  });
+  if (!found) throw new Error('No invitation button on the card');
+  return found;
+}
+
+function openUrls(card: unknown): string[] {
+  const urls: string[] = [];
+  walk(card, (node) => {
+    if (node.type === 'Action.OpenUrl' && typeof node.url === 'string') urls.push(node.url);
+  });
+  return urls;
+}
+
+describe('in the Teams-like client (headless Chromium): an invitation proposed, approved, signed and its evidence opened', () => {
   const state: {
     app?: AppProcess;
     connector?: FakeConnector;
@@ -111,6 +137,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed a
       categorie: 'woningcorporatie',
       contactNaam: 'Rob de Boer',
       contactEmail: 'rob.deboer@maasstad.example',
+      contactEntraObjectId: invitee,
       expertise: 'Kennis van het huurdossier en de overlastaanpak.',
       expertiseMotivering:
         'Betrokkene dreigt zijn woning te verliezen door huurachterstand en overlast.',
@@ -133,5 +160,57 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed a
     await press(casus, 'Ja, uitnodiging goedkeuren', /Besluit vastgelegd: Uitnodiging goedgekeurd/);
     await casus.getByText('Goedgekeurd, wacht op ondertekening').waitFor();
     await snap(casus, '04-goedgekeurd');
+
+    // Rob, the invitee, in his personal chat: "Ondertekenen" asks for the dialog (task/fetch).
+    const ids = invitationIds(await asJeroen.say(`casus ${number}`));
+    const dialog = async (name: 'task/fetch' | 'task/submit') => {
+      const answer = await postActivity(botUrl(), {
+        ...executeActivity('x', {}, { serviceUrl: connector.serviceUrl, aadObjectId: invitee }),
+        name,
+        value: {
+          data: { verb: 'invitation.sign', ...ids, msteams: { type: 'task/fetch' } },
+          context: { theme: 'default' },
+        },
+      });
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      return (answer.body as { task: { type: string; value: { url?: string } | string } }).task;
+    };
+    const opened = await dialog('task/fetch');
+    assert.equal(opened.type, 'continue', JSON.stringify(opened));
+    const url = (opened.value as { url: string }).url;
+
+    // The signing page, as the dialog shows it, against the real signing service.
+    const signer = await openBrowser();
+    state.browsers.push(signer);
+    await signer.page.setViewportSize({ width: 1280, height: 1400 });
+    await signer.page.goto(url);
+    await signer.page.getByText(`Casus ${number}`).waitFor();
+    await drawSignature(signer.page);
+    await completeAndSubmit(signer.page, 'Rob de Boer');
+    await signer.page.getByRole('heading', { name: 'Ondertekend' }).waitFor({ timeout: 20_000 });
+    await signer.page.screenshot({ path: `${screenshots}/invitation-05-ondertekend.png` });
+    const again = await fetch(url);
+    assert.equal(again.status, 409, 'the link is used up');
+    assert.match(await again.text(), /al ondertekend/);
+    const submitted = await dialog('task/submit');
+    assert.match(JSON.stringify(submitted.value), /ondertekend/i);
+
+    // Jeroen opens the signed declaration's evidence report through a fresh short-lived link.
+    const participants = await asJeroen.execute('invitation.participants', {
+      casusId: ids.casusId,
+    });
+    const report = openUrls(participants).find((link) => link.endsWith('/rapport.pdf'));
+    assert.ok(report, 'the participants card links the evidence report');
+    const pdf = await fetch(report);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const { text } = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    for (const expected of [number, 'Rob de Boer', 'Woonstichting Maasstad']) {
+      assert.ok(text.includes(expected), `the report holds ${expected}`);
+    }
+    assert.doesNotMatch(text, /KOMT NIET OVEREEN/, 'every hash in the report checks out');
+    const signedCard = await ask(jeroenPage, `casus ${number}`);
+    await signedCard.getByText('Ondertekend: deelnemer voor deze casus').waitFor();
+    await snap(signedCard, '06-ondertekend-casuskaart');
   });
 });

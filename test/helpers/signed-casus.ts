@@ -161,12 +161,16 @@ export async function inviteAndSign(
   options: { signed?: boolean } = {},
 ): Promise<SignedCasus> {
   const repo = repository(bot);
-  const found = await repo.findByNumber(casusNumber);
-  assert.ok(found);
-  const made = await withSignedInvitation({ ...found.value, casusNumber }, options);
-  const written = await repo.replace(made.casus, found.etag);
-  assert.ok(written.ok);
-  return { ...made, casus: { ...written.value.value, casusNumber } };
+  // The bot may still be marking the last notification sent: read again when it wrote first.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const found = await repo.findByNumber(casusNumber);
+    assert.ok(found);
+    const made = await withSignedInvitation({ ...found.value, casusNumber }, options);
+    const written = await repo.replace(made.casus, found.etag);
+    if (written.ok) return { ...made, casus: { ...written.value.value, casusNumber } };
+    assert.equal(written.error, 'conflict', `replace failed: ${written.error}`);
+  }
+  throw new Error(`casus ${casusNumber} kept changing under the test`);
 }
 
 /** The same, pure: the casus with the invitation proposed, approved and (by default) signed. */

@@ -32,8 +32,11 @@ export function signatureField(
 
   const fit = (): void => {
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    const width = Math.max(1, Math.round(canvas.offsetWidth));
-    const height = Math.max(1, Math.round(canvas.offsetHeight));
+    const width = Math.round(canvas.offsetWidth);
+    const height = Math.round(canvas.offsetHeight);
+    // Hidden (the form while a submission is under way) is no size to scale the drawing to: it
+    // would collapse every point, and the drawing shown again would not be the one drawn.
+    if (width === 0 || height === 0) return;
     if (width === size.width && height === size.height) return;
     // What was drawn shrinks or grows with the pad, so the submission is what the signer sees.
     const scale = Math.min(width / size.width, height / size.height);
