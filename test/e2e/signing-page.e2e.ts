@@ -217,6 +217,50 @@ describe('the signing page outside Teams (headless Chromium)', () => {
     assert.equal(await page.evaluate<string>('document.activeElement.id'), 'gelukt');
   });
 
+  it('gives the drawing back as drawn after resizes that change the pad’s shape, back and forth', async () => {
+    const { page } = browser;
+    await page.goto(pageUrl);
+    await drawSignature(page);
+    const read = () =>
+      page.evaluate<number[]>(`(() => {
+        const canvas = document.getElementById('handtekening');
+        return [canvas.width, canvas.height];
+      })()`);
+    const original = await read();
+    for (const size of [
+      { width: 390, height: 844 },
+      { width: 1600, height: 500 },
+      { width: 700, height: 1200 },
+      { width: 1280, height: 900 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(100);
+    }
+    assert.deepEqual(await read(), original, 'the pad is its first size again');
+    await completeAndSubmit(page, 'Rob de Boer');
+    await page.getByRole('heading', { name: 'Ondertekend' }).waitFor();
+    const first = service.lastSubmission().signature;
+
+    // The same strokes without any resize, as the reference.
+    await page.goto(pageUrl);
+    await drawSignature(page);
+    await completeAndSubmit(page, 'Rob de Boer');
+    await page.getByRole('heading', { name: 'Ondertekend' }).waitFor();
+    const reference = service.lastSubmission().signature;
+    assert.equal(first.strokes.length, reference.strokes.length);
+    first.strokes.forEach((stroke, i) => {
+      const expected = reference.strokes[i]!;
+      assert.equal(stroke.length, expected.length, `stroke ${i} keeps its points`);
+      stroke.forEach((point, j) => {
+        const want = expected[j]!;
+        assert.ok(
+          Math.abs(point.x - want.x) < 1.5 && Math.abs(point.y - want.y) < 1.5,
+          `stroke ${i} point ${j}: ${point.x},${point.y} against ${want.x},${want.y}`,
+        );
+      });
+    });
+  });
+
   it('fits a phone (390×844): the pad fills the width, nothing scrolls sideways, a resize keeps the drawing', async () => {
     const { page } = browser;
     await page.goto(pageUrl);

@@ -28,25 +28,34 @@ export function signatureField(
 ): SignatureField {
   const openedAt = Date.now();
   const pad = new SignaturePad(canvas, { penColor: '#1b1b1b', minWidth: 0.8, maxWidth: 2.6 });
-  const size = { width: 1, height: 1 };
+  const size = { width: 0, height: 0 };
+  // What was drawn, at the pad size it was drawn at. A resize scales from this, never from the last
+  // resize: resizes that change the aspect ratio (a screenshot, a phone turned) would otherwise
+  // shrink the drawing a little more each time.
+  let drawn: { data: PointGroup[]; width: number; height: number } = {
+    data: [],
+    width: 0,
+    height: 0,
+  };
+  const keep = (): void => {
+    drawn = { data: pad.toData(), width: size.width, height: size.height };
+  };
 
   const fit = (): void => {
     const ratio = Math.max(window.devicePixelRatio || 1, 1);
     const width = Math.round(canvas.offsetWidth);
     const height = Math.round(canvas.offsetHeight);
-    // Hidden (the form while a submission is under way) is no size to scale the drawing to: it
-    // would collapse every point, and the drawing shown again would not be the one drawn.
+    // Hidden is no size to scale the drawing to: it would collapse every point.
     if (width === 0 || height === 0) return;
     if (width === size.width && height === size.height) return;
-    // What was drawn shrinks or grows with the pad, so the submission is what the signer sees.
-    const scale = Math.min(width / size.width, height / size.height);
-    const drawn = pad.toData();
     size.width = width;
     size.height = height;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
     canvas.getContext('2d')?.scale(ratio, ratio);
-    pad.fromData(scaled(drawn, scale));
+    // What was drawn shrinks or grows with the pad, so the submission is what the signer sees.
+    const scale = drawn.width === 0 ? 1 : Math.min(width / drawn.width, height / drawn.height);
+    pad.fromData(scaled(drawn.data, scale));
   };
   const describe = (): void => {
     const strokes = pad.toData().length;
@@ -58,9 +67,13 @@ export function signatureField(
 
   fit();
   new ResizeObserver(fit).observe(canvas);
-  pad.addEventListener('endStroke', describe);
+  pad.addEventListener('endStroke', () => {
+    keep();
+    describe();
+  });
   clearButton.addEventListener('click', () => {
     pad.clear();
+    keep();
     describe();
   });
 
@@ -74,6 +87,7 @@ export function signatureField(
     }),
     clear: () => {
       pad.clear();
+      keep();
       describe();
     },
   };
