@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeProtectedHeader } from 'jose';
-import { declarationText } from '../../domain/invitation/declarations/declaration-text';
+import { invitationDeclarationText } from '../../domain/invitation/declarations/declaration-text';
 import type { SignedDeclaration } from '../../domain/invitation/signed-declaration.schema';
 import { canonicalJson } from '../../domain/shared/canonical-json';
 import type { OpenedDeclaration } from './open-declaration';
@@ -79,12 +79,7 @@ export function evidenceFacts({
   declaration,
 }: OpenedDeclaration): EvidenceFacts {
   const { record } = declaration;
-  const document = declarationText(record.declaration, {
-    naam: invitation.proposal.contactpersoon.naam,
-    organisatie: invitation.proposal.organisatie.naam,
-    casusnummer: casus.casusNumber,
-    beroepsgeheim: invitation.proposal.beroepsgeheim,
-  });
+  const document = invitationDeclarationText(record.declaration, invitation, casus.casusNumber);
   const text = document.ok ? document.value.text : undefined;
   const textMatches = text !== undefined && sha256(text) === record.textSha256;
   const recordHash = sha256(canonicalJson(record));

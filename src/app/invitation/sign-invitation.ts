@@ -1,6 +1,6 @@
 import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
 import type { Casus } from '../../domain/casus/casus.schema';
-import { declarationText } from '../../domain/invitation/declarations/declaration-text';
+import { invitationDeclarationText } from '../../domain/invitation/declarations/declaration-text';
 import type { Invitation } from '../../domain/invitation/invitation.schema';
 import type {
   EvidenceRecord,
@@ -77,16 +77,10 @@ async function verifiedLink(deps: SigningDependencies, token: unknown) {
 
 /** The text as it is signed, for this invitation of this casus, and its SHA-256. */
 function declarationOf(casus: Casus, invitation: Invitation) {
-  const { proposal } = invitation;
   if (!invitation.declaration || !casus.casusNumber) {
     throw new Error(`Invitation ${invitation.id} is approved on a casus without a number`);
   }
-  const text = declarationText(invitation.declaration, {
-    naam: proposal.contactpersoon.naam,
-    organisatie: proposal.organisatie.naam,
-    casusnummer: casus.casusNumber,
-    beroepsgeheim: proposal.beroepsgeheim,
-  });
+  const text = invitationDeclarationText(invitation.declaration, invitation, casus.casusNumber);
   // The reference was fixed at approval from the same proposal: a mismatch is a bug, not input.
   if (!text.ok) throw new Error(`Declaration of invitation ${invitation.id}: ${text.error}`);
   return {

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../../shared/result';
-import type { DeclarationRef, DeclarationVariant } from '../invitation.schema';
+import type { DeclarationRef, DeclarationVariant, Invitation } from '../invitation.schema';
 import type { BeroepsgeheimKeuze } from '../proposal.schema';
 import { declarationTemplate } from './declaration-registry';
 
@@ -72,4 +72,22 @@ function oneLine(value: string): string {
     .normalize('NFC')
     .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
     .trim();
+}
+
+/**
+ * The text an invitee of this casus signs under `ref`: filled in from their invitation, the one way
+ * the signing page and the evidence report both make it, so their hashes agree.
+ */
+export function invitationDeclarationText(
+  ref: DeclarationRef,
+  invitation: Pick<Invitation, 'proposal'>,
+  casusNumber: string,
+): Result<DeclarationDocument, DeclarationTextRefusal> {
+  const { proposal } = invitation;
+  return declarationText(ref, {
+    naam: proposal.contactpersoon.naam,
+    organisatie: proposal.organisatie.naam,
+    casusnummer: casusNumber,
+    beroepsgeheim: proposal.beroepsgeheim,
+  });
 }
