@@ -2,6 +2,7 @@ import type { AppConfig } from '../src/config/config';
 import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { EvidenceLinks } from '../src/app/invitation/evidence-links';
+import { sentSigningLink } from '../src/app/invitation/signing-link';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
@@ -63,6 +64,8 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       conversations,
       casussen,
       registry,
+      signingLinks: (invitation) =>
+        sentSigningLink(signing.tokens, baseUrl, invitation, () => randomUUID()),
       maxAttempts: config.outboxMaxAttempts,
       now,
       logger,

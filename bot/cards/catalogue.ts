@@ -17,6 +17,8 @@ import { invitationFormCard } from './invitation-form.card';
 import { informationSharedCard } from './information-shared.card';
 import { invitationParticipantsCard } from './invitation-participants.card';
 import { invitationShareCard } from './invitation-share.card';
+import { invitationLinkCard } from './invitation-link.card';
+import { invitationSignCard } from './invitation-sign.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -39,4 +41,6 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   invitationParticipantsCard,
   invitationShareCard,
   informationSharedCard,
+  invitationSignCard,
+  invitationLinkCard,
 ];

@@ -14,12 +14,15 @@ import type { CardPoster } from './card-poster';
 import { notificationCardFor, supersededCard, withdrawnCard } from './notification-cards';
 import { DeliveryChats, viewerOf } from './recipients';
 import { deliverShares } from './share-delivery';
+import { deliverSigningRequests, type SigningLinks } from './signing-request-delivery';
 
 export interface DeliveryDependencies {
   conversations: ConversationDirectory;
   casussen: CasusRepository;
   registry: RegistryRepository;
   poster: CardPoster;
+  /** Links to the signing page, for a proposer to send on when the invitee is not in Teams. */
+  signingLinks: SigningLinks;
   /** Deliveries that may fail for now before a notification is given up. */
   maxAttempts: number;
   /** This bot instance, for its claim on an outbox. */
@@ -64,12 +67,19 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     audience,
     chats: new DeliveryChats(deps.conversations, deps.logger, casus.id),
   };
-  const shared = await deliverShares(deps, delivery.casus, delivery.chats);
+  const [shared, requested] = await Promise.all([
+    deliverShares(deps, delivery.casus, delivery.chats),
+    deliverSigningRequests(deps, delivery.casus, audience, delivery.chats),
+  ]);
   const notifications = notificationsOf(casus, kamer, audience);
   const { outcomes, cards } = await sendNew(deps, delivery, notifications);
   const renewed = new Set(cards.map((card) => card.personId));
   const { retired, refreshed } = await updateCopies(deps, delivery, renewed);
-  const progress = [...shared, ...progressOf(notifications, outcomes, deps.maxAttempts)];
+  const progress = [
+    ...shared,
+    ...requested,
+    ...progressOf(notifications, outcomes, deps.maxAttempts),
+  ];
   for (const entry of progress.filter(({ fate }) => fate === 'given-up')) {
     deps.logger.error(
       { casusId, entryId: entry.id, attempts: entry.attempts, recipientsLeft: entry.left },

@@ -5,6 +5,7 @@ import type { RegistryRepository } from '../../src/domain/registry/registry.repo
 import type { Logger } from '../../src/logging/logger';
 import { CardPoster } from './card-poster';
 import { deliverCasus } from './casus-delivery';
+import type { SigningLinks } from './signing-request-delivery';
 
 /** Within the claim on the outbox (DELIVERY_LEASE_MS), so no other instance starts meanwhile. */
 const DELIVERY_DEADLINE_MS = 45_000;
@@ -18,6 +19,8 @@ export interface NotifierDependencies {
   conversations: ConversationDirectory;
   casussen: CasusRepository;
   registry: RegistryRepository;
+  /** Links to the signing page, for a proposer to send on (`sentSigningLink`). */
+  signingLinks: SigningLinks;
   /** Deliveries that may fail for now before a notification is given up (`progressOf`). */
   maxAttempts: number;
   now(): Date;

@@ -1,4 +1,4 @@
-import type { EntryProgress } from '../../src/app/notifications/delivery-progress';
+import { directProgress, type EntryProgress } from '../../src/app/notifications/delivery-progress';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import { isParticipating } from '../../src/domain/invitation/invitation-machine';
 import { participantUserId, SHARE_OUTBOX_KIND } from '../../src/domain/invitation/share';
@@ -7,9 +7,6 @@ import { informationSharedCard } from '../cards/information-shared.card';
 import { formatDateTime } from '../presenters/casus-status';
 import type { CardPoster } from './card-poster';
 import type { DeliveryChats } from './recipients';
-
-/** Whether an outbox entry is a share for an incidentele deelnemer, not news for the casus's audience. */
-export const isShareEntry = (entry: Casus['outbox'][number]) => entry.kind === SHARE_OUTBOX_KIND;
 
 /**
  * Delivers the pending shares of a casus, each to the personal chat of the participant it was
@@ -21,12 +18,12 @@ export async function deliverShares(
   casus: Casus & { casusNumber: string },
   chats: DeliveryChats,
 ): Promise<EntryProgress[]> {
-  const pending = casus.outbox.filter((entry) => !entry.sentAt && isShareEntry(entry));
+  const pending = casus.outbox.filter((entry) => !entry.sentAt && entry.kind === SHARE_OUTBOX_KIND);
   return Promise.all(
     pending.map(async (entry): Promise<EntryProgress> => {
       const done = (reason?: string): EntryProgress => {
         if (reason) deps.logger.warn({ casusId: casus.id, reason }, 'share not delivered');
-        return { id: entry.id, fate: 'done', doneFor: [], attempts: entry.attempts, left: 0 };
+        return directProgress(entry, true, deps.maxAttempts);
       };
       const invitation = casus.invitations.find((i) => i.shares?.some((s) => s.id === entry.id));
       const share = invitation?.shares?.find((s) => s.id === entry.id);
@@ -50,14 +47,7 @@ export async function deliverShares(
       } catch (error) {
         deps.logger.warn({ err: error, casusId: casus.id }, 'share not delivered; will retry');
       }
-      const attempts = (entry.attempts ?? 0) + 1;
-      return {
-        id: entry.id,
-        fate: attempts >= deps.maxAttempts ? 'given-up' : 'pending',
-        doneFor: [],
-        attempts,
-        left: 1,
-      };
+      return directProgress(entry, false, deps.maxAttempts);
     }),
   );
 }

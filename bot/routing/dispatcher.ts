@@ -8,6 +8,7 @@ import { refusalCard, storeUnavailableCard, unexpectedErrorCard } from '../prese
 import { outcomeUnknownCard, recordedCard } from '../presenters/turn-failure-cards';
 import { WriteOutcomeUnknownError } from '../../src/domain/shared/write-outcome';
 import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
+import { inviteeAnswer } from './invitee-answer';
 import { TurnWrites, type WriteRecord } from './turn-writes';
 
 /** Who sent the activity, as Teams says; the registry decides what that means. */
@@ -151,6 +152,16 @@ export class Dispatcher {
         today: this.services.now().toISOString().slice(0, 10),
       });
       if (!identification.ok) {
+        const invitee =
+          identification.reason === 'unknown-person'
+            ? await inviteeAnswer(
+                this.services,
+                sender.aadObjectId,
+                (personId) => this.remember(sender, logger, personId),
+                logger,
+              )
+            : undefined;
+        if (invitee) return invitee;
         logger.warn({ reason: identification.reason }, 'not authorised');
         return notAuthorisedCard.render({ reason: accessRefusalText[identification.reason] });
       }

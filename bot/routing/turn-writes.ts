@@ -51,6 +51,9 @@ export class TurnWrites implements CasusRepository {
   findByBetrokkeneKey(key: string, limit: number) {
     return this.inner.findByBetrokkeneKey(key, limit);
   }
+  listInvitationsOf(objectId: string, limit: number) {
+    return this.inner.listInvitationsOf(objectId, limit);
+  }
   listWithPendingOutbox(limit: number) {
     return this.inner.listWithPendingOutbox(limit);
   }

@@ -4,6 +4,10 @@ import { decideSystemAccess, type AccessRefusal } from '../domain/registry/syste
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Entra object ids are GUIDs; anything else is nobody, and is not sent to the store as a key. */
+export const isEntraObjectId = (id: string | undefined): id is string =>
+  id !== undefined && GUID.test(id);
+
 /** The registry person a turn acts for, after the art. 1.8 lid 2 WGS check. */
 export interface Actor {
   /** The Teams user's Entra object id, as sent by Teams. */
@@ -22,8 +26,7 @@ export async function identifyActor(
   aadObjectId: string | undefined,
   options: { demoMode: boolean; today: string },
 ): Promise<Identification> {
-  // Entra object ids are GUIDs; anything else is nobody, and is not sent to the store as a key.
-  if (!aadObjectId || !GUID.test(aadObjectId)) return { ok: false, reason: 'unknown-person' };
+  if (!isEntraObjectId(aadObjectId)) return { ok: false, reason: 'unknown-person' };
   const persona = options.demoMode ? await registry.getDemoPersona(aadObjectId) : undefined;
   const person = await registry.getPerson(persona ?? aadObjectId);
   const organisation = person ? await registry.getOrganisation(person.organisationId) : undefined;

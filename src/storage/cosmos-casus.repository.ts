@@ -7,6 +7,13 @@ import { casusSchema, type Casus, type CasusState } from '../domain/casus/casus.
 import { fail, ok } from '../domain/shared/result';
 import { storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 
+const inviteeCasusSchema = casusSchema.pick({
+  id: true,
+  casusNumber: true,
+  state: true,
+  invitations: true,
+});
+
 function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned<Casus> {
   if (!resource) throw new Error('Cosmos returned no resource for a successful write');
   // Parsing what comes back keeps a document written by another version from leaking in unchecked.
@@ -152,6 +159,27 @@ export class CosmosCasusRepository implements CasusRepository {
         .fetchAll(),
     );
     return resources.map((row) => casusListRowSchema.parse(row));
+  }
+
+  async listInvitationsOf(objectId: string, limit: number) {
+    // Ids are stored lower-case; one typed in upper case before that was normalised still counts.
+    const query = `SELECT TOP @top c.id, c.casusNumber, c.state, c.invitations FROM c WHERE c.kind = "casus" AND EXISTS(SELECT VALUE i FROM i IN c.invitations WHERE i.proposal.contactpersoon.entraObjectId IN (@lower, @upper))`;
+    const { resources } = await storeCall((options) =>
+      this.container.items
+        .query(
+          {
+            query,
+            parameters: [
+              { name: '@top', value: limit },
+              { name: '@lower', value: objectId.toLowerCase() },
+              { name: '@upper', value: objectId.toUpperCase() },
+            ],
+          },
+          options,
+        )
+        .fetchAll(),
+    );
+    return resources.map((row) => inviteeCasusSchema.parse(row));
   }
 
   listWithPendingOutbox(limit: number) {

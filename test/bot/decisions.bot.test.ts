@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { cardsSentTo, waitForCardTo } from '../helpers/sent-cards';
 import { demoUsers } from '../helpers/activities';
 import {
   startBotHarness,
@@ -48,20 +49,9 @@ describe('bot over HTTP: decisions and escalation (Lokale Kamer → ZVH)', () =>
 
   /** Cards the bot sent proactively into one user's personal chat since `from`. */
   const sentTo = (aadObjectId: string, from: number) =>
-    bot.connector.sent
-      .slice(from)
-      .filter((sent) => sent.conversationId === `a:${aadObjectId}`)
-      .map((sent) => cardText(cardOf(sent)));
-
-  async function waitForSent(aadObjectId: string, from: number, pattern: RegExp): Promise<void> {
-    for (let i = 0; i < 50; i++) {
-      if (sentTo(aadObjectId, from).some((text) => pattern.test(text))) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(
-      `No card matching ${pattern} reached ${aadObjectId}: ${sentTo(aadObjectId, from).join('\n---\n').slice(0, 500)}`,
-    );
-  }
+    cardsSentTo(bot.connector, aadObjectId, from).map(cardText);
+  const waitForSent = (aadObjectId: string, from: number, pattern: RegExp) =>
+    waitForCardTo(bot.connector, aadObjectId, from, pattern);
 
   it('tells the Lokale Kamer of a new casus, and lets its procesregisseur accept it', async () => {
     const mark = bot.connector.sent.length;

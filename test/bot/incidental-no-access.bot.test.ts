@@ -14,12 +14,17 @@ import {
   type SignedCasus,
 } from '../helpers/signed-casus';
 import { routeTable } from '../../bot/routing/route-table';
+import { closeInvitations } from '../../src/domain/invitation/lifecycle';
+import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
+import { submitButtonsOf } from '../helpers/card-buttons';
 
 /**
  * BGS art. 2.21 lid 3: an incidentele deelnemer gets no access to the system. Every command and
  * every card verb the bot knows, with data that fits a real casus of theirs, from a registry
  * person of an incidentele-deelnemer organisation and from the invitee's own Teams account,
  * before and after signing: nothing of the casus comes back, and nothing changes in the store.
+ * The invitee asked to sign gets only the card to sign (the casus by number, as on the signing
+ * page), whatever they send.
  */
 describe('bot over HTTP: an incidentele deelnemer has no access, before or after signing', () => {
   let bot: BotHarness;
@@ -98,46 +103,101 @@ describe('bot over HTTP: an incidentele deelnemer has no access, before or after
       : []),
   ];
 
-  for (const [who, userId] of [
-    ['a registry person of an incidentele-deelnemer organisation', incidentalPersonId],
-    ["the invitee's own Teams account (not in the registry)", inviteeObjectId],
-  ] as const) {
-    for (const stage of ['before signing', 'after signing'] as const) {
-      it(`${who}, ${stage}: every command and verb returns nothing of the casus and writes nothing`, async () => {
-        const target = stage === 'before signing' ? unsigned : signed;
-        const as = talkAs(bot, userId);
-        const before = await snapshot();
-        assert.ok(
-          before.some((doc) => doc.startsWith('casussen/') && !doc.endsWith('@undefined')),
-          'the snapshot sees the casussen and their ETags',
-        );
-        const answers: { asked: string; answer: string }[] = [];
-        for (const route of routeTable.commands) {
-          const texts = [
-            route.command,
-            ...(route.argument ? [`${route.command} ${target.casus.casusNumber}`] : []),
-          ];
-          for (const text of texts)
-            answers.push({ asked: `command ${text}`, answer: cardText(await as.say(text)) });
-        }
-        for (const route of routeTable.verbs) {
-          answers.push({
-            asked: `verb ${route.verb}`,
-            answer: cardText(await as.execute(route.verb, dataFor(target))),
-          });
-        }
-        assert.equal(answers.length, routeTable.commands.length + 1 + routeTable.verbs.length);
-        for (const { asked, answer } of answers) {
-          for (const secret of secretsOf(target)) {
-            assert.ok(
-              !answer.toLowerCase().includes(secret.toLowerCase()),
-              `${asked} reveals "${secret}"`,
-            );
-          }
-          assert.match(answer, /Geen toegang/, `${asked}: ${answer.slice(0, 120)}`);
-        }
-        assert.deepEqual(await snapshot(), before, 'nothing changed in the store');
-      });
+  /** Every command (with the casus's number where it takes one) and every verb, as this user. */
+  async function everyAnswer(userId: string, target: SignedCasus) {
+    const as = talkAs(bot, userId);
+    const answers: { asked: string; card: Record<string, unknown>; text: string }[] = [];
+    const add = (asked: string, card: Record<string, unknown>) =>
+      answers.push({ asked, card, text: cardText(card) });
+    for (const route of routeTable.commands) {
+      const texts = [
+        route.command,
+        ...(route.argument ? [`${route.command} ${target.casus.casusNumber}`] : []),
+      ];
+      for (const text of texts) add(`command ${text}`, await as.say(text));
     }
+    for (const route of routeTable.verbs) {
+      add(`verb ${route.verb}`, await as.execute(route.verb, dataFor(target)));
+    }
+    assert.equal(answers.length, routeTable.commands.length + 1 + routeTable.verbs.length);
+    return answers;
   }
+
+  /** Asks everything and checks that the store is exactly as before. */
+  async function everyAnswerWritingNothing(userId: string, target: SignedCasus) {
+    const before = await snapshot();
+    assert.ok(
+      before.some((doc) => doc.startsWith('casussen/') && !doc.endsWith('@undefined')),
+      'the snapshot sees the casussen and their ETags',
+    );
+    const answers = await everyAnswer(userId, target);
+    assert.deepEqual(await snapshot(), before, 'nothing changed in the store');
+    return answers;
+  }
+
+  const revealsNothing = (answers: { asked: string; text: string }[], secrets: string[]) => {
+    for (const { asked, text } of answers) {
+      for (const secret of secrets) {
+        assert.ok(
+          !text.toLowerCase().includes(secret.toLowerCase()),
+          `${asked} reveals "${secret}"`,
+        );
+      }
+    }
+  };
+
+  for (const stage of ['before signing', 'after signing'] as const) {
+    it(`a registry person of an incidentele-deelnemer organisation, ${stage}: every command and verb returns nothing of the casus and writes nothing`, async () => {
+      const target = stage === 'before signing' ? unsigned : signed;
+      const answers = await everyAnswerWritingNothing(incidentalPersonId, target);
+      revealsNothing(answers, secretsOf(target));
+      for (const { asked, text } of answers) {
+        assert.match(text, /Geen toegang/, `${asked}: ${text.slice(0, 120)}`);
+      }
+    });
+  }
+
+  it("the invitee's own Teams account, asked to sign: every command and verb gets only the card to sign, and writes nothing", async () => {
+    const answers = await everyAnswerWritingNothing(inviteeObjectId, signed);
+    const [first] = answers;
+    assert.ok(first);
+    for (const { asked, card } of answers) {
+      assert.deepEqual(card, first.card, `${asked} gets the same card`);
+    }
+    // The card names the casus only by the number it asks a signature for, and the invitation.
+    assert.match(first.text, new RegExp(`casus ${unsigned.casus.casusNumber}`));
+    assert.match(
+      first.text,
+      /Geheimhoudingsverklaring ondertekenen[\s\S]*geen toegang tot casusbot/,
+    );
+    assert.deepEqual(
+      submitButtonsOf(first.card).map((b) => [b.title, b.data.msteams]),
+      [['Ondertekenen', { type: 'task/fetch' }]],
+    );
+    assert.equal(submitButtonsOf(first.card)[0]?.data.invitationId, unsigned.invitationId);
+    const ownInvitation = new Set([unsigned.casus.casusNumber, 'Woonstichting Maasstad']);
+    revealsNothing(answers, [
+      ...secretsOf(unsigned).filter((secret) => !ownInvitation.has(secret)),
+      ...secretsOf(signed).filter((secret) => !ownInvitation.has(secret)),
+    ]);
+  });
+
+  it("the invitee's own Teams account, only taking part: every command and verb gets no access, and nothing of the casus", async () => {
+    // The invitation still to sign lapses; what is left is the participation in `signed`.
+    const repo = new CosmosCasusRepository(bot.store().casussen);
+    const found = await repo.get(unsigned.casus.id);
+    assert.ok(found);
+    const lapsed = closeInvitations(found.value.invitations, new Date().toISOString());
+    assert.ok((await repo.replace({ ...found.value, invitations: lapsed }, found.etag)).ok);
+
+    const answers = await everyAnswerWritingNothing(inviteeObjectId, signed);
+    revealsNothing(answers, [...secretsOf(signed), ...secretsOf(unsigned)]);
+    for (const { asked, text } of answers) {
+      assert.match(
+        text,
+        /Geen toegang[\s\S]*incidentele deelnemer/,
+        `${asked}: ${text.slice(0, 120)}`,
+      );
+    }
+  });
 });

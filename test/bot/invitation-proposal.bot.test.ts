@@ -6,39 +6,18 @@ import { talkAs, type Conversation } from '../helpers/bot-harness';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process';
 import { buttonsOf } from '../helpers/card-buttons';
 import { actionData, hasAction, inputValue } from '../helpers/card-actions';
-import { cardOf, cardText } from '../helpers/fake-connector';
+import { cardText } from '../helpers/fake-connector';
 import { press } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
 import { isDocumentWrite, measuredTurn, toCasussen } from '../helpers/store-proxy';
 import { walk } from '../helpers/adaptive-card-check';
+import { approvalMotivation, filledProposal, mohamed } from '../helpers/invitation-flow';
+import { cardsSentTo, waitForCardTo } from '../helpers/sent-cards';
 
 type Card = Record<string, unknown>;
-const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid, Lokale Kamer Rotterdam (Politie)
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
-
-const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const motivation = 'De corporatie is nodig voor een huurregeling; zonder haar lukt het plan niet.';
-
-/** Every field of the proposal as the form's inputs, for a woningcorporatie from the intake. */
-const filled = (over: Record<string, string> = {}) => ({
-  organisatieKeuze: 'Woonstichting Maasstad',
-  organisatieNaam: '',
-  categorie: 'woningcorporatie',
-  categorieOmschrijving: '',
-  contactNaam: 'Rob de Boer',
-  contactEmail: 'rob.deboer@maasstad.example',
-  contactEntraObjectId: '',
-  expertise: 'Kennis van het huurdossier en de overlastaanpak.',
-  expertiseMotivering:
-    'Betrokkene dreigt zijn woning te verliezen door huurachterstand en overlast.',
-  fasen: 'opstellen,uitvoeren',
-  rolMotivering: 'De corporatie kan een huurregeling en begeleid wonen in het plan opnemen.',
-  beroepsgeheim: 'geen',
-  beroepsgeheimOmschrijving: '',
-  casusoverleg: inDays(7),
-  ...over,
-});
+const motivation = approvalMotivation;
+const filled = filledProposal;
 
 /** The labels of every input on a card, by input id. */
 function inputLabels(card: Card): Record<string, string> {
@@ -96,17 +75,9 @@ describe('bot over HTTP: proposing an incidentele deelnemer and the table decidi
   }
 
   const sentTo = (aadObjectId: string, from: number) =>
-    bot.connector.sent
-      .slice(from)
-      .filter((sent) => sent.conversationId === `a:${aadObjectId}`)
-      .map((sent) => cardText(cardOf(sent)));
-  async function waitForSent(aadObjectId: string, from: number, pattern: RegExp): Promise<void> {
-    for (let i = 0; i < 50; i++) {
-      if (sentTo(aadObjectId, from).some((text) => pattern.test(text))) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    assert.fail(`No card matching ${pattern} reached ${aadObjectId}`);
-  }
+    cardsSentTo(bot.connector, aadObjectId, from).map(cardText);
+  const waitForSent = (aadObjectId: string, from: number, pattern: RegExp) =>
+    waitForCardTo(bot.connector, aadObjectId, from, pattern);
 
   const openForm = async (as: Conversation): Promise<Card> => {
     const card = await as.say(`casus ${number}`);
@@ -346,6 +317,9 @@ describe('bot over HTTP: proposing an incidentele deelnemer and the table decidi
     assert.equal(casus.audit.filter((l) => l.action === 'uitnodiging-goedgekeurd').length, 1);
     assert.equal(verifyAuditChain(casus).kind, 'intact');
     await waitForSent(demoUsers.jeroen, mark, /Uitnodiging goedgekeurd[\s\S]*door Mohamed Yilmaz/);
+    // The invitee has no Teams account here: the proposer gets the link to send on.
+    const link = await waitForSent(demoUsers.jeroen, mark, /Ondertekenlink voor casus/);
+    assert.match(String(inputValue(link, 'link')), /\/ondertekenen\?token=/);
 
     // The confirmation pressed again on the old card: the casus moved on, nothing is decided twice.
     const again = await weegtafel.execute('invitation.confirm', {

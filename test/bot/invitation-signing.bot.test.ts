@@ -3,15 +3,14 @@ import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import { closeInvitations } from '../../src/domain/invitation/lifecycle';
 import { wireInvitationSigning, type InvitationSigning } from '../../bot/invitation-signing';
-import { demoUsers, executeActivity } from '../helpers/activities';
+import { demoUsers } from '../helpers/activities';
+import { dialogInvoke, type DialogAnswer } from '../helpers/dialog-invoke';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
 import { validProposal } from '../helpers/invitation-fixtures';
 import { casusWithApprovedInvitation, submissionFor } from '../helpers/signing-fixtures';
 
 /** An invitee in the tenant, not in the registry. */
 const invitee = '8c7b6a5f-4e3d-4c2b-9a1f-0e9d8c7b6a5f';
-
-type DialogAnswer = { task: { type: 'continue' | 'message'; value: unknown } };
 
 describe('bot over HTTP: the signing dialog (task/fetch, task/submit)', function () {
   this.timeout(60_000);
@@ -43,25 +42,12 @@ describe('bot over HTTP: the signing dialog (task/fetch, task/submit)', function
     return created.value.value;
   }
 
-  async function dialog(
+  const dialog = (
     name: 'task/fetch' | 'task/submit',
     data: unknown,
     as: string,
     conversationType: 'personal' | 'channel' = 'personal',
-  ): Promise<DialogAnswer> {
-    const activity = {
-      ...executeActivity(
-        'x',
-        {},
-        { serviceUrl: bot.connector.serviceUrl, aadObjectId: as, conversationType },
-      ),
-      name,
-      value: { data, context: { theme: 'default' } },
-    };
-    const answer = await bot.post(activity);
-    assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    return answer.body as DialogAnswer;
-  }
+  ) => dialogInvoke(bot, name, data, as, conversationType);
   const press = (casus: Casus, as = invitee, type: 'personal' | 'channel' = 'personal') =>
     dialog(
       'task/fetch',

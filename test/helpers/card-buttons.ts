@@ -36,3 +36,14 @@ export function button(card: unknown, title: string | RegExp, data: object = {})
   }
   return matching[0]!;
 }
+
+/** Every Action.Submit button on a card (a dialog's `task/fetch`, "Open casus" that posts anew). */
+export function submitButtonsOf(card: unknown): Omit<Button, 'verb'>[] {
+  const found: Omit<Button, 'verb'>[] = [];
+  walk(card, (node) => {
+    if (node.type === 'Action.Submit') {
+      found.push({ title: String(node.title), data: (node.data ?? {}) as Record<string, unknown> });
+    }
+  });
+  return found;
+}

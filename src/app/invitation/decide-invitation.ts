@@ -8,6 +8,7 @@ import {
 } from '../../domain/invitation/decide';
 import type { InvitationAuditAction } from '../../domain/invitation/invitation-audit';
 import type { Invitation } from '../../domain/invitation/invitation.schema';
+import { SIGNING_REQUEST_OUTBOX_KIND } from '../../domain/invitation/signing-request';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
 import { loadVisibleCasus, type AccessRefusal, type CasusServices } from '../casus/casus-access';
@@ -36,11 +37,17 @@ export interface InvitationDecisionInput {
   activityId: string | undefined;
 }
 
-/** The audit line and the outbox kind of each step the table takes. */
-const recorded: Record<TableAction, { audit: InvitationAuditAction; outbox: string }> = {
-  goedkeuren: { audit: 'uitnodiging-goedgekeurd', outbox: 'uitnodiging:goedgekeurd' },
-  afwijzen: { audit: 'uitnodiging-afgewezen', outbox: 'uitnodiging:afgewezen' },
-  beeindigen: { audit: 'uitnodiging-beeindigd', outbox: 'uitnodiging:beeindigd' },
+/**
+ * The audit line and the outbox kinds of each step the table takes: the proposer hears of each, and
+ * an approval also asks the invitee to sign.
+ */
+const recorded: Record<TableAction, { audit: InvitationAuditAction; outbox: string[] }> = {
+  goedkeuren: {
+    audit: 'uitnodiging-goedgekeurd',
+    outbox: ['uitnodiging:goedgekeurd', SIGNING_REQUEST_OUTBOX_KIND],
+  },
+  afwijzen: { audit: 'uitnodiging-afgewezen', outbox: ['uitnodiging:afgewezen'] },
+  beeindigen: { audit: 'uitnodiging-beeindigd', outbox: ['uitnodiging:beeindigd'] },
 };
 
 const MAX_WRITES = 3;
@@ -49,8 +56,7 @@ const MAX_WRITES = 3;
  * The table decides on an invitation: approve or reject a proposal, or end a participation. Every
  * step takes two presses (an approval lets a party receive casus data once it signs; the others
  * cannot be undone): the first runs every check and writes nothing (`confirm-first`), the second
- * runs them again and writes the invitation, its audit line and the notification to the proposer
- * in one ETag-guarded replace, like every casus decision (`src/app/casus/decide.ts`).
+ * runs them again and writes the invitation, its audit line and its notifications in one ETag-guarded replace, like every casus decision (`src/app/casus/decide.ts`).
  */
 export async function decideInvitation(
   services: CasusServices,
@@ -105,7 +111,7 @@ export async function decideInvitation(
       motivation: event.motivation,
       legalBasis: event.legalBasis,
       activityId: input.activityId,
-      notify: [{ id: services.newId(), createdAt: at, kind: step.outbox }],
+      notify: step.outbox.map((kind) => ({ id: services.newId(), createdAt: at, kind })),
     });
     const written = await services.casussen.replace(next, etag);
     if (written.ok) return ok({ casus: written.value.value, invitation: decided.value });

@@ -8,7 +8,7 @@ import type { SigningRefusal } from './signing';
  * signing page, the signature and the Teams dialog all ask this, so they refuse alike.
  */
 export function signableInvitation(
-  casus: Casus,
+  casus: Pick<Casus, 'state' | 'invitations'>,
   invitationId: string,
 ): Result<
   Invitation & { declaration: NonNullable<Invitation['declaration']> },

@@ -51,3 +51,19 @@ export function withProgress(entry: OutboxEntry, progress: EntryProgress): Outbo
     ...(progress.attempts !== undefined && { attempts: progress.attempts }),
   };
 }
+
+/**
+ * The progress of an entry for one person outside the casus's audience (a share, a request to
+ * sign): done once it got through or never can, else tried again up to `maxAttempts` deliveries.
+ */
+export function directProgress(
+  entry: OutboxEntry,
+  settled: boolean,
+  maxAttempts: number,
+): EntryProgress {
+  if (settled)
+    return { id: entry.id, fate: 'done', doneFor: [], attempts: entry.attempts, left: 0 };
+  const attempts = (entry.attempts ?? 0) + 1;
+  const fate = attempts >= maxAttempts ? 'given-up' : 'pending';
+  return { id: entry.id, fate, doneFor: [], attempts, left: 1 };
+}

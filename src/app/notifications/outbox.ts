@@ -3,6 +3,7 @@ import type { CasusRepository } from '../../domain/casus/casus.repository';
 import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
 import { withoutLease } from '../../domain/casus/delivery-lease';
 import { SHARE_OUTBOX_KIND } from '../../domain/invitation/share';
+import { SIGNING_REQUEST_OUTBOX_KIND } from '../../domain/invitation/signing-request';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import type { CasusAudience } from '../casus/casus-audience';
 import { withProgress, type EntryProgress } from './delivery-progress';
@@ -35,6 +36,13 @@ export function eventOf(casus: Pick<Casus, 'audit'>, entry: OutboxEntry): number
 const backToLokaleKamer: readonly string[] = ['aanvullen', 'opschaling-weigeren', 'afschalen'];
 
 /**
+ * Entries for one person outside the casus's audience (a share for a participant, a request to an
+ * invitee to sign): delivered by their own step, never as casus news.
+ */
+export const isDirectEntry = (entry: Pick<OutboxEntry, 'kind'>): boolean =>
+  entry.kind === SHARE_OUTBOX_KIND || entry.kind === SIGNING_REQUEST_OUTBOX_KIND;
+
+/**
  * Who hears of what. A new aanmelding goes to the Lokale Kamer's decision makers; every decision
  * goes to the worker who submitted; an escalation request to the ZVH's decision makers; whatever
  * puts the casus back on the Lokale Kamer's table, to theirs. Each of them only while they may see
@@ -47,41 +55,36 @@ export function notificationsOf(
   audience: CasusAudience,
 ): Notification[] {
   const zvhId = kamer.type === 'lokale-kamer' ? kamer.zvhId : undefined;
-  return (
-    casus.outbox
-      // A share goes to the participant it was written for, not to the casus's audience.
-      .filter((entry) => !entry.sentAt && entry.kind !== SHARE_OUTBOX_KIND)
-      .map((entry): Notification => {
-        const event = eventOf(casus, entry);
-        const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;
-        const done = new Set(entry.doneFor);
-        const others = (ids: Iterable<string>) =>
-          [...ids].filter(
-            (id) => id !== actorId && !done.has(id) && audience.get(id) !== undefined,
-          );
-        if (entry.kind === 'casus-aangemeld') {
-          return {
-            entry,
-            recipientIds: others(audience.decidersAt(kamer.id)),
-            action: 'indienen',
-            event,
-          };
-        }
-        if (entry.kind.startsWith(INVITATION_OUTBOX_PREFIX)) {
-          const ids = invitationRecipients(casus, entry.kind, event, audience);
-          return { entry, recipientIds: others(ids), action: undefined, event };
-        }
-        const action = entry.kind.startsWith('besluit:')
-          ? (entry.kind.slice(8) as CasusAction)
-          : undefined;
-        const recipients = new Set([casus.createdBy.id]);
-        if (action === 'opschalen') audience.decidersAt(zvhId).forEach((id) => recipients.add(id));
-        if (action && backToLokaleKamer.includes(action)) {
-          audience.decidersAt(kamer.id).forEach((id) => recipients.add(id));
-        }
-        return { entry, recipientIds: others(recipients), action, event };
-      })
-  );
+  return casus.outbox
+    .filter((entry) => !entry.sentAt && !isDirectEntry(entry))
+    .map((entry): Notification => {
+      const event = eventOf(casus, entry);
+      const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;
+      const done = new Set(entry.doneFor);
+      const others = (ids: Iterable<string>) =>
+        [...ids].filter((id) => id !== actorId && !done.has(id) && audience.get(id) !== undefined);
+      if (entry.kind === 'casus-aangemeld') {
+        return {
+          entry,
+          recipientIds: others(audience.decidersAt(kamer.id)),
+          action: 'indienen',
+          event,
+        };
+      }
+      if (entry.kind.startsWith(INVITATION_OUTBOX_PREFIX)) {
+        const ids = invitationRecipients(casus, entry.kind, event, audience);
+        return { entry, recipientIds: others(ids), action: undefined, event };
+      }
+      const action = entry.kind.startsWith('besluit:')
+        ? (entry.kind.slice(8) as CasusAction)
+        : undefined;
+      const recipients = new Set([casus.createdBy.id]);
+      if (action === 'opschalen') audience.decidersAt(zvhId).forEach((id) => recipients.add(id));
+      if (action && backToLokaleKamer.includes(action)) {
+        audience.decidersAt(kamer.id).forEach((id) => recipients.add(id));
+      }
+      return { entry, recipientIds: others(recipients), action, event };
+    });
 }
 
 /**

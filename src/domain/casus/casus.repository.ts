@@ -3,6 +3,9 @@ import type { CasusListRow } from './casus-list-row';
 import type { Casus, CasusState } from './casus.schema';
 import type { MyCasusRow } from './my-casus-row';
 
+/** A casus as an invitee's turn needs it: no betrokkene, no intake, no audit trail. */
+export type InviteeCasus = Pick<Casus, 'id' | 'casusNumber' | 'state' | 'invitations'>;
+
 /** A value as stored, with the ETag that a conditional write must present. */
 export interface Versioned<T> {
   value: T;
@@ -41,6 +44,12 @@ export interface CasusRepository {
   ): Promise<CasusListRow[]>;
   /** Submitted casussen whose betrokkene has this search key (at most `limit`). */
   findByBetrokkeneKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
+  /**
+   * What a Teams user who is invited to casussen needs to be answered (at most `limit`): the
+   * casussen whose invitations name this Entra object id, with their number, state and
+   * invitations only, never the dossier.
+   */
+  listInvitationsOf(objectId: string, limit: number): Promise<InviteeCasus[]>;
   /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
   listWithPendingOutbox(limit: number): Promise<Versioned<Casus>[]>;
   /**
