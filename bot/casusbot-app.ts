@@ -2,7 +2,7 @@ import type { AppConfig } from '../src/config/config';
 import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { EvidenceLinks } from '../src/app/invitation/evidence-links';
-import { sentSigningLink } from '../src/app/invitation/signing-link';
+import { sentSigningLink, type SigningLinks } from '../src/app/invitation/signing-link';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
@@ -57,6 +57,8 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       () => baseUrl,
       () => randomUUID(),
     );
+    const signingLinks: SigningLinks = (invitation) =>
+      sentSigningLink(signing.tokens, baseUrl, invitation, () => randomUUID());
     const notifier = new CasusNotifier({
       adapter,
       instanceId: randomUUID(),
@@ -64,8 +66,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       conversations,
       casussen,
       registry,
-      signingLinks: (invitation) =>
-        sentSigningLink(signing.tokens, baseUrl, invitation, () => randomUUID()),
+      signingLinks,
       maxAttempts: config.outboxMaxAttempts,
       now,
       logger,
@@ -77,7 +78,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
       accessLog: searchLog(logger),
       notifications: notifier,
-      participants: { links, conversations },
+      participants: { links, conversations, signingLinks },
       demoMode: config.demoMode,
       now,
       newId: () => randomUUID(),

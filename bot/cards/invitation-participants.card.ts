@@ -34,6 +34,8 @@ const participantsSchema = z.object({
         shared: line,
         links: zeroOrOne(z.object({ view: z.url(), report: z.url() })),
         share: zeroOrOne(z.object({ casusId: z.uuid(), invitationId: z.uuid() })),
+        /** "Ondertekenlink maken": approved, not yet signed, and the viewer is of its table. */
+        signingLink: zeroOrOne(z.object({ casusId: z.uuid(), invitationId: z.uuid() })).default([]),
       }),
     )
     .max(MAX_PARTICIPANTS_SHOWN),

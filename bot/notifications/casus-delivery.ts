@@ -14,7 +14,8 @@ import type { CardPoster } from './card-poster';
 import { notificationCardFor, supersededCard, withdrawnCard } from './notification-cards';
 import { DeliveryChats, viewerOf } from './recipients';
 import { deliverShares } from './share-delivery';
-import { deliverSigningRequests, type SigningLinks } from './signing-request-delivery';
+import type { SigningLinks } from '../../src/app/invitation/signing-link';
+import { deliverSigningRequests } from './signing-request-delivery';
 
 export interface DeliveryDependencies {
   conversations: ConversationDirectory;

@@ -5,7 +5,7 @@ import type { RegistryRepository } from '../../src/domain/registry/registry.repo
 import type { Logger } from '../../src/logging/logger';
 import { CardPoster } from './card-poster';
 import { deliverCasus } from './casus-delivery';
-import type { SigningLinks } from './signing-request-delivery';
+import type { SigningLinks } from '../../src/app/invitation/signing-link';
 
 /** Within the claim on the outbox (DELIVERY_LEASE_MS), so no other instance starts meanwhile. */
 const DELIVERY_DEADLINE_MS = 45_000;

@@ -1,5 +1,6 @@
 import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import { directProgress, type EntryProgress } from '../../src/app/notifications/delivery-progress';
+import type { SigningLinks } from '../../src/app/invitation/signing-link';
 import { signableInvitation } from '../../src/app/invitation/signing-status';
 import type { Casus, OutboxEntry } from '../../src/domain/casus/casus.schema';
 import type { Invitation } from '../../src/domain/invitation/invitation.schema';
@@ -10,12 +11,6 @@ import type { linkReasons } from '../cards/invitation-link.card';
 import { linkCardFor, signCardFor } from '../presenters/invitee-delivery';
 import type { CardPoster, PostResult } from './card-poster';
 import type { DeliveryChats } from './recipients';
-
-/** A fresh single-use link to the signing page for this invitation, and when it lapses. */
-export type SigningLinks = (invitation: {
-  id: string;
-  casusId: string;
-}) => Promise<{ url: string; expiresAt: Date }>;
 
 export interface SigningRequestDependencies {
   poster: CardPoster;

@@ -188,7 +188,12 @@ export function invitationSection(
             ]
           : [],
       propose: propose ? [{}] : [],
-      participants: casus.invitations.some((i) => i.state === 'ondertekend') ? [{}] : [],
+      // Signed declarations to open, or an approved invitee still to sign (a new link to send).
+      participants: casus.invitations.some(
+        (i) => i.state === 'ondertekend' || i.state === 'goedgekeurd',
+      )
+        ? [{}]
+        : [],
     },
   ];
 }

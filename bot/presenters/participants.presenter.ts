@@ -65,6 +65,7 @@ export async function participantsCardFor(
             })
           : undefined;
       const mayShare = open && isParticipating(invitation.state) && maySendTo(invitation, actor);
+      const mayLink = open && invitation.state === 'goedgekeurd' && maySendTo(invitation, actor);
       return {
         organisatie: invitation.proposal.organisatie.naam,
         contact: invitation.proposal.contactpersoon.naam,
@@ -74,6 +75,7 @@ export async function participantsCardFor(
         shared: one(sharedLine(invitation)),
         links: issued ? [{ view: issued.view, report: issued.report }] : [],
         share: mayShare ? [{ casusId: casus.id, invitationId: invitation.id }] : [],
+        signingLink: mayLink ? [{ casusId: casus.id, invitationId: invitation.id }] : [],
       };
     }),
   );

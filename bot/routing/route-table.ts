@@ -7,6 +7,7 @@ import { invitationVerbRoutes } from './handlers/invitation.handler';
 import { myCasussenVerbRoutes, showMyCasussen } from './handlers/my-casussen.handler';
 import { navigationVerbRoutes, showCasuslijst } from './handlers/navigation.handler';
 import { participantsVerbRoutes } from './handlers/participants.handler';
+import { signingLinkVerbRoutes } from './handlers/signing-link.handler';
 import { searchVerbRoutes } from './handlers/search.handler';
 import { refusalCard } from '../presenters/error-cards';
 import { hasIntakeRole, isDecisionMaker } from '../../src/domain/registry/roles';
@@ -86,6 +87,7 @@ export const routeTable: {
     ...myCasussenVerbRoutes,
     ...searchVerbRoutes,
     ...participantsVerbRoutes,
+    ...signingLinkVerbRoutes,
   ],
   notUnderstood: showNotUnderstood,
 };

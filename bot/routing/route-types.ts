@@ -3,6 +3,7 @@ import type { AccessLog } from '../../src/app/casus/access-log';
 import type { BetrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
 import type { Actor } from '../../src/app/identify-actor';
 import type { EvidenceLinks } from '../../src/app/invitation/evidence-links';
+import type { SigningLinks } from '../../src/app/invitation/signing-link';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
@@ -20,8 +21,15 @@ export interface Services {
   accessLog: AccessLog;
   /** Sends a casus's pending notifications after the turn's write (never blocks the answer). */
   notifications: { deliverSoon(casusId: string): void };
-  /** "Deelnemers en verklaringen": links to signed declarations, and who can be sent a share in Teams. */
-  participants: { links: EvidenceLinks; conversations: ConversationDirectory };
+  /**
+   * "Deelnemers en verklaringen": links to signed declarations, who can be sent a share in Teams,
+   * and new links to sign for an approved invitee.
+   */
+  participants: {
+    links: EvidenceLinks;
+    conversations: ConversationDirectory;
+    signingLinks: SigningLinks;
+  };
   demoMode: boolean;
   now(): Date;
   newId(): string;

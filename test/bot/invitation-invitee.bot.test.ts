@@ -7,8 +7,8 @@ import {
   type BotHarness,
   type Conversation,
 } from '../helpers/bot-harness';
-import { submitButtonsOf } from '../helpers/card-buttons';
-import { inputValue } from '../helpers/card-actions';
+import { button, buttonsOf, submitButtonsOf } from '../helpers/card-buttons';
+import { actionData, inputValue } from '../helpers/card-actions';
 import { press } from '../helpers/decision-press';
 import { dialogInvoke } from '../helpers/dialog-invoke';
 import { cardText } from '../helpers/fake-connector';
@@ -158,6 +158,36 @@ describe('bot over HTTP: the invitee is asked to sign once the table approves', 
     );
     assert.equal(submitButtonsOf(answer)[0]?.data.invitationId, invitationId);
     assert.ok(await directory.get(later), 'their chat is kept, for the shares after signing');
+  });
+
+  it('"Ondertekenlink maken" on the participants card gives a deelnemer of the table a new link; anyone else gets none', async () => {
+    const { number, invitationId } = await approvedInvitation('');
+    const casus = await jeroen.say(`casus ${number}`);
+    const participants = await jeroen.execute('invitation.participants', {
+      casusId: actionData(casus, 'invitation.participants').casusId,
+    });
+    const make = button(participants, 'Ondertekenlink maken');
+    assert.equal(make.data.invitationId, invitationId);
+    const card = await jeroen.execute(make.verb, make.data);
+    assert.match(
+      cardText(card),
+      /Rob de Boer\s*\(\s*Woonstichting Maasstad\s*\)\s*krijgt een nieuwe link/,
+    );
+    const url = String(inputValue(card, 'link'));
+    await openPage(url, number);
+
+    // The worker who submitted may see the casus, but is not of the table: no button, no link.
+    const hers = await fatima.execute('invitation.participants', make.data);
+    assert.ok(!buttonsOf(hers).some((b) => b.title === 'Ondertekenlink maken'));
+    const forged = await fatima.execute(make.verb, make.data);
+    assert.match(cardText(forged), /alleen een deelnemer van de tafel[\s\S]*geen link gemaakt/);
+    assert.equal(inputValue(forged, 'link'), undefined);
+    // An invitation that is not on the casus gets no link either.
+    const unknown = await jeroen.execute(make.verb, {
+      ...make.data,
+      invitationId: crypto.randomUUID(),
+    });
+    assert.match(cardText(unknown), /kan niet meer ondertekend worden/);
   });
 
   it('a stranger with no invitation is refused as before, and nothing is kept of them', async () => {

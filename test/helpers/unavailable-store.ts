@@ -30,6 +30,7 @@ export function servicesWithStoreDown(demoMode: boolean): Services {
         () => 'jti',
       ),
       conversations: unavailable(),
+      signingLinks: () => Promise.reject(new Error('no links while the store is down')),
     },
     newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
     demoMode,

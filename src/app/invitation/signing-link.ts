@@ -1,5 +1,11 @@
 import type { LinkTokens } from '../links/link-tokens';
 
+/** A fresh single-use link to the signing page for this invitation, and when it lapses. */
+export type SigningLinks = (invitation: {
+  id: string;
+  casusId: string;
+}) => Promise<{ url: string; expiresAt: Date }>;
+
 /** A link the proposer sends on lasts a week: long enough for e-mail, short enough to lapse. */
 export const SENT_LINK_TTL_SECONDS = 7 * 24 * 60 * 60;
 
