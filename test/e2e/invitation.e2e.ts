@@ -21,7 +21,8 @@ const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01';
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
 const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04';
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
-const invitee = '9d3c2b1a-0f9e-4d8c-b7a6-112233445566';
+/** Lotte Mulder of the client's config: in the tenant, not in the registry (the invitee). */
+const invitee = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a07';
 const motivation = 'De corporatie is nodig voor een huurregeling; zonder haar lukt het plan niet.';
 
 /** The casus and invitation a card's invitation buttons name. */
@@ -71,6 +72,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
   const clients = {
     jeroen: usePlayground('e2e-client-jeroen-inv', botUrl, jeroen),
     mohamed: usePlayground('e2e-client-mohamed-inv', botUrl, mohamed),
+    invitee: usePlayground('e2e-client-invitee-inv', botUrl, invitee),
   };
   after(async () => {
     await Promise.all(state.browsers.map((browser) => browser.close()));
@@ -96,14 +98,15 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     const number = await submitCasus(asFatima);
     await pressOverHttp(asJeroen, await asJeroen.say(`casus ${number}`), 'accepteren');
 
-    const open = async (url: string, who: string): Promise<Page> => {
+    /** The client's personal chat, once its first card (the answer to the app install) shows this. */
+    const open = async (url: string, first: string): Promise<Page> => {
       const browser = await openBrowser();
       state.browsers.push(browser);
       await browser.page.setViewportSize({ width: 1280, height: 3200 });
       await browser.page.goto(url);
       await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
       const welcome = await nthCard(browser.page, 1);
-      await welcome.getByText(`Hallo ${who}.`, { exact: false }).waitFor();
+      await welcome.getByText(first, { exact: false }).first().waitFor();
       return browser.page;
     };
     const ask = async (page: Page, text: string): Promise<Locator> => {
@@ -119,7 +122,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
       card.screenshot({ path: `${screenshots}/invitation-${name}.png` });
 
     // Jeroen: "Partij uitnodigen" on the casus card opens the form in place.
-    const jeroenPage = await open(clients.jeroen.url, 'Jeroen de Vries');
+    const jeroenPage = await open(clients.jeroen.url, 'Hallo Jeroen de Vries.');
     const card = await ask(jeroenPage, `casus ${number}`);
     await card.getByText('Incidentele deelnemers', { exact: true }).waitFor();
     await press(card, 'Partij uitnodigen', 'Stel een incidentele deelnemer voor deze casus voor');
@@ -135,8 +138,8 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
       ...actionData(form, 'invitation.propose'),
       organisatieKeuze: 'Woonstichting Maasstad',
       categorie: 'woningcorporatie',
-      contactNaam: 'Rob de Boer',
-      contactEmail: 'rob.deboer@maasstad.example',
+      contactNaam: 'Lotte Mulder',
+      contactEmail: 'lotte.mulder@maasstad.example',
       contactEntraObjectId: invitee,
       expertise: 'Kennis van het huurdossier en de overlastaanpak.',
       expertiseMotivering:
@@ -148,7 +151,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     });
 
     // Mohamed, the other decider of the Lokale Kamer, sees the proposal and approves it.
-    const mohamedPage = await open(clients.mohamed.url, 'Mohamed Yilmaz');
+    const mohamedPage = await open(clients.mohamed.url, 'Hallo Mohamed Yilmaz.');
     const casus = await ask(mohamedPage, `casus ${number}`);
     await casus.getByText('Woonstichting Maasstad · Woningcorporatie').waitFor();
     await snap(casus, '02-voorgesteld-weegtafel');
@@ -161,7 +164,21 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     await casus.getByText('Goedgekeurd, wacht op ondertekening').waitFor();
     await snap(casus, '04-goedgekeurd');
 
-    // Rob, the invitee, in his personal chat: "Ondertekenen" asks for the dialog (task/fetch).
+    // Lotte opens casusbot in Teams: she is not in the registry, and is asked to sign, nothing more.
+    const inviteePage = await open(clients.invitee.url, 'Geheimhoudingsverklaring ondertekenen');
+    const signCard = await nthCard(inviteePage, 1);
+    await signCard.getByRole('button', { name: 'Ondertekenen' }).waitFor();
+    await signCard.getByText(`voor casus ${number}`, { exact: false }).waitFor();
+    await snap(signCard, '04b-genodigde-ondertekenen');
+
+    // Jeroen makes a link to send on, from the participants card.
+    const withLink = await ask(jeroenPage, `casus ${number}`);
+    await press(withLink, 'Deelnemers en verklaringen', 'incidentele deelnemers (art. 2.21 BGS)');
+    await press(withLink, 'Ondertekenlink maken', `Ondertekenlink voor casus ${number}`);
+    await snap(withLink, '04c-ondertekenlink');
+    await withLink.getByText('E-mail opstellen', { exact: true }).waitFor();
+
+    // Lotte, the invitee, in her personal chat: "Ondertekenen" asks for the dialog (task/fetch).
     const ids = invitationIds(await asJeroen.say(`casus ${number}`));
     const dialog = async (name: 'task/fetch' | 'task/submit') => {
       const answer = await postActivity(botUrl(), {
@@ -186,7 +203,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     await signer.page.goto(url);
     await signer.page.getByText(`Casus ${number}`).waitFor();
     await drawSignature(signer.page);
-    await completeAndSubmit(signer.page, 'Rob de Boer');
+    await completeAndSubmit(signer.page, 'Lotte Mulder');
     await signer.page.getByRole('heading', { name: 'Ondertekend' }).waitFor({ timeout: 20_000 });
     await signer.page.screenshot({ path: `${screenshots}/invitation-05-ondertekend.png` });
     const again = await fetch(url);
@@ -205,7 +222,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     const { text } = pdfText(Buffer.from(await pdf.arrayBuffer()));
-    for (const expected of [number, 'Rob de Boer', 'Woonstichting Maasstad']) {
+    for (const expected of [number, 'Lotte Mulder', 'Woonstichting Maasstad']) {
       assert.ok(text.includes(expected), `the report holds ${expected}`);
     }
     assert.doesNotMatch(text, /KOMT NIET OVEREEN/, 'every hash in the report checks out');
