@@ -142,44 +142,33 @@ export class CosmosCasusRepository implements CasusRepository {
     const open = states.filter(isOpen);
     if (kamerIds.length === 0 || open.length === 0) return [];
     const query = `${LIST_ROW_SELECT} WHERE c.kind = "casus" AND ARRAY_CONTAINS(@kamers, c.kamerId) AND ARRAY_CONTAINS(@open, c.state)`;
-    const { resources } = await storeCall((options) =>
-      this.container.items
-        .query(
-          {
-            query,
-            parameters: [
-              { name: '@top', value: limit },
-              { name: '@kamers', value: [...kamerIds] },
-              { name: '@open', value: open },
-            ],
-          },
-          // One answer for the whole list, not a round trip per 100 rows.
-          { ...options, maxItemCount: ROWS_PER_ANSWER },
-        )
-        .fetchAll(),
-    );
+    const resources = await this.queryRows(query, [
+      { name: '@top', value: limit },
+      { name: '@kamers', value: [...kamerIds] },
+      { name: '@open', value: open },
+    ]);
     return resources.map((row) => casusListRowSchema.parse(row));
   }
 
   async listInvitationsOf(objectId: string, limit: number) {
     // Ids are stored lower-case; one typed in upper case before that was normalised still counts.
     const query = `SELECT TOP @top c.id, c.casusNumber, c.state, c.invitations FROM c WHERE c.kind = "casus" AND EXISTS(SELECT VALUE i FROM i IN c.invitations WHERE i.proposal.contactpersoon.entraObjectId IN (@lower, @upper))`;
+    const resources = await this.queryRows(query, [
+      { name: '@top', value: limit },
+      { name: '@lower', value: objectId.toLowerCase() },
+      { name: '@upper', value: objectId.toUpperCase() },
+    ]);
+    return resources.map((row) => inviteeCasusSchema.parse(row));
+  }
+
+  /** A projection's rows, in one store answer for the whole list, not a round trip per 100 rows. */
+  private async queryRows(query: string, parameters: SqlParameter[]): Promise<unknown[]> {
     const { resources } = await storeCall((options) =>
       this.container.items
-        .query(
-          {
-            query,
-            parameters: [
-              { name: '@top', value: limit },
-              { name: '@lower', value: objectId.toLowerCase() },
-              { name: '@upper', value: objectId.toUpperCase() },
-            ],
-          },
-          options,
-        )
+        .query({ query, parameters }, { ...options, maxItemCount: ROWS_PER_ANSWER })
         .fetchAll(),
     );
-    return resources.map((row) => inviteeCasusSchema.parse(row));
+    return resources as unknown[];
   }
 
   listWithPendingOutbox(limit: number) {

@@ -11,6 +11,7 @@ import { press as pressOverHttp } from '../helpers/decision-press';
 import { FakeConnector } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { freePort } from '../helpers/local-start';
+import { approvalMotivation as motivation, filledProposal } from '../helpers/invitation-flow';
 import { usePlayground } from '../helpers/playground';
 import { pdfText } from '../helpers/pdf-text';
 import { completeAndSubmit, drawSignature } from '../helpers/signing-page';
@@ -23,7 +24,6 @@ const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04';
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 /** Lotte Mulder of the client's config: in the tenant, not in the registry (the invitee). */
 const invitee = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a07';
-const motivation = 'De corporatie is nodig voor een huurregeling; zonder haar lukt het plan niet.';
 
 /** The casus and invitation a card's invitation buttons name. */
 function invitationIds(card: unknown): { invitationId: string; casusId: string } {
@@ -133,21 +133,13 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     const form = await asJeroen.execute('invitation.form', {
       ...actionData(await asJeroen.say(`casus ${number}`), 'invitation.form'),
     });
-    const inDays = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     await asJeroen.execute('invitation.propose', {
       ...actionData(form, 'invitation.propose'),
-      organisatieKeuze: 'Woonstichting Maasstad',
-      categorie: 'woningcorporatie',
-      contactNaam: 'Lotte Mulder',
-      contactEmail: 'lotte.mulder@maasstad.example',
-      contactEntraObjectId: invitee,
-      expertise: 'Kennis van het huurdossier en de overlastaanpak.',
-      expertiseMotivering:
-        'Betrokkene dreigt zijn woning te verliezen door huurachterstand en overlast.',
-      fasen: 'opstellen,uitvoeren',
-      rolMotivering: 'De corporatie kan een huurregeling en begeleid wonen in het plan opnemen.',
-      beroepsgeheim: 'geen',
-      casusoverleg: inDays,
+      ...filledProposal({
+        contactNaam: 'Lotte Mulder',
+        contactEmail: 'lotte.mulder@maasstad.example',
+        contactEntraObjectId: invitee,
+      }),
     });
 
     // Mohamed, the other decider of the Lokale Kamer, sees the proposal and approves it.
