@@ -200,10 +200,14 @@ describe('signing a geheimhoudingsverklaring (use case, embedded store)', functi
     const token = await linkFor(casus);
     const view = await viewOf(token);
     const otherView = await viewOf(await linkFor(casus));
+    const offPad = submissionFor(view, token).signature;
+    offPad.strokes[0]![1] = { x: 1e22, y: 40, t: 16 };
     const cases: [object, string][] = [
       [{ consent: false }, 'onvolledig'],
       [{ typedName: ' ' }, 'onvolledig'],
       [{ signature: { ...submissionFor(view, token).signature, strokes: [] } }, 'onvolledig'],
+      // Off the pad: stored, it could never be drawn into the evidence report.
+      [{ signature: offPad }, 'onvolledig'],
       [{ shownReceipt: otherView.shownReceipt }, 'ongeldige-link'],
       [{ textSha256: 'a'.repeat(64) }, 'tekst-gewijzigd'],
     ];
