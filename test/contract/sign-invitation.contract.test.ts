@@ -289,6 +289,55 @@ describe('signing a geheimhoudingsverklaring (use case, embedded store)', functi
     });
     after(() => issuer.stop());
 
+    const dialogLink = async (casus: Casus) =>
+      (
+        await ssoRig.tokens.issue(
+          'ondertekenen',
+          { invitationId: casus.invitations[0]!.id, casusId: casus.id, via: 'teams-dialog' },
+          1800,
+          randomUUID(),
+        )
+      ).token;
+
+    it('compares the Entra object id case-blind: typed in capitals, stored so earlier, or so in the token', async () => {
+      const typedUpper = validProposal();
+      typedUpper.contactpersoon = {
+        ...typedUpper.contactpersoon,
+        entraObjectId: invitee.toUpperCase(),
+      };
+      const typed = await stored(typedUpper);
+      assert.equal(typed.invitation.proposal.contactpersoon.entraObjectId, invitee);
+
+      // Stored before ids were kept in lower case: written as is, past the proposal's schema.
+      const earlier = casusWithApprovedInvitation();
+      const upper = earlier.casus.invitations[0]!;
+      upper.proposal.contactpersoon.entraObjectId = invitee.toUpperCase();
+      const created = await casussen.create(earlier.casus);
+      assert.ok(created.ok);
+
+      const lower = await stored({
+        ...validProposal(),
+        contactpersoon: { ...validProposal().contactpersoon, entraObjectId: invitee },
+      });
+      for (const [casus, oid] of [
+        [typed.casus, invitee],
+        [created.value.value, invitee],
+        [lower.casus, invitee.toUpperCase()],
+      ] as const) {
+        const token = await dialogLink(casus);
+        const shown = await ssoRig.service.view(token);
+        assert.ok(shown.ok);
+        const ssoToken = await issuer.token({ oid, tid: tenantId, aud: appId });
+        const signed = await ssoRig.service.sign(
+          submissionFor(shown.value, token, { ssoToken }),
+          browser,
+        );
+        assert.ok(signed.ok, `${oid}: ${JSON.stringify(signed)}`);
+        const { signer } = (await reread(casus.id)).declarations[0]!.record;
+        assert.equal(signer.kind === 'teams-sso' && signer.objectId.toLowerCase(), invitee);
+      }
+    });
+
     it('an invitee in the tenant signs in their Teams dialog only as themselves', async () => {
       const values = validProposal();
       values.contactpersoon = { ...values.contactpersoon, entraObjectId: invitee };

@@ -78,8 +78,36 @@ describe('Informatie delen (art. 2.21 BGS: sent, never accessed)', () => {
     assert.equal(outside.outbox.length, signed.casus.outbox.length, 'nothing to deliver in Teams');
   });
 
-  it('reaches the participant at the identity they signed with in Teams', () => {
+  it('reaches the participant at the identity they signed with in Teams, in lower case', () => {
     assert.equal(participantUserId(signed.casus, signed.casus.invitations[0]!), inviteeObjectId);
+    const upper = (id: string) => id.toUpperCase();
+    const declarations = signed.casus.declarations.map((d) => ({
+      ...d,
+      record: {
+        ...d.record,
+        signer:
+          d.record.signer.kind === 'teams-sso'
+            ? { ...d.record.signer, objectId: upper(d.record.signer.objectId) }
+            : d.record.signer,
+      },
+    }));
+    const invitation = signed.casus.invitations[0]!;
+    assert.equal(participantUserId({ ...signed.casus, declarations }, invitation), inviteeObjectId);
+    // Not signed in Teams: the proposal's id, as an older record may hold it.
+    const byProposal = {
+      ...invitation,
+      proposal: {
+        ...invitation.proposal,
+        contactpersoon: {
+          ...invitation.proposal.contactpersoon,
+          entraObjectId: upper(inviteeObjectId),
+        },
+      },
+    };
+    assert.equal(
+      participantUserId({ ...signed.casus, declarations: [] }, byProposal),
+      inviteeObjectId,
+    );
   });
 
   it('refuses before signing, after the casus closed, and after the participation ended', () => {

@@ -172,7 +172,12 @@ async function sign(
     const invitation = signableInvitation(casus, claims.invitationId);
     if (!invitation.ok) return refused(invitation.error);
     const { entraObjectId } = invitation.value.proposal.contactpersoon;
-    if (teams.value && entraObjectId && teams.value.objectId !== entraObjectId) {
+    // Case-blind: one GUID, however an older proposal or the token spells it.
+    if (
+      teams.value &&
+      entraObjectId &&
+      teams.value.objectId.toLowerCase() !== entraObjectId.toLowerCase()
+    ) {
       return refused('andere-gebruiker');
     }
     const { sha256, casusNumber } = declarationOf(casus, invitation.value);

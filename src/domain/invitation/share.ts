@@ -55,12 +55,15 @@ export interface CheckedShare {
   role: string;
 }
 
-/** The Entra object id the participant is reached at: the one they signed with in Teams, else the proposal's. */
+/**
+ * The Entra object id the participant is reached at: the one they signed with in Teams, else the
+ * proposal's; in lower case, as Teams sends `aadObjectId`, whatever case a record holds it in.
+ */
 export function participantUserId(casus: Casus, invitation: Invitation): string | undefined {
   const signer = casus.declarations.find((d) => d.record.invitationId === invitation.id)?.record
     .signer;
-  if (signer?.kind === 'teams-sso') return signer.objectId;
-  return invitation.proposal.contactpersoon.entraObjectId;
+  if (signer?.kind === 'teams-sso') return signer.objectId.toLowerCase();
+  return invitation.proposal.contactpersoon.entraObjectId?.toLowerCase();
 }
 
 /** May this person share with the casus's participants: a deelnemer of the invitation's table. */
