@@ -289,15 +289,16 @@ describe('signing a geheimhoudingsverklaring (use case, embedded store)', functi
     });
     after(() => issuer.stop());
 
-    const dialogLink = async (casus: Casus) =>
+    const ssoLink = async (casus: Casus, via?: 'teams-dialog') =>
       (
         await ssoRig.tokens.issue(
           'ondertekenen',
-          { invitationId: casus.invitations[0]!.id, casusId: casus.id, via: 'teams-dialog' },
+          { invitationId: casus.invitations[0]!.id, casusId: casus.id, via },
           1800,
           randomUUID(),
         )
       ).token;
+    const dialogLink = (casus: Casus) => ssoLink(casus, 'teams-dialog');
 
     it('compares the Entra object id case-blind: typed in capitals, stored so earlier, or so in the token', async () => {
       const typedUpper = validProposal();
@@ -336,6 +337,40 @@ describe('signing a geheimhoudingsverklaring (use case, embedded store)', functi
         const { signer } = (await reread(casus.id)).declarations[0]!.record;
         assert.equal(signer.kind === 'teams-sso' && signer.objectId.toLowerCase(), invitee);
       }
+    });
+
+    it('an invitation naming no Entra object id is signed by its link, even with a valid Teams token', async () => {
+      const { casus } = await stored(); // the proposal names nobody in the tenant
+      assert.equal(casus.invitations[0]!.proposal.contactpersoon.entraObjectId, undefined);
+      const token = await ssoLink(casus);
+      const shown = await ssoRig.service.view(token);
+      assert.ok(shown.ok);
+      assert.equal(shown.value.teamsIdentityExpected, false);
+      // Valid, of the tenant, but of whoever opened the link in Teams: it names nobody invited.
+      const anyone = await issuer.token({
+        oid: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+        tid: tenantId,
+        aud: appId,
+      });
+      const signed = await ssoRig.service.sign(
+        submissionFor(shown.value, token, { ssoToken: anyone }),
+        browser,
+      );
+      assert.ok(signed.ok, JSON.stringify(signed));
+      const after = await reread(casus.id);
+      const { signer } = after.declarations[0]!.record;
+      assert.deepEqual(signer, { kind: 'link', tokenId: after.invitations[0]!.signedWithLinkId });
+      // A token that does not validate proves nothing and is still refused, not passed over.
+      const other = await stored();
+      const otherToken = await ssoLink(other.casus);
+      const otherView = await ssoRig.service.view(otherToken);
+      assert.ok(otherView.ok);
+      const forged = await ssoRig.service.sign(
+        submissionFor(otherView.value, otherToken, { ssoToken: 'bad.token.here' }),
+        browser,
+      );
+      assert.equal(forged.ok ? undefined : forged.error.kind, 'andere-gebruiker');
+      assert.deepEqual((await reread(other.casus.id)).declarations, []);
     });
 
     it('an invitee in the tenant signs in their Teams dialog only as themselves', async () => {
