@@ -31,7 +31,7 @@ export async function deliverShares(
       if (casus.state === 'afgesloten' || !isParticipating(invitation.state)) {
         return done('participation-ended');
       }
-      const userId = participantUserId(casus, invitation);
+      const userId = participantUserId(invitation);
       const chat = userId && (await chats.chatOf(userId));
       if (!chat) return done('no-conversation');
       try {

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { EvidenceFacts, EvidenceField } from '../../src/app/invitation/evidence-facts';
 import { utc } from '../../src/app/invitation/evidence-facts';
+import { strokesOnPad } from './signature-drawing';
 
 const MARGIN = 56;
 const FONT = 'Helvetica';
@@ -77,7 +78,7 @@ function signature(doc: PDFKit.PDFDocument, facts: EvidenceFacts): void {
     .lineWidth(0.5)
     .stroke('#999');
   doc.lineWidth(1.6).lineCap('round').lineJoin('round').strokeColor('#111');
-  for (const stroke of drawn.strokes) {
+  for (const stroke of strokesOnPad(drawn)) {
     const [first, ...rest] = stroke;
     if (!first) continue;
     doc.moveTo(MARGIN + first.x * scale, top + first.y * scale);

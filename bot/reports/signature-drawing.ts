@@ -1,14 +1,31 @@
 import type { DrawnSignature } from '../../src/domain/invitation/signed-declaration.schema';
 
 const coordinate = (n: number) => (Math.round(n * 10) / 10).toString();
+const within = (value: number, max: number) => Math.min(Math.max(value, 0), max);
+
+type Drawing = Pick<DrawnSignature, 'strokes' | 'width' | 'height'>;
 
 /**
- * The SVG path data of each stroke, built from the recorded points (finite numbers, checked by
- * the schema): the page and the report draw the signature from its vectors and never show the
- * SVG markup the browser sent.
+ * The recorded points put on the pad. New submissions are checked to lie on it; a record stored
+ * before that check may hold any finite number, and one too large for a PDF would make its report
+ * fail for good, since the record is never changed.
  */
-export function strokePaths(signature: Pick<DrawnSignature, 'strokes'>): string[] {
-  return signature.strokes.map((stroke) => {
+export function strokesOnPad(signature: Drawing): DrawnSignature['strokes'] {
+  return signature.strokes.map((stroke) =>
+    stroke.map((point) => ({
+      x: within(point.x, signature.width),
+      y: within(point.y, signature.height),
+      t: point.t,
+    })),
+  );
+}
+
+/**
+ * The SVG path data of each stroke, built from the recorded points: the page and the report draw
+ * the signature from its vectors and never show the SVG markup the browser sent.
+ */
+export function strokePaths(signature: Drawing): string[] {
+  return strokesOnPad(signature).map((stroke) => {
     const [first, ...rest] = stroke;
     if (!first) return '';
     // A single point (a dot) is drawn as a tiny line so it shows with round caps.

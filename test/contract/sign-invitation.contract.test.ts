@@ -200,10 +200,14 @@ describe('signing a geheimhoudingsverklaring (use case, embedded store)', functi
     const token = await linkFor(casus);
     const view = await viewOf(token);
     const otherView = await viewOf(await linkFor(casus));
+    const offPad = submissionFor(view, token).signature;
+    offPad.strokes[0]![1] = { x: 1e22, y: 40, t: 16 };
     const cases: [object, string][] = [
       [{ consent: false }, 'onvolledig'],
       [{ typedName: ' ' }, 'onvolledig'],
       [{ signature: { ...submissionFor(view, token).signature, strokes: [] } }, 'onvolledig'],
+      // Off the pad: stored, it could never be drawn into the evidence report.
+      [{ signature: offPad }, 'onvolledig'],
       [{ shownReceipt: otherView.shownReceipt }, 'ongeldige-link'],
       [{ textSha256: 'a'.repeat(64) }, 'tekst-gewijzigd'],
     ];
@@ -284,6 +288,90 @@ describe('signing a geheimhoudingsverklaring (use case, embedded store)', functi
       );
     });
     after(() => issuer.stop());
+
+    const ssoLink = async (casus: Casus, via?: 'teams-dialog') =>
+      (
+        await ssoRig.tokens.issue(
+          'ondertekenen',
+          { invitationId: casus.invitations[0]!.id, casusId: casus.id, via },
+          1800,
+          randomUUID(),
+        )
+      ).token;
+    const dialogLink = (casus: Casus) => ssoLink(casus, 'teams-dialog');
+
+    it('compares the Entra object id case-blind: typed in capitals, stored so earlier, or so in the token', async () => {
+      const typedUpper = validProposal();
+      typedUpper.contactpersoon = {
+        ...typedUpper.contactpersoon,
+        entraObjectId: invitee.toUpperCase(),
+      };
+      const typed = await stored(typedUpper);
+      assert.equal(typed.invitation.proposal.contactpersoon.entraObjectId, invitee);
+
+      // Stored before ids were kept in lower case: written as is, past the proposal's schema.
+      const earlier = casusWithApprovedInvitation();
+      const upper = earlier.casus.invitations[0]!;
+      upper.proposal.contactpersoon.entraObjectId = invitee.toUpperCase();
+      const created = await casussen.create(earlier.casus);
+      assert.ok(created.ok);
+
+      const lower = await stored({
+        ...validProposal(),
+        contactpersoon: { ...validProposal().contactpersoon, entraObjectId: invitee },
+      });
+      for (const [casus, oid] of [
+        [typed.casus, invitee],
+        [created.value.value, invitee],
+        [lower.casus, invitee.toUpperCase()],
+      ] as const) {
+        const token = await dialogLink(casus);
+        const shown = await ssoRig.service.view(token);
+        assert.ok(shown.ok);
+        const ssoToken = await issuer.token({ oid, tid: tenantId, aud: appId });
+        const signed = await ssoRig.service.sign(
+          submissionFor(shown.value, token, { ssoToken }),
+          browser,
+        );
+        assert.ok(signed.ok, `${oid}: ${JSON.stringify(signed)}`);
+        const { signer } = (await reread(casus.id)).declarations[0]!.record;
+        assert.equal(signer.kind === 'teams-sso' && signer.objectId.toLowerCase(), invitee);
+      }
+    });
+
+    it('an invitation naming no Entra object id is signed by its link, even with a valid Teams token', async () => {
+      const { casus } = await stored(); // the proposal names nobody in the tenant
+      assert.equal(casus.invitations[0]!.proposal.contactpersoon.entraObjectId, undefined);
+      const token = await ssoLink(casus);
+      const shown = await ssoRig.service.view(token);
+      assert.ok(shown.ok);
+      assert.equal(shown.value.teamsIdentityExpected, false);
+      // Valid, of the tenant, but of whoever opened the link in Teams: it names nobody invited.
+      const anyone = await issuer.token({
+        oid: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+        tid: tenantId,
+        aud: appId,
+      });
+      const signed = await ssoRig.service.sign(
+        submissionFor(shown.value, token, { ssoToken: anyone }),
+        browser,
+      );
+      assert.ok(signed.ok, JSON.stringify(signed));
+      const after = await reread(casus.id);
+      const { signer } = after.declarations[0]!.record;
+      assert.deepEqual(signer, { kind: 'link', tokenId: after.invitations[0]!.signedWithLinkId });
+      // A token that does not validate proves nothing and is still refused, not passed over.
+      const other = await stored();
+      const otherToken = await ssoLink(other.casus);
+      const otherView = await ssoRig.service.view(otherToken);
+      assert.ok(otherView.ok);
+      const forged = await ssoRig.service.sign(
+        submissionFor(otherView.value, otherToken, { ssoToken: 'bad.token.here' }),
+        browser,
+      );
+      assert.equal(forged.ok ? undefined : forged.error.kind, 'andere-gebruiker');
+      assert.deepEqual((await reread(other.casus.id)).declarations, []);
+    });
 
     it('an invitee in the tenant signs in their Teams dialog only as themselves', async () => {
       const values = validProposal();

@@ -82,4 +82,38 @@ describe('evidence report (PDF)', () => {
     assert.match(text, /komt niet overeen met de vastgelegde hash/);
     assert.match(text.replace(/\n/g, ''), /Bewijsstuk opnieuw berekendKOMT NIET OVEREEN/);
   });
+
+  it('still renders the report of an older record whose points lie far off the pad', async () => {
+    const signed = await withSignedInvitation(inBehandeling());
+    const { record } = signed.declaration;
+    // Written before points were checked: any finite number passed, and pdfkit refuses 1e22.
+    const huge = {
+      ...signed.declaration,
+      record: {
+        ...record,
+        signature: {
+          ...record.signature,
+          strokes: [
+            [
+              { x: 1e22, y: 40, t: 0 },
+              { x: 20, y: -1e22, t: 1e22 },
+              { x: -1e300, y: 1e300, t: 20 },
+            ],
+            [{ x: 5e21, y: 5e21, t: 30 }],
+          ],
+        },
+      },
+    };
+    const facts = evidenceFacts({
+      casus: signed.casus,
+      kamer: {} as never,
+      invitation: signed.casus.invitations[0]!,
+      declaration: huge,
+    });
+    const pdf = await renderEvidenceReport(facts, { generatedAt: new Date() });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const { text } = pdfText(pdf);
+    assert.match(text, /Handtekening \(getekend uit de vastgelegde punten\)/);
+    assert.match(text.replace(/\n/g, ''), /Zo controleer je dit bewijs/);
+  });
 });

@@ -78,8 +78,22 @@ describe('Informatie delen (art. 2.21 BGS: sent, never accessed)', () => {
     assert.equal(outside.outbox.length, signed.casus.outbox.length, 'nothing to deliver in Teams');
   });
 
-  it('reaches the participant at the identity they signed with in Teams', () => {
-    assert.equal(participantUserId(signed.casus, signed.casus.invitations[0]!), inviteeObjectId);
+  it('reaches the participant in Teams at the id the proposal names, in lower case, and nobody else', () => {
+    const invitation = signed.casus.invitations[0]!;
+    assert.equal(participantUserId(invitation), inviteeObjectId);
+    const naming = (entraObjectId: string | undefined) => ({
+      ...invitation,
+      proposal: {
+        ...invitation.proposal,
+        contactpersoon: { ...invitation.proposal.contactpersoon, entraObjectId },
+      },
+    });
+    // As an older record may hold it.
+    assert.equal(participantUserId(naming(inviteeObjectId.toUpperCase())), inviteeObjectId);
+    // Signed in Teams by whoever had the link, before such signatures went by the link: the
+    // signer's identity vouches for nothing, so what is shared is not sent there.
+    assert.equal(signed.declaration.record.signer.kind, 'teams-sso');
+    assert.equal(participantUserId(naming(undefined)), undefined);
   });
 
   it('refuses before signing, after the casus closed, and after the participation ended', () => {

@@ -143,6 +143,17 @@ describe('invitation proposal (BGS art. 2.21 lid 1)', () => {
     assert.match(error.reason, /casusoverleg/);
   });
 
+  it('keeps the Entra object id in lower case, as Teams sends it, and refuses what is no GUID', () => {
+    const values = validProposal();
+    const id = '1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D';
+    values.contactpersoon.entraObjectId = ` ${id} `;
+    const proposed = proposeInvitation(proposeInput({ values }));
+    assert.ok(proposed.ok);
+    assert.equal(proposed.value.proposal.contactpersoon.entraObjectId, id.toLowerCase());
+    values.contactpersoon.entraObjectId = 'ROB-DE-BOER';
+    assert.match(refusal(proposeInvitation(proposeInput({ values }))).reason, /Entra object-id/);
+  });
+
   it('"anders" needs a description, for the category and for the secrecy', () => {
     const values = validProposal();
     values.organisatie.categorie = 'anders';

@@ -82,7 +82,7 @@ export function signatureField(
     read: () => ({
       width: size.width,
       height: size.height,
-      strokes: toStrokes(pad.toData(), openedAt),
+      strokes: toStrokes(pad.toData(), openedAt, size),
       svg: pad.toSVG(),
     }),
     clear: () => {

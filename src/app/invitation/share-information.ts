@@ -86,7 +86,7 @@ export async function shareInformation(
     if (!checked.ok) return fail({ kind: 'refused', casus, refusal: checked.error });
     const delivery = await deliveryTo(
       services.conversations,
-      participantUserId(casus, checked.value.invitation),
+      participantUserId(checked.value.invitation),
     );
     if (!input.confirmed) {
       return fail({ kind: 'confirm-first', casus, checked: checked.value, delivery });

@@ -172,9 +172,17 @@ async function sign(
     const invitation = signableInvitation(casus, claims.invitationId);
     if (!invitation.ok) return refused(invitation.error);
     const { entraObjectId } = invitation.value.proposal.contactpersoon;
-    if (teams.value && entraObjectId && teams.value.objectId !== entraObjectId) {
+    // Case-blind: one GUID, however an older proposal or the token spells it.
+    if (
+      teams.value &&
+      entraObjectId &&
+      teams.value.objectId.toLowerCase() !== entraObjectId.toLowerCase()
+    ) {
       return refused('andere-gebruiker');
     }
+    // An invitation naming nobody in the tenant went out as a link, and the link is all that
+    // vouches for the signer: anyone's token of the tenant would otherwise be recorded as theirs.
+    const signer = entraObjectId ? teams.value : undefined;
     const { sha256, casusNumber } = declarationOf(casus, invitation.value);
     if (sha256 !== shown.value.textSha256) return refused('tekst-gewijzigd');
     if (attempt === MAX_WRITES) {
@@ -195,7 +203,7 @@ async function sign(
       signature: submission.signature,
       shownAt: shown.value.shownAt.toISOString(),
       signedAt: at,
-      signer: signerOf(teams.value, claims),
+      signer: signerOf(signer, claims),
       userAgent: userAgent.slice(0, 500),
     };
     signed ??= await deps.evidence.sign(record);
@@ -210,7 +218,8 @@ async function sign(
 /**
  * The signer's Teams identity when the page sent an SSO token: it must be valid, of the allowed
  * tenant, and (checked against the invitation) the invitee's. A link handed out in the invitee's
- * Teams dialog needs it when SSO is configured; a link sent on by the proposer does not.
+ * Teams dialog needs it when SSO is configured; a link sent on by the proposer does not. An
+ * invitation without an Entra object id is signed by the link even when a valid token came along.
  */
 async function teamsIdentity(
   deps: SigningDependencies,

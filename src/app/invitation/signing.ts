@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../../domain/shared/result';
-import { drawnSignatureSchema } from '../../domain/invitation/signed-declaration.schema';
+import { submittedSignatureSchema } from '../../domain/invitation/signed-declaration.schema';
 import type { DeclarationVariant } from '../../domain/invitation/invitation.schema';
 
 /**
@@ -50,7 +50,7 @@ export const signingSubmissionSchema = z.object({
   shownReceipt: z.string().min(1).max(2000),
   typedName: z.string().trim().min(2).max(100),
   consent: z.literal(true),
-  signature: drawnSignatureSchema,
+  signature: submittedSignatureSchema,
   textSha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** Inside Teams: the token of `authentication.getAuthToken()`, validated against Entra's keys. */
   ssoToken: z.string().min(1).max(8000).optional(),

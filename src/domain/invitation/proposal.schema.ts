@@ -44,12 +44,15 @@ export const contactpersoonSchema = z.object(
       .min(2, 'Vul de naam van de contactpersoon in.')
       .max(100, 'Houd de naam korter dan 100 tekens.'),
     email: z.email('Vul een geldig e-mailadres in.'),
-    /** The invitee's Entra object id when they are in the tenant: they then sign inside Teams. */
+    /**
+     * The invitee's Entra object id when they are in the tenant: they then sign inside Teams.
+     * Kept in lower case, as Teams and Entra send it: a GUID typed in capitals is the same id.
+     */
     entraObjectId: z
       .string()
       .trim()
       .optional()
-      .transform((value) => (value ? value : undefined))
+      .transform((value) => (value ? value.toLowerCase() : undefined))
       .pipe(z.guid('Dit is geen geldig Entra object-id.').optional()),
   },
   { error: 'Vul de contactpersoon in.' },

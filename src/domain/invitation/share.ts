@@ -55,12 +55,15 @@ export interface CheckedShare {
   role: string;
 }
 
-/** The Entra object id the participant is reached at: the one they signed with in Teams, else the proposal's. */
-export function participantUserId(casus: Casus, invitation: Invitation): string | undefined {
-  const signer = casus.declarations.find((d) => d.record.invitationId === invitation.id)?.record
-    .signer;
-  if (signer?.kind === 'teams-sso') return signer.objectId;
-  return invitation.proposal.contactpersoon.entraObjectId;
+/**
+ * The Entra object id the participant is reached at in Teams: the one the proposal names, which a
+ * Teams signature was checked to match; in lower case, as Teams sends `aadObjectId`, whatever case
+ * a record holds it in. Never the signer's of an invitation that names none: a record signed
+ * before such invitations were signed by the link may hold the Teams identity of anyone in the
+ * tenant who had the link, and what is shared must not reach them.
+ */
+export function participantUserId(invitation: Invitation): string | undefined {
+  return invitation.proposal.contactpersoon.entraObjectId?.toLowerCase();
 }
 
 /** May this person share with the casus's participants: a deelnemer of the invitation's table. */

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { sha256HexSchema } from '../shared/sha256-hex';
 import { declarationRefSchema } from './invitation.schema';
 
-/** A point of a drawn stroke, in CSS pixels of the signing pad, with its time (ms since the pad opened). */
+/**
+ * A point of a drawn stroke, in CSS pixels of the signing pad, with its time (ms since the pad
+ * opened). Stored records are read with this lenient shape: a bound added later must not make a
+ * casus holding an older record unreadable, so what is drawn from it is clamped instead.
+ */
 export const signaturePointSchema = z.object({
   x: z.number().finite(),
   y: z.number().finite(),
@@ -17,6 +21,36 @@ export const drawnSignatureSchema = z.object({
   svg: z.string().min(1).max(200_000),
 });
 export type DrawnSignature = z.infer<typeof drawnSignatureSchema>;
+
+/**
+ * The latest time a point may carry: longer than a shown receipt lasts (2 hours), so no page that
+ * may still sign reaches it, and far below what a PDF or a clock could choke on.
+ */
+export const MAX_SIGNATURE_POINT_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * The drawing as a page may submit it: every point on the pad and a sane time. A point off the pad
+ * would be evidence of nothing and, huge, cannot be drawn into the report.
+ */
+export const submittedSignatureSchema = drawnSignatureSchema.superRefine((signature, context) => {
+  const { width, height } = signature;
+  const points = signature.strokes.flat();
+  // One issue per kind, not one per point: a forged drawing may hold 200,000 of them.
+  if (points.some((p) => p.x < 0 || p.x > width || p.y < 0 || p.y > height)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['strokes'],
+      message: 'De handtekening valt buiten het vak. Wis het vak en teken opnieuw.',
+    });
+  }
+  if (points.some((p) => p.t > MAX_SIGNATURE_POINT_MS)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['strokes'],
+      message: 'De handtekening is te lang geleden gezet. Open de link opnieuw.',
+    });
+  }
+});
 
 /** Who signed: a Teams user by their SSO token, or whoever held the link (its token id). */
 export const signerIdentitySchema = z.discriminatedUnion('kind', [
