@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { fillIntakeStep } from '../helpers/card-ui';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
-import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
-import { freePort } from '../helpers/local-start';
+import { useE2eApp } from '../helpers/e2e-app';
 import { usePlayground } from '../helpers/playground';
 import { nthCard, say, screenshots } from '../helpers/teams-client';
-import { tempDir } from '../helpers/temp-dir';
 
 const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01'; // wijkteammedewerker, submits the casus
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02'; // procesregisseur, Lokale Kamer Rotterdam
@@ -46,25 +43,8 @@ async function ask(page: Page, text: string): Promise<Locator> {
 
 describe('in the Teams-like client (headless Chromium): decisions by two users and the ZVH', () => {
   // One bot, and one client per user: the client has no user switcher.
-  const state: { app?: AppProcess; remove?: () => Promise<void>; browsers: HeadlessBrowser[] } = {
-    browsers: [],
-  };
-  const botUrl = () => {
-    if (!state.app) throw new Error('The bot starts in a before hook');
-    return state.app.botUrl;
-  };
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    const dir = await tempDir('e2e-decisions');
-    state.remove = () => dir.remove();
-    // startAppProcess waits for the info-level "bot listening" line, so the log level stays info.
-    state.app = await startAppProcess({
-      PORT: String(await freePort()),
-      DEMO_MODE: 'true',
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-      LOG_LEVEL: 'info',
-    });
-  });
+  const e2e = useE2eApp('decisions');
+  const { botUrl } = e2e;
   const clients = {
     fatima: usePlayground('e2e-client-fatima', botUrl, fatima),
     jeroen: usePlayground('e2e-client-jeroen', botUrl, jeroen),
@@ -73,7 +53,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
   afterEach(async function () {
     if (this.currentTest?.state !== 'failed') return;
     // What each user saw, and the bot's log, to tell a test problem from a bug in the bot.
-    for (const [i, browser] of state.browsers.entries()) {
+    for (const [i, browser] of e2e.browsers.entries()) {
       const name = `${screenshots}/decisions-failed-client-${i + 1}`;
       await browser.page.screenshot({ path: `${name}.png` }).catch(() => undefined);
       const texts = await browser.page.locator('.ac-adaptiveCard').allInnerTexts();
@@ -81,24 +61,14 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     }
     writeFileSync(
       `${screenshots}/decisions-failed-bot-log.json`,
-      JSON.stringify(state.app?.logs ?? [], null, 2),
+      JSON.stringify(e2e.app().logs, null, 2),
     );
-  });
-  after(async () => {
-    await Promise.all(state.browsers.map((browser) => browser.close()));
-    const app = state.app;
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGTERM');
-      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
-    }
-    await state.remove?.();
   });
 
   it('walks intake → accept → escalate → ZVH accept → confirmed close, and tells the worker of every decision', async () => {
     /** Opens a user's client in a browser of its own, in the personal chat with the bot. */
     const open = async (url: string, who: string): Promise<Page> => {
-      const browser = await openBrowser();
-      state.browsers.push(browser);
+      const browser = await e2e.browser();
       // Tall enough that the longest card fits on screen, so card screenshots are whole.
       await browser.page.setViewportSize({ width: 1280, height: 2200 });
       await browser.page.goto(url);
@@ -362,8 +332,8 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     await snap(acceptedFatima, 'fatima-melding-vervangen');
     await pages.fatima.screenshot({ path: `${screenshots}/decisions-conversation-fatima.png` });
 
-    for (const browser of state.browsers) assert.deepEqual(browser.pageErrors, []);
-    const problems = (state.app?.logs ?? []).filter((entry) => Number(entry.level) >= 40);
+    for (const browser of e2e.browsers) assert.deepEqual(browser.pageErrors, []);
+    const problems = e2e.app().logs.filter((entry) => Number(entry.level) >= 40);
     assert.deepEqual(problems, [], 'the bot logged no warnings or errors');
   });
 });

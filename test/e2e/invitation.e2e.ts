@@ -1,22 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import { useE2eApp } from '../helpers/e2e-app';
 import { postActivity, talkAs, type BotHarness } from '../helpers/bot-harness';
-import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
 import { executeActivity } from '../helpers/activities';
 import { walk } from '../helpers/adaptive-card-check';
 import { actionData } from '../helpers/card-actions';
 import { press as pressOverHttp } from '../helpers/decision-press';
 import { FakeConnector } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
-import { freePort } from '../helpers/local-start';
 import { approvalMotivation as motivation, filledProposal } from '../helpers/invitation-flow';
 import { usePlayground } from '../helpers/playground';
 import { pdfText } from '../helpers/pdf-text';
 import { completeAndSubmit, drawSignature } from '../helpers/signing-page';
 import { nthCard, say, screenshots } from '../helpers/teams-client';
-import { tempDir } from '../helpers/temp-dir';
 
 const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01';
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
@@ -47,26 +43,10 @@ function openUrls(card: unknown): string[] {
 }
 
 describe('in the Teams-like client (headless Chromium): an invitation proposed, approved, signed and its evidence opened', () => {
-  const state: {
-    app?: AppProcess;
-    connector?: FakeConnector;
-    remove?: () => Promise<void>;
-    browsers: HeadlessBrowser[];
-  } = { browsers: [] };
-  const botUrl = () => {
-    if (!state.app) throw new Error('The bot starts in a before hook');
-    return state.app.botUrl;
-  };
+  const e2e = useE2eApp('invitation');
+  const { botUrl } = e2e;
+  const state: { connector?: FakeConnector } = {};
   before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    const dir = await tempDir('e2e-invitation');
-    state.remove = () => dir.remove();
-    state.app = await startAppProcess({
-      PORT: String(await freePort()),
-      DEMO_MODE: 'true',
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-      LOG_LEVEL: 'info',
-    });
     state.connector = await new FakeConnector().start();
   });
   const clients = {
@@ -75,14 +55,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     invitee: usePlayground('e2e-client-invitee-inv', botUrl, invitee),
   };
   after(async () => {
-    await Promise.all(state.browsers.map((browser) => browser.close()));
-    const app = state.app;
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGTERM');
-      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
-    }
     await state.connector?.stop();
-    await state.remove?.();
   });
 
   it('Jeroen opens the proposal form, proposes; Mohamed approves with a confirmation', async () => {
@@ -100,8 +73,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
 
     /** The client's personal chat, once its first card (the answer to the app install) shows this. */
     const open = async (url: string, first: string): Promise<Page> => {
-      const browser = await openBrowser();
-      state.browsers.push(browser);
+      const browser = await e2e.browser();
       await browser.page.setViewportSize({ width: 1280, height: 3200 });
       await browser.page.goto(url);
       await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
@@ -189,8 +161,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     const url = (opened.value as { url: string }).url;
 
     // The signing page, as the dialog shows it, against the real signing service.
-    const signer = await openBrowser();
-    state.browsers.push(signer);
+    const signer = await e2e.browser();
     await signer.page.setViewportSize({ width: 1280, height: 1400 });
     await signer.page.goto(url);
     await signer.page.getByText(`Casus ${number}`).waitFor();

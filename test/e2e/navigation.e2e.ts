@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { CosmosClient } from '@azure/cosmos';
 import type { Locator, Page } from 'playwright-core';
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
-import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { useE2eApp } from '../helpers/e2e-app';
 import { typeDate } from '../helpers/card-ui';
 import { submissionOf, validFormValues } from '../helpers/intake-values';
-import { freePort } from '../helpers/local-start';
 import { usePlayground } from '../helpers/playground';
 import { sampleCasus } from '../helpers/samples';
 import { nthCard, say, screenshots } from '../helpers/teams-client';
-import { tempDir } from '../helpers/temp-dir';
 
 const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01';
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
@@ -37,58 +31,29 @@ function openCasus(index: number): Casus {
 }
 
 describe('in the Teams-like client (headless Chromium): navigation by buttons', () => {
-  const state: { app?: AppProcess; remove?: () => Promise<void>; browsers: HeadlessBrowser[] } = {
-    browsers: [],
-  };
-  const botUrl = () => {
-    if (!state.app) throw new Error('The bot starts in a before hook');
-    return state.app.botUrl;
-  };
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    const dir = await tempDir('e2e-navigation');
-    state.remove = () => dir.remove();
-    state.app = await startAppProcess({
-      PORT: String(await freePort()),
-      DEMO_MODE: 'true',
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-      LOG_LEVEL: 'info',
-    });
-    // 23 open casussen (two pages), two drafts told apart, and one ready to submit.
-    const client = new CosmosClient({
-      endpoint: state.app.storeEndpoint ?? '',
-      key: EMBEDDED_COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    const casussen = client.database('casusbot').container('casussen');
-    for (let i = 0; i < 23; i++) await casussen.items.create(openCasus(i));
-    const draft = (values: Record<string, string>, step: Casus['intake']['step']) =>
-      sampleCasus({ createdBy: fatimaRef, intake: { step, values } });
-    await casussen.items.create(draft({}, 'betrokkene'));
-    await casussen.items.create(draft({ naam: 'Karel Verwijderbaar' }, 'criteria-1-2'));
-    await casussen.items.create(
-      draft({ ...validFormValues, naam: 'Samira Bouzid' }, 'samenvatting'),
-    );
-    client.dispose();
+  const e2e = useE2eApp('navigation', {
+    async seed(app) {
+      // 23 open casussen (two pages), two drafts told apart, and one ready to submit.
+      const casussen = app.container('casussen');
+      for (let i = 0; i < 23; i++) await casussen.items.create(openCasus(i));
+      const draft = (values: Record<string, string>, step: Casus['intake']['step']) =>
+        sampleCasus({ createdBy: fatimaRef, intake: { step, values } });
+      await casussen.items.create(draft({}, 'betrokkene'));
+      await casussen.items.create(draft({ naam: 'Karel Verwijderbaar' }, 'criteria-1-2'));
+      await casussen.items.create(
+        draft({ ...validFormValues, naam: 'Samira Bouzid' }, 'samenvatting'),
+      );
+    },
   });
+  const { botUrl } = e2e;
   const clients = {
     fatima: usePlayground('e2e-nav-fatima', botUrl, fatima),
     jeroen: usePlayground('e2e-nav-jeroen', botUrl, jeroen),
   };
-  after(async () => {
-    await Promise.all(state.browsers.map((browser) => browser.close()));
-    const app = state.app;
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGTERM');
-      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
-    }
-    await state.remove?.();
-  });
 
   it('opens casussen from every list, leads back, removes a draft, pages and searches', async () => {
     const open = async (url: string, who: string): Promise<Page> => {
-      const browser = await openBrowser();
-      state.browsers.push(browser);
+      const browser = await e2e.browser();
       await browser.page.setViewportSize({ width: 1280, height: 2200 });
       await browser.page.goto(url);
       await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
@@ -196,8 +161,8 @@ describe('in the Teams-like client (headless Chromium): navigation by buttons', 
     card = await ask(decider, 'rol');
     await snap(card, 'rol');
 
-    for (const browser of state.browsers) assert.deepEqual(browser.pageErrors, []);
-    const searches = state.app?.logs.filter((entry) => entry.event === 'personal-data-search');
+    for (const browser of e2e.browsers) assert.deepEqual(browser.pageErrors, []);
+    const searches = e2e.app().logs.filter((entry) => entry.event === 'personal-data-search');
     assert.equal(searches?.at(-1)?.personId, jeroen);
   });
 });

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { CosmosClient, type Container } from '@azure/cosmos';
 import type { Locator, Page } from 'playwright-core';
-import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
-import { openBrowser, type HeadlessBrowser } from '../helpers/browser';
+import { useE2eApp } from '../helpers/e2e-app';
 import { walk } from '../helpers/adaptive-card-check';
 import { submissionOf } from '../helpers/intake-values';
-import { freePort } from '../helpers/local-start';
 import { usePlayground } from '../helpers/playground';
 import { sampleCasus } from '../helpers/samples';
 import { inviteeObjectId, withSignedInvitation, type SignedCasus } from '../helpers/signed-casus';
 import { nthCard, screenshots } from '../helpers/teams-client';
-import { tempDir } from '../helpers/temp-dir';
 
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
@@ -26,62 +20,29 @@ interface ChatReference {
 }
 
 describe('in the Teams-like client (headless Chromium): Deelnemers en verklaringen', () => {
-  const state: {
-    app?: AppProcess;
-    remove?: () => Promise<void>;
-    browsers: HeadlessBrowser[];
-    client?: CosmosClient;
-    signed?: SignedCasus;
-  } = { browsers: [] };
-  const botUrl = () => {
-    if (!state.app) throw new Error('The bot starts in a before hook');
-    return state.app.botUrl;
-  };
-  const container = (name: string): Container => state.client!.database('casusbot').container(name);
-  before(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    const dir = await tempDir('e2e-participants');
-    state.remove = () => dir.remove();
-    state.app = await startAppProcess({
-      PORT: String(await freePort()),
-      DEMO_MODE: 'true',
-      EMBEDDED_COSMOS_DATA_DIR: dir.path,
-      LOG_LEVEL: 'info',
-    });
-    state.client = new CosmosClient({
-      endpoint: state.app.storeEndpoint ?? '',
-      key: EMBEDDED_COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
-    // A casus in behandeling at Lokale Kamer Rotterdam whose invitee signed.
-    const casus = {
-      ...sampleCasus({
-        state: 'in_behandeling_lokaal',
-        kamerId: 'lk-rotterdam',
+  const state: { signed?: SignedCasus } = {};
+  const e2e = useE2eApp('participants', {
+    async seed(app) {
+      // A casus in behandeling at Lokale Kamer Rotterdam whose invitee signed.
+      const casus = {
+        ...sampleCasus({
+          state: 'in_behandeling_lokaal',
+          kamerId: 'lk-rotterdam',
+          casusNumber: 'LK-ROT-2026-0007',
+          revision: 2,
+          submission: submissionOf(new Date(Date.now() - 86_400_000).toISOString()),
+        }),
         casusNumber: 'LK-ROT-2026-0007',
-        revision: 2,
-        submission: submissionOf(new Date(Date.now() - 86_400_000).toISOString()),
-      }),
-      casusNumber: 'LK-ROT-2026-0007',
-    };
-    state.signed = await withSignedInvitation(casus);
-    await container('casussen').items.create(state.signed.casus);
+      };
+      state.signed = await withSignedInvitation(casus);
+      await app.container('casussen').items.create(state.signed.casus);
+    },
   });
+  const { botUrl, container } = e2e;
   const clients = { jeroen: usePlayground('e2e-participants-jeroen', botUrl, jeroen) };
-  after(async () => {
-    await Promise.all(state.browsers.map((browser) => browser.close()));
-    state.client?.dispose();
-    const app = state.app;
-    if (app && app.child.exitCode === null) {
-      app.child.kill('SIGTERM');
-      assert.equal(await app.exited, 0, 'the bot stops cleanly on SIGTERM');
-    }
-    await state.remove?.();
-  });
 
   it('shows the participants, shares after a confirmation, delivers the share, and opens the declaration', async () => {
-    const browser = await openBrowser();
-    state.browsers.push(browser);
+    const browser = await e2e.browser();
     const { page } = browser;
     await page.setViewportSize({ width: 1280, height: 1800 });
     await page.goto(clients.jeroen.url);
@@ -174,8 +135,7 @@ describe('in the Teams-like client (headless Chromium): Deelnemers en verklaring
     walk(answer.value, (node) => {
       if (node.type === 'Action.OpenUrl') urls[String(node.title)] = String(node.url);
     });
-    const viewer = await openBrowser();
-    state.browsers.push(viewer);
+    const viewer = await e2e.browser();
     await viewer.page.setViewportSize({ width: 900, height: 1200 });
     await viewer.page.goto(urls['Verklaring bekijken']!);
     await viewer.page.getByRole('heading', { name: /Geheimhoudingsverklaring/ }).waitFor();
@@ -192,6 +152,6 @@ describe('in the Teams-like client (headless Chromium): Deelnemers en verklaring
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
 
-    for (const b of state.browsers) assert.deepEqual(b.pageErrors, []);
+    for (const b of e2e.browsers) assert.deepEqual(b.pageErrors, []);
   });
 });
