@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { postActivity, talkAs, type BotHarness } from '../helpers/bot-harness';
-import { executeActivity } from '../helpers/activities';
+import { dialogInvoke, signingDialogUrl } from '../helpers/dialog-invoke';
 import { walk } from '../helpers/adaptive-card-check';
 import { actionData } from '../helpers/card-actions';
 import { press as pressOverHttp } from '../helpers/decision-press';
@@ -144,21 +144,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
 
     // Lotte, the invitee, in her personal chat: "Ondertekenen" asks for the dialog (task/fetch).
     const ids = invitationIds(await asJeroen.say(`casus ${number}`));
-    const dialog = async (name: 'task/fetch' | 'task/submit') => {
-      const answer = await postActivity(botUrl(), {
-        ...executeActivity('x', {}, { serviceUrl: connector.serviceUrl, aadObjectId: invitee }),
-        name,
-        value: {
-          data: { verb: 'invitation.sign', ...ids, msteams: { type: 'task/fetch' } },
-          context: { theme: 'default' },
-        },
-      });
-      assert.equal(answer.status, 200, JSON.stringify(answer.body));
-      return (answer.body as { task: { type: string; value: { url?: string } | string } }).task;
-    };
-    const opened = await dialog('task/fetch');
-    assert.equal(opened.type, 'continue', JSON.stringify(opened));
-    const url = (opened.value as { url: string }).url;
+    const url = await signingDialogUrl(http, invitee, ids);
 
     // The signing page, as the dialog shows it, against the real signing service.
     const signer = await e2e.browser();
@@ -172,7 +158,7 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     const again = await fetch(url);
     assert.equal(again.status, 409, 'the link is used up');
     assert.match(await again.text(), /al ondertekend/);
-    const submitted = await dialog('task/submit');
+    const submitted = (await dialogInvoke(http, 'task/submit', ids, invitee)).task;
     assert.match(JSON.stringify(submitted.value), /ondertekend/i);
 
     // Jeroen opens the signed declaration's evidence report through a fresh short-lived link.

@@ -28,7 +28,11 @@ export interface E2eApp {
  */
 export function useE2eApp(
   name: string,
-  options: { env?: Record<string, string>; seed?(app: E2eApp): Promise<void> } = {},
+  options: {
+    /** More settings, asked for in the hook: they may name what an earlier hook started. */
+    env?: () => Record<string, string> | Promise<Record<string, string>>;
+    seed?(app: E2eApp): Promise<void>;
+  } = {},
 ): E2eApp {
   const state: {
     app?: AppProcess;
@@ -68,7 +72,7 @@ export function useE2eApp(
       DEMO_MODE: 'true',
       EMBEDDED_COSMOS_DATA_DIR: dir.path,
       LOG_LEVEL: 'info',
-      ...options.env,
+      ...(await options.env?.()),
     });
     await options.seed?.(suite);
   });

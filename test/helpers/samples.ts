@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Casus } from '../../src/domain/casus/casus.schema';
+import { submissionOf } from './intake-values';
 
 /** A minimal valid casus in state `concept`. */
 export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
@@ -22,5 +23,19 @@ export function sampleCasus(overrides: Partial<Casus> = {}): Casus {
     declarations: [],
     cards: [],
     ...overrides,
+  };
+}
+
+/** A casus submitted yesterday and in behandeling at Lokale Kamer Rotterdam, under its number. */
+export function casusInBehandeling(casusNumber: string): Casus & { casusNumber: string } {
+  return {
+    ...sampleCasus({
+      state: 'in_behandeling_lokaal',
+      kamerId: 'lk-rotterdam',
+      casusNumber,
+      revision: 2,
+      submission: submissionOf(new Date(Date.now() - 86_400_000).toISOString()),
+    }),
+    casusNumber,
   };
 }

@@ -12,7 +12,14 @@ export interface TeamsTestHostOptions {
   dialogUrl: string;
   /** What `authentication.getAuthToken` answers: a token, or a failure reason. */
   auth: { ssoToken: string } | { failure: string };
+  /** Who Teams says is signed in (`getContext`); by default the subject of `testSsoToken`. */
+  user?: { objectId: string; tenantId: string };
 }
+
+const TEST_USER = {
+  objectId: '0b7c9f8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+  tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+};
 
 /**
  * The runtime a Teams web client announces to a dialog (teams-js `Runtime`, apiVersion 4): the
@@ -30,6 +37,7 @@ const RUNTIME = { apiVersion: 4, supports: { app: {}, dialog: { url: {}, update:
  * Every request is kept in `window.hostMessages` for the test.
  */
 export function teamsTestHostHtml(options: TeamsTestHostOptions): string {
+  const user = options.user ?? TEST_USER;
   const config = JSON.stringify({
     runtime: JSON.stringify(RUNTIME),
     auth: options.auth,
@@ -38,8 +46,8 @@ export function teamsTestHostHtml(options: TeamsTestHostOptions): string {
       hostClientType: 'web',
       frameContext: 'task',
       locale: 'nl-nl',
-      tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-      userObjectId: '0b7c9f8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      tid: user.tenantId,
+      userObjectId: user.objectId,
     },
   });
   return `<!doctype html>
@@ -101,14 +109,14 @@ export async function hostMessages(page: Page): Promise<HostMessage[]> {
 export async function testSsoToken(): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
   return new SignJWT({
-    oid: '0b7c9f8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
-    tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    oid: TEST_USER.objectId,
+    tid: TEST_USER.tenantId,
     name: 'Rob de Boer',
   })
     .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
     .setSubject('pairwise-subject-of-rob')
     .setAudience('api://casusbot.example/botid-00000000-0000-0000-0000-000000000000')
-    .setIssuer('https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0')
+    .setIssuer(`https://login.microsoftonline.com/${TEST_USER.tenantId}/v2.0`)
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(privateKey);
