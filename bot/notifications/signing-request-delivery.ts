@@ -27,7 +27,8 @@ type Step = 'settled' | 'retry' | 'unreachable';
  * opened casusbot once; their Entra object id is on the invitation). Otherwise, or when that chat
  * refuses for good, the proposer gets a single-use link to send on, as long as they may still see
  * the casus. An invitation that can no longer be signed (the casus closed, the table ended it)
- * gets nothing. One attempt per delivery; a failure for now is tried again with the next one.
+ * gets nothing. One attempt per delivery; a failure for now is tried again with the next one, and
+ * when the invitee's chat still fails at the last, the proposer gets the link after all.
  */
 export async function deliverSigningRequests(
   deps: SigningRequestDependencies,
@@ -40,7 +41,8 @@ export async function deliverSigningRequests(
   );
   return Promise.all(
     pending.map(async (entry) => {
-      const step = await requestSignature(deps, casus, audience, chats, entry).catch(
+      const last = (entry.attempts ?? 0) + 1 >= deps.maxAttempts;
+      const step = await requestSignature(deps, casus, audience, chats, entry, last).catch(
         (error: unknown): Step => {
           deps.logger.warn({ err: error, casusId: casus.id }, 'signing request not delivered');
           return 'retry';
@@ -57,6 +59,8 @@ async function requestSignature(
   audience: CasusAudience,
   chats: DeliveryChats,
   entry: OutboxEntry,
+  /** This delivery is the entry's last: a chat still failing for now gets the link instead. */
+  last: boolean,
 ): Promise<Step> {
   const invitationId =
     entry.auditIndex === undefined ? undefined : casus.audit[entry.auditIndex]?.invitationId;
@@ -76,7 +80,8 @@ async function requestSignature(
       casus.id,
       signCardFor(casus, invitation, table),
     );
-    if (posted.ok || !posted.permanent) return stepOf(posted);
+    // A throttled or unavailable chat is tried again first: a link sent at once would ask twice.
+    if (posted.ok || (!posted.permanent && !last)) return stepOf(posted);
   }
   return sendLinkToProposer(
     deps,

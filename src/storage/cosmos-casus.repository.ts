@@ -152,7 +152,9 @@ export class CosmosCasusRepository implements CasusRepository {
 
   async listInvitationsOf(objectId: string, limit: number) {
     // Ids are stored lower-case; one typed in upper case before that was normalised still counts.
-    const query = `SELECT TOP @top c.id, c.casusNumber, c.state, c.invitations FROM c WHERE c.kind = "casus" AND EXISTS(SELECT VALUE i FROM i IN c.invitations WHERE i.proposal.contactpersoon.entraObjectId IN (@lower, @upper))`;
+    // Only open casussen with an invitation still to sign or taking part: the closed and ended
+    // ones of a regular contact would otherwise fill the TOP and hide the one that matters now.
+    const query = `SELECT TOP @top c.id, c.casusNumber, c.state, c.invitations FROM c WHERE c.kind = "casus" AND c.state != "afgesloten" AND EXISTS(SELECT VALUE i FROM i IN c.invitations WHERE i.proposal.contactpersoon.entraObjectId IN (@lower, @upper) AND i.state IN ("goedgekeurd", "ondertekend"))`;
     const resources = await this.queryRows(query, [
       { name: '@top', value: limit },
       { name: '@lower', value: objectId.toLowerCase() },

@@ -45,9 +45,9 @@ export interface CasusRepository {
   /** Submitted casussen whose betrokkene has this search key (at most `limit`). */
   findByBetrokkeneKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
   /**
-   * What a Teams user who is invited to casussen needs to be answered (at most `limit`): the
-   * casussen whose invitations name this Entra object id, with their number, state and
-   * invitations only, never the dossier.
+   * What a Teams user who is invited to casussen needs to be answered (at most `limit`): the open
+   * casussen with an approved or signed invitation naming this Entra object id, with their
+   * number, state and invitations only, never the dossier.
    */
   listInvitationsOf(objectId: string, limit: number): Promise<InviteeCasus[]>;
   /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
