@@ -152,15 +152,14 @@ export class Dispatcher {
         today: this.services.now().toISOString().slice(0, 10),
       });
       if (!identification.ok) {
-        const invitee =
-          identification.reason === 'unknown-person'
-            ? await inviteeAnswer(
-                this.services,
-                sender.aadObjectId,
-                (personId) => this.remember(sender, logger, personId),
-                logger,
-              )
-            : undefined;
+        // Whoever may not use the system may still be invited to a casus (a registry person of an
+        // incidentele deelnemer among them): their card to sign, or that they take part.
+        const invitee = await inviteeAnswer(
+          this.services,
+          sender.aadObjectId,
+          (personId) => this.remember(sender, logger, personId),
+          logger,
+        );
         if (invitee) return invitee;
         logger.warn({ reason: identification.reason }, 'not authorised');
         return notAuthorisedCard.render({ reason: accessRefusalText[identification.reason] });

@@ -11,7 +11,7 @@ const PARTICIPANT_TEXT =
   'Je bent incidentele deelnemer aan een casus. Je krijgt geen toegang tot casusbot (art. 2.21 lid 3 BGS): wat je voor je bijdrage nodig hebt, stuurt de tafel je hier toe.';
 
 /**
- * The answer to a Teams user the registry does not know, when they are an invitee: asked to sign,
+ * The answer to a Teams user who may not use the system, when they are an invitee: asked to sign,
  * they get their "Ondertekenen" card (whatever they typed or pressed); taking part, they are told
  * that what they need is sent to them. Either way the bot keeps their chat (`remember`), so the
  * request to sign and the shares reach them. Anyone else: undefined, and the usual refusal.

@@ -14,7 +14,7 @@ import { dialogInvoke } from '../helpers/dialog-invoke';
 import { cardText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { filledProposal, mohamed, proposeAndApprove } from '../helpers/invitation-flow';
-import { rememberChat } from '../helpers/signed-casus';
+import { incidentalPerson, rememberChat } from '../helpers/signed-casus';
 import { cardsSentTo, waitForCardTo } from '../helpers/sent-cards';
 
 /** Invitees in the tenant, not in the registry: one per test, so each starts unknown to the bot. */
@@ -188,6 +188,18 @@ describe('bot over HTTP: the invitee is asked to sign once the table approves', 
       invitationId: crypto.randomUUID(),
     });
     assert.match(cardText(unknown), /kan niet meer ondertekend worden/);
+  });
+
+  it('an invitee who is in the registry as a person of an incidentele deelnemer is asked to sign as well', async () => {
+    const registered = 'a1b2c3d4-0000-4000-8000-000000000004';
+    await bot.store().registry.items.upsert({ ...incidentalPerson, id: registered });
+    const { number, invitationId } = await approvedInvitation(registered);
+    const answer = await talkAs(bot, registered).say('help');
+    assert.match(
+      cardText(answer),
+      new RegExp(`Geheimhoudingsverklaring ondertekenen[\\s\\S]*casus ${number}`),
+    );
+    assert.equal(submitButtonsOf(answer)[0]?.data.invitationId, invitationId);
   });
 
   it('a stranger with no invitation is refused as before, and nothing is kept of them', async () => {

@@ -14,11 +14,11 @@ export interface InviteeStanding {
 }
 
 /**
- * Where a Teams user who is not in the registry stands as an invitee: the approved invitations
+ * Where a Teams user who may not use the system stands as an invitee: the approved invitations
  * naming their Entra object id that they can sign now, and whether they are to be reached at all
  * (asked to sign, or taking part after signing). A proposal the table has not approved, or one
  * that ended, makes nobody reachable: until the table decides, the bot keeps nothing of them.
- * One query, only for those the registry does not know.
+ * One query, only for those the registry refuses.
  */
 export async function inviteeStanding(
   casussen: Pick<CasusRepository, 'listInvitationsOf'>,
