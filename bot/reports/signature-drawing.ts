@@ -1,7 +1,7 @@
 import type { DrawnSignature } from '../../src/domain/invitation/signed-declaration.schema';
+import { withinRange } from '../../src/domain/invitation/signature-limits';
 
 const coordinate = (n: number) => (Math.round(n * 10) / 10).toString();
-const within = (value: number, max: number) => Math.min(Math.max(value, 0), max);
 
 type Drawing = Pick<DrawnSignature, 'strokes' | 'width' | 'height'>;
 
@@ -13,8 +13,8 @@ type Drawing = Pick<DrawnSignature, 'strokes' | 'width' | 'height'>;
 export function strokesOnPad(signature: Drawing): DrawnSignature['strokes'] {
   return signature.strokes.map((stroke) =>
     stroke.map((point) => ({
-      x: within(point.x, signature.width),
-      y: within(point.y, signature.height),
+      x: withinRange(point.x, signature.width),
+      y: withinRange(point.y, signature.height),
       t: point.t,
     })),
   );

@@ -1,19 +1,8 @@
 import type { PointGroup } from 'signature_pad';
 import type { DrawnSignature } from '../../src/domain/invitation/signed-declaration.schema';
-
-/**
- * The limits of `submittedSignatureSchema`, checked or kept here so nothing is posted in vain.
- * Repeated rather than imported: the schema would bring zod into the page's bundle.
- */
-export const SIGNATURE_LIMITS = {
-  strokes: 100,
-  pointsPerStroke: 2000,
-  svgChars: 200_000,
-  pointMs: 3 * 60 * 60 * 1000,
-};
+import { SIGNATURE_LIMITS, withinRange } from '../../src/domain/invitation/signature-limits';
 
 const round = (value: number): number => Math.round(value * 10) / 10;
-const within = (value: number, max: number): number => Math.min(Math.max(value, 0), max);
 
 /**
  * The pad's strokes as the evidence keeps them: points in CSS pixels of the pad and their time in
@@ -31,9 +20,9 @@ export function toStrokes(
     .filter((group) => group.points.length > 0)
     .map((group) =>
       group.points.map((point) => ({
-        x: within(round(point.x), pad.width),
-        y: within(round(point.y), pad.height),
-        t: within(Math.round(point.time - openedAt), SIGNATURE_LIMITS.pointMs),
+        x: withinRange(round(point.x), pad.width),
+        y: withinRange(round(point.y), pad.height),
+        t: withinRange(Math.round(point.time - openedAt), SIGNATURE_LIMITS.pointMs),
       })),
     );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sha256HexSchema } from '../shared/sha256-hex';
 import { declarationRefSchema } from './invitation.schema';
+import { SIGNATURE_LIMITS } from './signature-limits';
 
 /**
  * A point of a drawn stroke, in CSS pixels of the signing pad, with its time (ms since the pad
@@ -17,16 +18,13 @@ export const signaturePointSchema = z.object({
 export const drawnSignatureSchema = z.object({
   width: z.number().int().min(1).max(4000),
   height: z.number().int().min(1).max(4000),
-  strokes: z.array(z.array(signaturePointSchema).min(1).max(2000)).min(1).max(100),
-  svg: z.string().min(1).max(200_000),
+  strokes: z
+    .array(z.array(signaturePointSchema).min(1).max(SIGNATURE_LIMITS.pointsPerStroke))
+    .min(1)
+    .max(SIGNATURE_LIMITS.strokes),
+  svg: z.string().min(1).max(SIGNATURE_LIMITS.svgChars),
 });
 export type DrawnSignature = z.infer<typeof drawnSignatureSchema>;
-
-/**
- * The latest time a point may carry: longer than a shown receipt lasts (2 hours), so no page that
- * may still sign reaches it, and far below what a PDF or a clock could choke on.
- */
-export const MAX_SIGNATURE_POINT_MS = 3 * 60 * 60 * 1000;
 
 /**
  * The drawing as a page may submit it: every point on the pad and a sane time. A point off the pad
@@ -43,7 +41,7 @@ export const submittedSignatureSchema = drawnSignatureSchema.superRefine((signat
       message: 'De handtekening valt buiten het vak. Wis het vak en teken opnieuw.',
     });
   }
-  if (points.some((p) => p.t > MAX_SIGNATURE_POINT_MS)) {
+  if (points.some((p) => p.t > SIGNATURE_LIMITS.pointMs)) {
     context.addIssue({
       code: 'custom',
       path: ['strokes'],
