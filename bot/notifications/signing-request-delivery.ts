@@ -1,9 +1,14 @@
 import type { CasusAudience } from '../../src/app/casus/casus-audience';
-import { directProgress, type EntryProgress } from '../../src/app/notifications/delivery-progress';
+import {
+  directProgress,
+  isLastAttempt,
+  type EntryProgress,
+} from '../../src/app/notifications/delivery-progress';
 import type { SigningLinks } from '../../src/app/invitation/signing-link';
 import { signableInvitation } from '../../src/app/invitation/signing-status';
 import type { Casus, OutboxEntry } from '../../src/domain/casus/casus.schema';
 import type { Invitation } from '../../src/domain/invitation/invitation.schema';
+import { participantUserId } from '../../src/domain/invitation/share';
 import { SIGNING_REQUEST_OUTBOX_KIND } from '../../src/domain/invitation/signing-request';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
@@ -41,7 +46,7 @@ export async function deliverSigningRequests(
   );
   return Promise.all(
     pending.map(async (entry) => {
-      const last = (entry.attempts ?? 0) + 1 >= deps.maxAttempts;
+      const last = isLastAttempt(entry, deps.maxAttempts);
       const step = await requestSignature(deps, casus, audience, chats, entry, last).catch(
         (error: unknown): Step => {
           deps.logger.warn({ err: error, casusId: casus.id }, 'signing request not delivered');
@@ -70,8 +75,8 @@ async function requestSignature(
     return 'settled';
   }
   const invitation = signable.value;
-  const objectId = invitation.proposal.contactpersoon.entraObjectId;
-  const inviteeChat = objectId && (await chats.chatOf(objectId.toLowerCase()));
+  const objectId = participantUserId(invitation);
+  const inviteeChat = objectId && (await chats.chatOf(objectId));
   if (inviteeChat) {
     const table = await deps.registry.getKamer(invitation.tableId);
     if (!table) throw new Error(`The kamer ${invitation.tableId} of an invitation is unknown`);

@@ -23,7 +23,8 @@ function numbered(casus: Casus): (Casus & { casusNumber: string }) | undefined {
   return casus.casusNumber ? { ...casus, casusNumber: casus.casusNumber } : undefined;
 }
 
-async function participants(turn: Turn, casus: Casus, notice?: Notice) {
+/** "Deelnemers en verklaringen" for the turn's actor, with what the turn says on top. */
+export async function participants(turn: Turn, casus: Casus, notice?: Notice) {
   const withNumber = numbered(casus);
   if (!withNumber) return notFound();
   return participantsCardFor(turn.actor, withNumber, turn.services.participants.links, notice);

@@ -6,9 +6,9 @@ import {
 import type { AdaptiveCardJson } from '../../cards/card-template';
 import { warning } from '../../cards/notice';
 import { linkCardFor } from '../../presenters/invitee-delivery';
-import { participantsCardFor } from '../../presenters/participants.presenter';
 import { verbRoute, type Turn } from '../route-types';
 import { accessRefusal, notFound } from './casus-cards';
+import { participants } from './participants.handler';
 
 const refusalText = (
   refusal: Extract<SigningLinkRefusal, { kind: 'not-of-table' | 'not-signable' }>,
@@ -35,14 +35,7 @@ async function signingLink(
     if (refusal.kind === 'not-found' || refusal.kind === 'not-authorised') {
       return accessRefusal(refusal);
     }
-    const { casusNumber } = refusal.casus;
-    if (!casusNumber) return notFound();
-    return participantsCardFor(
-      turn.actor,
-      { ...refusal.casus, casusNumber },
-      turn.services.participants.links,
-      warning(refusalText(refusal)),
-    );
+    return participants(turn, refusal.casus, warning(refusalText(refusal)));
   }
   const { casus, invitation, link } = issued.value;
   if (!casus.casusNumber) return notFound();

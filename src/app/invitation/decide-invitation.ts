@@ -56,7 +56,8 @@ const MAX_WRITES = 3;
  * The table decides on an invitation: approve or reject a proposal, or end a participation. Every
  * step takes two presses (an approval lets a party receive casus data once it signs; the others
  * cannot be undone): the first runs every check and writes nothing (`confirm-first`), the second
- * runs them again and writes the invitation, its audit line and its notifications in one ETag-guarded replace, like every casus decision (`src/app/casus/decide.ts`).
+ * runs them again and writes the invitation, its audit line and its notifications in one
+ * ETag-guarded replace, like every casus decision (`src/app/casus/decide.ts`).
  */
 export async function decideInvitation(
   services: CasusServices,

@@ -1,5 +1,6 @@
 import type { CasusRepository } from '../../domain/casus/casus.repository';
 import { isParticipating } from '../../domain/invitation/invitation-machine';
+import { participantUserId } from '../../domain/invitation/share';
 import type { Invitation } from '../../domain/invitation/invitation.schema';
 import { signableInvitation } from './signing-status';
 
@@ -27,9 +28,7 @@ export async function inviteeStanding(
   const id = objectId.toLowerCase();
   const standing: InviteeStanding = { signable: [], reachable: false };
   for (const casus of await casussen.listInvitationsOf(id, MAX_INVITATIONS)) {
-    const theirs = casus.invitations.filter(
-      (i) => i.proposal.contactpersoon.entraObjectId?.toLowerCase() === id,
-    );
+    const theirs = casus.invitations.filter((i) => participantUserId(i) === id);
     for (const invitation of theirs) {
       if (casus.state !== 'afgesloten' && isParticipating(invitation.state)) {
         standing.reachable = true;

@@ -19,6 +19,10 @@ export interface EntryProgress {
   left: number;
 }
 
+/** Whether this delivery is an entry's last try: if it fails again, the entry is given up. */
+export const isLastAttempt = (entry: Pick<OutboxEntry, 'attempts'>, maxAttempts: number): boolean =>
+  (entry.attempts ?? 0) + 1 >= maxAttempts;
+
 /**
  * Each pending entry's progress after a delivery, from the outcome per recipient. `maxAttempts`
  * bounds the deliveries that may leave a recipient to try again: one runs right after the write
@@ -36,9 +40,8 @@ export function progressOf(
     const left = recipientIds.length - settled.length;
     const doneFor = [...new Set([...(entry.doneFor ?? []), ...settled])];
     if (left === 0) return { id: entry.id, fate: 'done', doneFor, attempts: entry.attempts, left };
-    const attempts = (entry.attempts ?? 0) + 1;
-    const fate = attempts >= maxAttempts ? 'given-up' : 'pending';
-    return { id: entry.id, fate, doneFor, attempts, left };
+    const fate = isLastAttempt(entry, maxAttempts) ? 'given-up' : 'pending';
+    return { id: entry.id, fate, doneFor, attempts: (entry.attempts ?? 0) + 1, left };
   });
 }
 
@@ -63,7 +66,6 @@ export function directProgress(
 ): EntryProgress {
   if (settled)
     return { id: entry.id, fate: 'done', doneFor: [], attempts: entry.attempts, left: 0 };
-  const attempts = (entry.attempts ?? 0) + 1;
-  const fate = attempts >= maxAttempts ? 'given-up' : 'pending';
-  return { id: entry.id, fate, doneFor: [], attempts, left: 1 };
+  const fate = isLastAttempt(entry, maxAttempts) ? 'given-up' : 'pending';
+  return { id: entry.id, fate, doneFor: [], attempts: (entry.attempts ?? 0) + 1, left: 1 };
 }
