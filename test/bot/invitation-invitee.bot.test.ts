@@ -13,7 +13,12 @@ import { press } from '../helpers/decision-press';
 import { dialogInvoke } from '../helpers/dialog-invoke';
 import { cardText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
-import { filledProposal, mohamed, proposeAndApprove } from '../helpers/invitation-flow';
+import {
+  assertAskedToSign,
+  filledProposal,
+  mohamed,
+  proposeAndApprove,
+} from '../helpers/invitation-flow';
 import { incidentalPerson, rememberChat } from '../helpers/signed-casus';
 import { cardsSentTo, waitForCardTo } from '../helpers/sent-cards';
 
@@ -152,11 +157,7 @@ describe('bot over HTTP: the invitee is asked to sign once the table approves', 
     assert.equal(await directory.get(later), undefined, 'nothing kept of them before they speak');
 
     const answer = await talkAs(bot, later).say('hallo');
-    assert.match(
-      cardText(answer),
-      new RegExp(`Geheimhoudingsverklaring ondertekenen[\\s\\S]*casus ${number}`),
-    );
-    assert.equal(submitButtonsOf(answer)[0]?.data.invitationId, invitationId);
+    assertAskedToSign(answer, number, invitationId);
     assert.ok(await directory.get(later), 'their chat is kept, for the shares after signing');
   });
 
@@ -195,11 +196,7 @@ describe('bot over HTTP: the invitee is asked to sign once the table approves', 
     await bot.store().registry.items.upsert({ ...incidentalPerson, id: registered });
     const { number, invitationId } = await approvedInvitation(registered);
     const answer = await talkAs(bot, registered).say('help');
-    assert.match(
-      cardText(answer),
-      new RegExp(`Geheimhoudingsverklaring ondertekenen[\\s\\S]*casus ${number}`),
-    );
-    assert.equal(submitButtonsOf(answer)[0]?.data.invitationId, invitationId);
+    assertAskedToSign(answer, number, invitationId);
   });
 
   it('a stranger with no invitation is refused as before, and nothing is kept of them', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { actionData } from './card-actions';
-import { buttonsOf } from './card-buttons';
+import { buttonsOf, submitButtonsOf } from './card-buttons';
 import type { Conversation } from './bot-harness';
 import { cardText } from './fake-connector';
 
@@ -65,4 +65,17 @@ export async function proposeAndApprove(
   });
   assert.match(cardText(decided), /Besluit vastgelegd: Uitnodiging goedgekeurd/);
   return invitationId;
+}
+
+/** The answer is the invitee's card to sign for this invitation of this casus. */
+export function assertAskedToSign(
+  answer: Record<string, unknown>,
+  casusNumber: string,
+  invitationId: string,
+): void {
+  assert.match(
+    cardText(answer),
+    new RegExp(`Geheimhoudingsverklaring ondertekenen[\\s\\S]*casus ${casusNumber}`),
+  );
+  assert.equal(submitButtonsOf(answer)[0]?.data.invitationId, invitationId);
 }
