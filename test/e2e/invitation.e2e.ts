@@ -138,8 +138,10 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
     // Jeroen makes a link to send on, from the participants card.
     const withLink = await ask(jeroenPage, `casus ${number}`);
     await press(withLink, 'Deelnemers en verklaringen', 'incidentele deelnemers (art. 2.21 BGS)');
+    await withLink.getByRole('button', { name: 'Ondertekenlink maken' }).waitFor();
+    await snap(withLink, '04c-deelnemers-ondertekenlink-maken');
     await press(withLink, 'Ondertekenlink maken', `Ondertekenlink voor casus ${number}`);
-    await snap(withLink, '04c-ondertekenlink');
+    await snap(withLink, '04d-ondertekenlink');
     await withLink.getByText('E-mail opstellen', { exact: true }).waitFor();
 
     // Lotte, the invitee, in her personal chat: "Ondertekenen" asks for the dialog (task/fetch).
