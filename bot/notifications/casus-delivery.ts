@@ -2,8 +2,13 @@ import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { fateOfCopies } from '../../src/app/notifications/card-copies';
 import { claimDelivery } from '../../src/app/notifications/delivery-claim';
-import { progressOf, type RecipientOutcome } from '../../src/app/notifications/delivery-progress';
+import {
+  directProgress,
+  progressOf,
+  type RecipientOutcome,
+} from '../../src/app/notifications/delivery-progress';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
+import { isChannelEntry } from '../../src/domain/channel/channel-entries';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
@@ -77,6 +82,9 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
   const renewed = new Set(cards.map((card) => card.personId));
   const { retired, refreshed } = await updateCopies(deps, delivery, renewed);
   const progress = [
+    ...casus.outbox
+      .filter(isChannelEntry)
+      .map((entry) => directProgress(entry, true, deps.maxAttempts)),
     ...shared,
     ...requested,
     ...progressOf(notifications, outcomes, deps.maxAttempts),

@@ -7,6 +7,7 @@ import {
 } from '../../src/domain/casus/casus-machine';
 import { auditLineHash } from '../../src/domain/casus/audit-chain';
 import { applyTransition, personRef } from '../../src/domain/casus/casus-transition';
+import { channelEntriesOf } from '../../src/domain/channel/channel-entries';
 import {
   casusSchema,
   casusStateSchema,
@@ -418,6 +419,7 @@ describe('applyTransition', () => {
     assert.deepEqual(next.outbox, [
       existingOutbox,
       ...notify.map((entry) => ({ ...entry, auditIndex })),
+      ...channelEntriesOf(next.audit),
     ]);
   });
 
@@ -431,9 +433,10 @@ describe('applyTransition', () => {
     assert.equal(next.audit.at(-1)?.closeReason, 'overgedragen');
   });
 
-  it('leaves the outbox as it was when there is nothing to notify', () => {
+  it('adds only the channel entry when there is nobody to notify', () => {
     const next = applyTransition(structuredClone(base), { ...input, notify: undefined });
-    assert.deepEqual(next.outbox, [existingOutbox]);
+    assert.deepEqual(next.outbox, [existingOutbox, ...channelEntriesOf(next.audit)]);
+    assert.equal(next.outbox.at(-1)?.kind, 'kanaal:accepteren');
   });
 
   it('applies changes and keeps the other fields', () => {

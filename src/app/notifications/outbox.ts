@@ -2,6 +2,7 @@ import type { CasusAction } from '../../domain/casus/casus-machine';
 import type { CasusRepository } from '../../domain/casus/casus.repository';
 import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
 import { withoutLease } from '../../domain/casus/delivery-lease';
+import { isChannelEntry } from '../../domain/channel/channel-entries';
 import { SHARE_OUTBOX_KIND } from '../../domain/invitation/share';
 import { SIGNING_REQUEST_OUTBOX_KIND } from '../../domain/invitation/signing-request';
 import type { Kamer } from '../../domain/registry/registry.schema';
@@ -56,7 +57,7 @@ export function notificationsOf(
 ): Notification[] {
   const zvhId = kamer.type === 'lokale-kamer' ? kamer.zvhId : undefined;
   return casus.outbox
-    .filter((entry) => !entry.sentAt && !isDirectEntry(entry))
+    .filter((entry) => !entry.sentAt && !isDirectEntry(entry) && !isChannelEntry(entry))
     .map((entry): Notification => {
       const event = eventOf(casus, entry);
       const actorId = event === undefined ? undefined : casus.audit[event]?.actor.id;

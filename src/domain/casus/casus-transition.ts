@@ -1,4 +1,5 @@
 import { appendAuditLine } from './audit-chain';
+import { channelEntriesOf } from '../channel/channel-entries';
 import { closeInvitations, lapseProposalsElsewhere } from '../invitation/lifecycle';
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { CasusAction, Transition } from './casus-machine';
@@ -43,6 +44,22 @@ function movesTable(from: Casus['state'], to: Casus['state']): boolean {
  * one revision up, the audit chain extended. Pure; the caller writes it with the ETag it read, so it happens once or not at all.
  */
 export function applyTransition(casus: Casus, input: TransitionInput): Casus {
+  const chained = appendAuditLine(casus, {
+    at: input.at,
+    actor: {
+      ...input.actor,
+      role: input.authority.role,
+      ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
+    },
+    onBehalfOf: input.authority.onBehalfOf,
+    action: input.action,
+    from: casus.state,
+    to: input.transition.to,
+    motivation: input.motivation,
+    ...(input.closeReason && { closeReason: input.closeReason }),
+    legalBasis: input.transition.legalBasis,
+    activityId: input.activityId,
+  });
   return {
     ...casus,
     ...input.changes,
@@ -61,25 +78,11 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
         input.at,
       ),
     }),
-    ...appendAuditLine(casus, {
-      at: input.at,
-      actor: {
-        ...input.actor,
-        role: input.authority.role,
-        ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
-      },
-      onBehalfOf: input.authority.onBehalfOf,
-      action: input.action,
-      from: casus.state,
-      to: input.transition.to,
-      motivation: input.motivation,
-      ...(input.closeReason && { closeReason: input.closeReason }),
-      legalBasis: input.transition.legalBasis,
-      activityId: input.activityId,
-    }),
+    ...chained,
     outbox: [
       ...casus.outbox,
       ...(input.notify ?? []).map((entry) => ({ ...entry, auditIndex: casus.audit.length })),
+      ...channelEntriesOf(chained.audit),
     ],
   };
 }

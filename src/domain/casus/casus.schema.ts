@@ -71,6 +71,10 @@ export const outboxEntrySchema = z.object({
   doneFor: z.array(z.guid()).optional(),
   /** Deliveries that left a recipient to try again (throttled, unavailable): bounded. */
   attempts: z.number().int().min(1).optional(),
+  /** A channel entry: the kamers whose thread has it already, so a retry posts only in the others. */
+  doneIn: z.array(z.string().min(1).max(100)).optional(),
+  /** A deadline notice: the step it is about and that step's due time. */
+  notice: z.object({ state: casusStateSchema, dueAt: z.iso.datetime() }).optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
@@ -139,6 +143,21 @@ export const casusSchema = z.object({
   invitations: z.array(invitationSchema).default([]),
   /** The signed geheimhoudingsverklaringen: written once, at signing, and never changed. */
   declarations: z.array(signedDeclarationSchema).default([]),
+  /**
+   * The casus's threads in its kamers' channels: where the root card is (updated in place after
+   * every change) and where replies go. One per kamer at most; none when no channel was linked.
+   */
+  threads: z
+    .array(
+      z.object({
+        kamerId: z.string().min(1).max(100),
+        /** The channel's conversation id the thread was started in. */
+        channelId: z.string().min(1).max(500),
+        /** The root post's activity id: replies go to `channelId;messageid=<it>`. */
+        rootActivityId: z.string().min(1).max(500),
+      }),
+    )
+    .optional(),
   /** Which bot instance is delivering the outbox now, and until when: others leave it alone. */
   deliveryLease: z.object({ holder: z.string().min(1), until: z.iso.datetime() }).optional(),
 });

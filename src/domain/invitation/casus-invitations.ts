@@ -1,3 +1,4 @@
+import { channelEntriesOf } from '../channel/channel-entries';
 import { appendAuditLine } from '../casus/audit-chain';
 import type { AuditEntry, Casus, OutboxEntry } from '../casus/casus.schema';
 import type { InvitationAuditAction } from './invitation-audit';
@@ -30,6 +31,19 @@ export function applyInvitationChange(casus: Casus, change: InvitationChange): C
   const invitations = known
     ? casus.invitations.map((i) => (i.id === change.invitation.id ? change.invitation : i))
     : [...casus.invitations, change.invitation];
+  const chained = appendAuditLine(casus, {
+    at: change.at,
+    actor: change.actor,
+    onBehalfOf: change.onBehalfOf,
+    action: change.action,
+    from: casus.state,
+    to: casus.state,
+    motivation: change.motivation,
+    legalBasis: change.legalBasis,
+    activityId: change.activityId,
+    invitationId: change.invitation.id,
+    ...(change.declaration && { evidenceSha256: change.declaration.recordSha256 }),
+  });
   return {
     ...casus,
     revision: casus.revision + 1,
@@ -37,22 +51,11 @@ export function applyInvitationChange(casus: Casus, change: InvitationChange): C
     declarations: change.declaration
       ? [...casus.declarations, change.declaration]
       : casus.declarations,
-    ...appendAuditLine(casus, {
-      at: change.at,
-      actor: change.actor,
-      onBehalfOf: change.onBehalfOf,
-      action: change.action,
-      from: casus.state,
-      to: casus.state,
-      motivation: change.motivation,
-      legalBasis: change.legalBasis,
-      activityId: change.activityId,
-      invitationId: change.invitation.id,
-      ...(change.declaration && { evidenceSha256: change.declaration.recordSha256 }),
-    }),
+    ...chained,
     outbox: [
       ...casus.outbox,
       ...(change.notify ?? []).map((entry) => ({ ...entry, auditIndex: casus.audit.length })),
+      ...channelEntriesOf(chained.audit),
     ],
   };
 }
