@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import type { Logger } from '../src/logging/logger';
 import type { AdaptiveCardJson } from './cards/card-template';
+import { channelPlaceOf } from './channel-place';
 import { isPersonalChat } from './chat-kind';
 import {
   cardInvokeResponse,
@@ -116,10 +117,12 @@ export class CasusBot extends TeamsActivityHandler {
     const { activity } = context;
     const personal = isPersonalChat(activity);
     const aadObjectId = activity.from?.aadObjectId;
+    const channel = personal ? undefined : channelPlaceOf(activity);
     return {
       aadObjectId,
       activityId: activity.id,
       chat: personal ? 'personal' : 'shared',
+      ...(channel && { channel }),
       remember:
         personal && aadObjectId
           ? (personId = aadObjectId) => this.chats.remember(personId, activity)

@@ -5,6 +5,7 @@ import { EvidenceLinks } from '../src/app/invitation/evidence-links';
 import { sentSigningLink, type SigningLinks } from '../src/app/invitation/signing-link';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
+import { CosmosChannelLinks } from '../src/storage/cosmos-channel-links';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
 import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
 import { readRegistrySeed } from '../src/storage/registry-seed-file';
@@ -20,6 +21,7 @@ import { CasusNotifier } from './notifications/casus-notifier';
 import { BotTokenVerifier } from './http/bot-token';
 import { startHttpServer } from './http/http-server';
 import { PersonalChats } from './personal-chats';
+import { ChannelCommands } from './routing/channel-commands';
 import { Dispatcher } from './routing/dispatcher';
 import { routeTable } from './routing/route-table';
 
@@ -71,18 +73,23 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       now,
       logger,
     });
-    const dispatcher = new Dispatcher(routeTable, {
-      registry,
-      casussen,
-      numbers: new CosmosCasusNumberSequence(store.containers.counters),
-      betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
-      accessLog: searchLog(logger),
-      notifications: notifier,
-      participants: { links, conversations, signingLinks },
-      demoMode: config.demoMode,
-      now,
-      newId: () => randomUUID(),
-    });
+    const channelLinks = new CosmosChannelLinks(store.containers.conversations);
+    const dispatcher = new Dispatcher(
+      routeTable,
+      {
+        registry,
+        casussen,
+        numbers: new CosmosCasusNumberSequence(store.containers.counters),
+        betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
+        accessLog: searchLog(logger),
+        notifications: notifier,
+        participants: { links, conversations, signingLinks },
+        demoMode: config.demoMode,
+        now,
+        newId: () => randomUUID(),
+      },
+      new ChannelCommands({ registry, channelLinks, now, demoMode: config.demoMode }),
+    );
     const signingDialog = new SigningDialog({
       casussen,
       tokens: signing.tokens,

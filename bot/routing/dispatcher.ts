@@ -7,6 +7,8 @@ import { accessRefusalText } from '../presenters/actor.presenter';
 import { refusalCard, storeUnavailableCard, unexpectedErrorCard } from '../presenters/error-cards';
 import { outcomeUnknownCard, recordedCard } from '../presenters/turn-failure-cards';
 import { WriteOutcomeUnknownError } from '../../src/domain/shared/write-outcome';
+import type { ChannelPlace } from '../../src/domain/channel/channel-link';
+import type { ChannelCommands } from './channel-commands';
 import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
 import { inviteeAnswer } from './invitee-answer';
 import { TurnWrites, type WriteRecord } from './turn-writes';
@@ -17,6 +19,8 @@ export interface Sender {
   activityId: string | undefined;
   /** A channel or group chat is `shared`: everyone present reads the answer. */
   chat: 'personal' | 'shared';
+  /** A team channel: where `koppel` links a kamer. */
+  channel?: ChannelPlace;
   /**
    * Keeps where this sender can be reached later (as `personId`, by default the sender). Called
    * only once the registry knows them, so strangers leave nothing behind (data minimisation, and
@@ -32,7 +36,7 @@ export interface Sender {
 function personalChatOnly(): AdaptiveCardJson {
   return refusalCard(
     'casusbot werkt in je persoonlijke chat',
-    'In een kanaal of groepschat leest iedereen het antwoord mee. Open de persoonlijke chat met casusbot en typ help om te zien wat je kunt doen.',
+    'In een kanaal of groepschat leest iedereen het antwoord mee. Open de persoonlijke chat met casusbot en typ help om te zien wat je kunt doen. Een functioneel beheerder of procesregisseur koppelt een kanaal aan een kamer met: @casusbot koppel <kamercode>.',
   );
 }
 
@@ -54,6 +58,8 @@ export class Dispatcher {
       notUnderstood?: (turn: Turn) => Promise<AdaptiveCardJson>;
     },
     private readonly services: Services,
+    /** `koppel` and `ontkoppel` in a team channel; without it, a channel gets the pointer only. */
+    private readonly channelCommands?: ChannelCommands,
   ) {}
 
   private get commands(): readonly CommandRoute[] {
@@ -74,6 +80,15 @@ export class Dispatcher {
 
   async onText(sender: Sender, text: string, logger: Logger): Promise<AdaptiveCardJson> {
     if (sender.chat === 'shared') {
+      const answer =
+        sender.channel &&
+        (await this.channelCommands?.onText(
+          sender,
+          sender.channel,
+          normaliseCommandText(text),
+          logger,
+        ));
+      if (answer) return answer;
       logger.info('message in a shared chat: pointed to the personal chat');
       return personalChatOnly();
     }

@@ -13,11 +13,15 @@ interface ActivityOptions {
   aadObjectId?: string;
   conversationId?: string;
   conversationType?: 'personal' | 'channel' | 'groupChat';
+  /** A team channel (conversationType 'channel'): its channel and team ids in channelData. */
+  channel?: { id: string; teamId: string };
 }
 
 function base(options: ActivityOptions) {
+  const id = randomUUID();
+  const { channel } = options;
   return {
-    id: randomUUID(),
+    id,
     channelId: 'msteams',
     serviceUrl: options.serviceUrl,
     timestamp: new Date().toISOString(),
@@ -28,12 +32,23 @@ function base(options: ActivityOptions) {
     },
     recipient: { id: '28:casusbot-test', name: 'casusbot' },
     conversation: {
-      id: options.conversationId ?? `a:${options.aadObjectId ?? 'x'}`,
-      conversationType: options.conversationType ?? 'personal',
-      isGroup: (options.conversationType ?? 'personal') !== 'personal',
+      // A new post in a channel is a thread of its own: Teams names the conversation after it.
+      id:
+        options.conversationId ??
+        (channel ? `${channel.id};messageid=${id}` : `a:${options.aadObjectId ?? 'x'}`),
+      conversationType: channel ? 'channel' : (options.conversationType ?? 'personal'),
+      isGroup: channel !== undefined || (options.conversationType ?? 'personal') !== 'personal',
       tenantId: 'tenant',
     },
-    channelData: { tenant: { id: 'tenant' } },
+    channelData: {
+      tenant: { id: 'tenant' },
+      ...(channel && {
+        teamsChannelId: channel.id,
+        teamsTeamId: channel.teamId,
+        channel: { id: channel.id },
+        team: { id: channel.teamId },
+      }),
+    },
   };
 }
 
