@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import {
   amsterdamDayOf,
   amsterdamOffsetMinutes,
@@ -11,6 +12,7 @@ import {
   termijnenSchema,
 } from '../../src/domain/deadlines/termijnen';
 import { isWerkdag, werkdagenBetween } from '../../src/domain/deadlines/werkdagen';
+import { kamerSchema, registrySeedSchema } from '../../src/domain/registry/registry.schema';
 
 const due = (enteredAt: string, n: number) => deadlineFor('aangemeld', enteredAt, n);
 const dayOf = (instant: string) => formatDay(amsterdamDayOf(instant));
@@ -33,6 +35,24 @@ describe('termijnen of a kamer', () => {
       assert.equal(termijnenSchema.safeParse({ aangemeld: bad }).success, false, String(bad));
     }
     assert.equal(termijnenSchema.safeParse({ 'aanvulling-gevraagd': 3 }).success, false);
+  });
+
+  it('gives every kamer termijnen, also one stored before they existed', () => {
+    const old = {
+      kind: 'kamer',
+      id: 'zvh-x',
+      name: 'ZVH X',
+      code: 'ZVHX',
+      type: 'zvh',
+      regio: 'Regio X',
+    };
+    assert.deepEqual(kamerSchema.parse(old).termijnen, defaultTermijnen);
+    const own = kamerSchema.parse({ ...old, termijnen: { opschaling_aangevraagd: 3 } });
+    assert.equal(own.termijnen.opschaling_aangevraagd, 3);
+    const seed = registrySeedSchema.parse(
+      JSON.parse(readFileSync('seed/registry.demo.json', 'utf8')),
+    );
+    seed.kamers.forEach((kamer) => assert.deepEqual(kamer.termijnen, defaultTermijnen));
   });
 });
 
