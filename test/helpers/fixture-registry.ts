@@ -1,3 +1,4 @@
+import { defaultTermijnen } from '../../src/domain/deadlines/termijnen';
 import {
   defaultPrioritisation,
   type Kamer,
@@ -29,6 +30,7 @@ export const organisations = [gemeente, ggz, wijkteam, woonstede];
 export const zvh: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
+  termijnen: defaultTermijnen,
   type: 'zvh',
   id: 'zvh-x',
   name: 'Zorg- en Veiligheidshuis X',
@@ -38,6 +40,7 @@ export const zvh: Kamer = {
 export const lkA: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
+  termijnen: defaultTermijnen,
   type: 'lokale-kamer',
   id: 'lk-a',
   name: 'Lokale Kamer Aastad',

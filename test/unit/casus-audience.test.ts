@@ -9,6 +9,7 @@ import {
   type AudienceMember,
 } from '../../src/domain/casus/casus-audience';
 import type { AuditEntry, Casus, CasusState } from '../../src/domain/casus/casus.schema';
+import { defaultTermijnen } from '../../src/domain/deadlines/termijnen';
 import type { Kamer, Organisation, Person } from '../../src/domain/registry/registry.schema';
 import { hasDecisionRoleAt } from '../../src/domain/registry/roles';
 import { sampleCasus } from '../helpers/samples';
@@ -44,6 +45,7 @@ const kamer = (id: string, zvhId?: string): Kamer =>
           doorbraak: 15,
           perWaitingDay: 1,
         },
+        termijnen: defaultTermijnen,
       }
     : {
         kind: 'kamer',
@@ -57,6 +59,7 @@ const kamer = (id: string, zvhId?: string): Kamer =>
           doorbraak: 15,
           perWaitingDay: 1,
         },
+        termijnen: defaultTermijnen,
       };
 const lkA = kamer('lk-a', 'zvh-x');
 const lkB = kamer('lk-b', 'zvh-x');

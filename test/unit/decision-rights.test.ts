@@ -8,6 +8,7 @@ import {
 import { auditLineHash } from '../../src/domain/casus/audit-chain';
 import { applyTransition, personRef } from '../../src/domain/casus/casus-transition';
 import { channelEntriesOf } from '../../src/domain/channel/channel-entries';
+import { defaultTermijnen } from '../../src/domain/deadlines/termijnen';
 import {
   casusSchema,
   casusStateSchema,
@@ -42,6 +43,7 @@ import {
 const lkB: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
+  termijnen: defaultTermijnen,
   type: 'lokale-kamer',
   id: 'lk-b',
   name: 'Lokale Kamer Bedorp',

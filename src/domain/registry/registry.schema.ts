@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { termijnenSchema } from '../deadlines/termijnen';
 
 const slug = z
   .string()
@@ -51,6 +52,8 @@ const kamerBase = {
   name,
   code: z.string().regex(/^[A-Z]{2,6}$/),
   prioritisation: prioritisationSchema.default(defaultPrioritisation),
+  /** Werkdagen per waiting state; a registry written before termijnen existed gets the defaults. */
+  termijnen: termijnenSchema,
 };
 export const kamerSchema = z.discriminatedUnion('type', [
   z.object({ ...kamerBase, type: z.literal('lokale-kamer'), gemeente: name, zvhId: slug }),

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { DeadlineNotice } from '../channel/channel-entries';
+import { toInstant } from './amsterdam-time';
+import { deadlineStateSchema } from './termijnen';
+
+// Apart from the termijnen: the registry schema reads those, and the webapp's type check (no Node
+// types) reaches the registry but must not reach the channel entries, which hash with node:crypto.
+
+export const notifiedSchema = z.enum(['geen', 'herinnerd', 'verlopen']);
+export type Notified = z.infer<typeof notifiedSchema>;
+
+/** What a casus keeps of its running termijn, and how far its notices have gone. */
+export const casusDeadlineSchema = z.object({
+  state: deadlineStateSchema,
+  dueAt: z.iso.datetime(),
+  remindAt: z.iso.datetime(),
+  notified: notifiedSchema.default('geen'),
+});
+export type CasusDeadline = z.infer<typeof casusDeadlineSchema>;
+
+export interface DeadlineAlert {
+  notice: DeadlineNotice;
+  at: string;
+}
+
+/** When the next notice of this termijn is to go out, if any is still to come. */
+export function nextAlert(deadline: CasusDeadline): DeadlineAlert | undefined {
+  const remindFirst = Date.parse(deadline.remindAt) < Date.parse(deadline.dueAt);
+  if (deadline.notified === 'geen' && remindFirst) {
+    return { notice: 'termijn-herinnering', at: deadline.remindAt };
+  }
+  if (deadline.notified !== 'verlopen') return { notice: 'termijn-verlopen', at: deadline.dueAt };
+  return undefined;
+}
+
+/**
+ * The notice due at `now`, with the deadline as it is once that notice is written. Past the due
+ * time only the expiry is due: a reminder of a termijn that has already run out would mislead.
+ */
+export function dueNotice(
+  deadline: CasusDeadline,
+  now: string | Date,
+): { notice: DeadlineNotice; deadline: CasusDeadline } | undefined {
+  const at = toInstant(now).getTime();
+  if (deadline.notified === 'verlopen') return undefined;
+  if (at >= Date.parse(deadline.dueAt)) {
+    return { notice: 'termijn-verlopen', deadline: { ...deadline, notified: 'verlopen' } };
+  }
+  if (deadline.notified === 'geen' && at >= Date.parse(deadline.remindAt)) {
+    return { notice: 'termijn-herinnering', deadline: { ...deadline, notified: 'herinnerd' } };
+  }
+  return undefined;
+}
