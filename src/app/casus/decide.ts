@@ -2,7 +2,8 @@ import { needsConfirmation, type CasusAction } from '../../domain/casus/casus-ma
 import type { CloseReason } from '../../domain/casus/close-reason';
 import { applyTransition, personRef } from '../../domain/casus/casus-transition';
 import { recordsActivity } from '../../domain/casus/applied-activity';
-import type { Casus } from '../../domain/casus/casus.schema';
+import type { Casus, CasusState } from '../../domain/casus/casus.schema';
+import type { Kamer } from '../../domain/registry/registry.schema';
 import { authorise } from '../../domain/casus/decision-rights';
 import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
@@ -106,6 +107,7 @@ export async function decide(
 
     const at = services.now().toISOString();
     const next = applyTransition(casus, {
+      termijnen: (await actingKamer(services, kamer, rights.value.transition.to)).termijnen,
       action: input.action,
       ...rights.value,
       actor: personRef(actor.person, actor.organisation),
@@ -120,4 +122,13 @@ export async function decide(
     if (written.error === 'not-found') return fail({ kind: 'not-found' });
     if (written.error === 'outcome-unknown') unanswered = true;
   }
+}
+
+/**
+ * The kamer whose termijn runs in the new state: the ZVH above the Lokale Kamer while it decides
+ * on an escalation, the casus's own kamer otherwise. Read only for that one step.
+ */
+async function actingKamer(services: CasusServices, kamer: Kamer, to: CasusState): Promise<Kamer> {
+  if (to !== 'opschaling_aangevraagd' || kamer.type !== 'lokale-kamer') return kamer;
+  return (await services.registry.getKamer(kamer.zvhId)) ?? kamer;
 }

@@ -71,6 +71,7 @@ export async function submitIntake(
       ),
     },
     notify: [{ id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
+    termijnen: kamer.termijnen,
   });
   return writeDraft(services, submitted, etag, {
     activityId: input.activityId,

@@ -17,6 +17,8 @@ export interface EntryProgress {
   attempts: number | undefined;
   /** How many recipients are left to retry (for the log: no ids). */
   left: number;
+  /** A channel entry: the kamers whose thread has it now (`OutboxEntry.doneIn`). */
+  doneIn?: string[];
 }
 
 /** Whether this delivery is an entry's last try: if it fails again, the entry is given up. */
@@ -48,9 +50,11 @@ export function progressOf(
 /** The entry as stored with a delivery's progress on it (another write may have come between). */
 export function withProgress(entry: OutboxEntry, progress: EntryProgress): OutboxEntry {
   const doneFor = [...new Set([...(entry.doneFor ?? []), ...progress.doneFor])];
+  const doneIn = [...new Set([...(entry.doneIn ?? []), ...(progress.doneIn ?? [])])];
   return {
     ...entry,
     ...(doneFor.length > 0 && { doneFor }),
+    ...(doneIn.length > 0 && { doneIn }),
     ...(progress.attempts !== undefined && { attempts: progress.attempts }),
   };
 }

@@ -115,6 +115,8 @@ export async function markSent(
     refreshed: Casus['cards'];
     /** The instance whose claim on the outbox this write releases. */
     instanceId: string;
+    /** The casus's channel threads after this delivery (the lease makes it the only writer). */
+    threads?: Casus['threads'];
   },
 ): Promise<void> {
   const progress = new Map(delivery.progress.map((entry) => [entry.id, entry]));
@@ -133,7 +135,10 @@ export async function markSent(
       .map((card) => delivery.refreshed.find((copy) => sameCopy(copy, card)) ?? card);
     const cards = [...kept, ...delivery.cards].slice(-MAX_TRACKED_CARDS);
     const written = await casussen.replace(
-      withoutLease({ ...stored.value, outbox, cards }, delivery.instanceId),
+      withoutLease(
+        { ...stored.value, outbox, cards, ...(delivery.threads && { threads: delivery.threads }) },
+        delivery.instanceId,
+      ),
       stored.etag,
     );
     if (written.ok || written.error === 'not-found') return;

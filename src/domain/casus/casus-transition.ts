@@ -1,3 +1,5 @@
+import { withAlert, type CasusDeadline } from '../deadlines/casus-deadline';
+import { deadlineFor, deadlineStateSchema, type Termijnen } from '../deadlines/termijnen';
 import { appendAuditLine } from './audit-chain';
 import { channelEntriesOf } from '../channel/channel-entries';
 import { closeInvitations, lapseProposalsElsewhere } from '../invitation/lifecycle';
@@ -29,6 +31,19 @@ export interface TransitionInput {
   changes?: Partial<Omit<Casus, 'state' | 'revision' | 'audit' | 'auditHead' | 'outbox'>>;
   /** Notifications to send once this write has succeeded; they report this transition's audit line. */
   notify?: Omit<OutboxEntry, 'auditIndex'>[];
+  /**
+   * The termijnen of the kamer that must act in the new state (the ZVH's for an escalation
+   * request): the new step's deadline is written with it. Without them, no deadline is set.
+   */
+  termijnen?: Termijnen;
+}
+
+/** The deadline of the step a transition enters, if that step has a termijn. */
+function deadlineOf(input: TransitionInput): CasusDeadline | undefined {
+  const step = deadlineStateSchema.safeParse(input.transition.to);
+  if (!step.success || !input.termijnen) return undefined;
+  const times = deadlineFor(step.data, input.at, input.termijnen[step.data]);
+  return withAlert({ ...times, notified: 'geen' });
 }
 
 /** In behandeling at one table before, at the other one after (opschaling accepted, afschalen). */
@@ -60,9 +75,10 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
     legalBasis: input.transition.legalBasis,
     activityId: input.activityId,
   });
-  return {
+  const next: Casus = {
     ...casus,
     ...input.changes,
+    deadline: deadlineOf(input),
     revision: casus.revision + 1,
     state: input.transition.to,
     // WGS art. 2.31 lid 9–10: incidentele deelnemers take part for the duration of the casus only.
@@ -85,4 +101,7 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
       ...channelEntriesOf(chained.audit),
     ],
   };
+  // The step left behind takes its termijn along; a stored `undefined` would not survive JSON anyway.
+  if (!next.deadline) delete next.deadline;
+  return next;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { casusDeadlineSchema } from '../deadlines/casus-deadline';
 import { assessmentSchema } from '../intake/assessment';
 import { casusActionSchema } from './casus-machine';
 import { closeReasonSchema } from './close-reason';
@@ -155,9 +156,16 @@ export const casusSchema = z.object({
         channelId: z.string().min(1).max(500),
         /** The root post's activity id: replies go to `channelId;messageid=<it>`. */
         rootActivityId: z.string().min(1).max(500),
+        /** A digest of what the root card shows now: it is updated only when that changes. */
+        rootDigest: z.string().max(100).optional(),
       }),
     )
     .optional(),
+  /**
+   * The termijn of the current step (aangemeld, aanvulling gevraagd, opschaling aangevraagd), set
+   * in the transition's own write; absent in a step without one.
+   */
+  deadline: casusDeadlineSchema.optional(),
   /** Which bot instance is delivering the outbox now, and until when: others leave it alone. */
   deliveryLease: z.object({ holder: z.string().min(1), until: z.iso.datetime() }).optional(),
 });

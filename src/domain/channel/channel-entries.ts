@@ -2,16 +2,13 @@
 import { createHash } from 'node:crypto';
 import { casusActionSchema } from '../casus/casus-machine';
 import type { AuditEntry, Casus, CasusState, OutboxEntry } from '../casus/casus.schema';
+import type { DeadlineNotice } from '../deadlines/deadline-notices';
 
 /**
  * Outbox entries for the casus's threads in the kamers' channels: one per reported step, written
  * in the same ETag-guarded write as the step. Their kind is this prefix and the event.
  */
 export const CHANNEL_OUTBOX_PREFIX = 'kanaal:';
-
-/** Deadline notices a sweep writes: one werkdag before the due time, and when it has passed. */
-export const deadlineNotices = ['termijn-herinnering', 'termijn-verlopen'] as const;
-export type DeadlineNotice = (typeof deadlineNotices)[number];
 
 /** Audit actions that are news in a channel: every casus step, an invitation approved or signed. */
 const reportedInvitationSteps: readonly string[] = [

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { DeadlineNotice } from '../channel/channel-entries';
+import type { DeadlineNotice } from './deadline-notices';
 import { toInstant } from './amsterdam-time';
 import { deadlineStateSchema } from './termijnen';
 
-// Apart from the termijnen: the registry schema reads those, and the webapp's type check (no Node
-// types) reaches the registry but must not reach the channel entries, which hash with node:crypto.
+// Apart from the termijnen: the registry schema reads those and needs none of this.
 
 export const notifiedSchema = z.enum(['geen', 'herinnerd', 'verlopen']);
 export type Notified = z.infer<typeof notifiedSchema>;
@@ -15,8 +14,21 @@ export const casusDeadlineSchema = z.object({
   dueAt: z.iso.datetime(),
   remindAt: z.iso.datetime(),
   notified: notifiedSchema.default('geen'),
+  /**
+   * When the sweep is next to act on it (`nextAlert`), absent once every notice went out: the one
+   * indexed field the sweep queries, so it finds due casussen without reading the others.
+   */
+  alertAt: z.iso.datetime().optional(),
 });
 export type CasusDeadline = z.infer<typeof casusDeadlineSchema>;
+
+/** The deadline with its `alertAt` set from its notices: how it is stored. */
+export function withAlert(deadline: CasusDeadline): CasusDeadline {
+  const { state, dueAt, remindAt, notified } = deadline;
+  const stored = { state, dueAt, remindAt, notified };
+  const next = nextAlert(stored);
+  return next ? { ...stored, alertAt: next.at } : stored;
+}
 
 export interface DeadlineAlert {
   notice: DeadlineNotice;
