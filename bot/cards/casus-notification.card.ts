@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { zeroOrOne } from './schema-parts';
 import template from '../../cards/casus-notification.json';
-import { casusStateShortLabels, eventLabels } from '../presenters/casus-status';
+import {
+  casusStateShortLabels,
+  deadlineNoticeLabels,
+  eventLabels,
+} from '../presenters/casus-status';
 import { defineCard } from './card-template';
 import { casusNumberSchema, dateTimeTextSchema, labelSchema } from './restricted-text';
 
@@ -19,7 +23,7 @@ export const casusNotificationCard = defineCard(
     casusNumber: casusNumberSchema,
     status: labelSchema(casusStateShortLabels),
     kamer: z.string(),
-    what: labelSchema(eventLabels),
+    what: labelSchema({ ...eventLabels, ...deadlineNoticeLabels }),
     by: z.string(),
     when: dateTimeTextSchema,
     reasons: zeroOrOne(z.object({ text: z.string() })),

@@ -131,7 +131,13 @@ async function sendNew(
           outcomes.set(personId, 'ended'); // unreachable for good: nothing to retry
           return;
         }
-        const card = notificationCardFor(recipient.viewer, casus, view, notification.event);
+        const card = notificationCardFor(
+          recipient.viewer,
+          casus,
+          view,
+          notification.event,
+          notification.notice,
+        );
         const posted = await deps.poster.post(recipient.reference, casus.id, card);
         if (!posted.ok) {
           outcomes.set(personId, posted.permanent ? 'ended' : 'retry');

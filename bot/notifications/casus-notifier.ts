@@ -4,6 +4,7 @@ import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
 import { CardPoster } from './card-poster';
+import { sweepDeadlines } from '../../src/app/deadlines/deadline-sweep';
 import { deliverCasus } from './casus-delivery';
 import type { SigningLinks } from '../../src/app/invitation/signing-link';
 
@@ -59,10 +60,17 @@ export class CasusNotifier {
     await Promise.allSettled([...this.inFlight, this.sweeping]);
   }
 
-  /** Every casus with pending notifications: at start and periodically, for what a crash left behind. */
+  /**
+   * Every casus with a deadline notice due, then every casus with pending notifications: at start
+   * and periodically, for what a crash left behind.
+   */
   async sweep(): Promise<void> {
     this.sweeping ??= (async () => {
       try {
+        // Deadline notices first: they land in the outboxes this same sweep delivers.
+        await sweepDeadlines(this.deps).catch((error: unknown) =>
+          this.deps.logger.error({ err: error }, 'deadline sweep failed'),
+        );
         for (const { value } of await this.deps.casussen.listWithPendingOutbox(50)) {
           // One casus that fails must not keep the others waiting for the next sweep.
           await this.deliver(value.id).catch((error: unknown) =>

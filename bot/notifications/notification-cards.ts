@@ -6,7 +6,13 @@ import { casusSupersededCard } from '../cards/casus-superseded.card';
 import { errorCard } from '../cards/error.card';
 import { describeEvent, reasonOf, shortened } from '../presenters/casus-event';
 import { indicationsLine } from '../presenters/casus-evidence';
-import { casusStateShortLabels } from '../presenters/casus-status';
+import type { Notification } from '../../src/app/notifications/outbox';
+import {
+  casusStateShortLabels,
+  deadlineNoticeLabels,
+  formatDateTime,
+  lastDayOf,
+} from '../presenters/casus-status';
 import { allowedFor, currentTable, type CasusView } from '../presenters/casus.presenter';
 import { invitationNextStep } from '../presenters/casus-invitations.presenter';
 import { nextStep } from '../presenters/next-step';
@@ -23,7 +29,9 @@ export function notificationCardFor(
   casus: Casus & { casusNumber: string },
   view: Pick<CasusView, 'kamer' | 'zvh'>,
   event: number | undefined,
+  notice?: Notification['notice'],
 ): AdaptiveCardJson {
+  if (notice) return deadlineNoticeCard(viewer, casus, view, notice);
   const entry = (event === undefined ? undefined : casus.audit[event]) ?? casus.audit.at(-1);
   if (!entry) throw new Error(`Casus ${casus.id} has no audit line to notify`);
   const described = describeEvent(entry, [view.kamer, view.zvh]);
@@ -53,6 +61,39 @@ export function notificationCardFor(
         { viewer, casus, kamer: view.kamer, kamers: [view.kamer, view.zvh] },
         entry.invitationId,
       ) ?? nextStep(casus, table, allowed),
+  });
+}
+
+/**
+ * A reminder or an expiry of the termijn, for someone who must act: the step, its last day, and
+ * their next step, with "Open casus". Sent by casusbot's termijnbewaking, not by a person.
+ */
+function deadlineNoticeCard(
+  viewer: Actor,
+  casus: Casus & { casusNumber: string },
+  view: Pick<CasusView, 'kamer' | 'zvh'>,
+  notice: NonNullable<Notification['notice']>,
+): AdaptiveCardJson {
+  const table = currentTable(casus, view);
+  const expired = notice.notice === 'termijn-verlopen';
+  return casusNotificationCard.render({
+    casusId: casus.id,
+    casusNumber: casus.casusNumber,
+    status: casusStateShortLabels[casus.state],
+    kamer: table.name,
+    what: deadlineNoticeLabels[notice.notice],
+    by: 'casusbot (termijnbewaking)',
+    when: formatDateTime(notice.at),
+    reasons: [
+      {
+        text: expired
+          ? `De termijn liep tot en met ${lastDayOf(notice.dueAt)}.`
+          : `De termijn loopt tot en met vandaag, ${lastDayOf(notice.dueAt)}.`,
+      },
+    ],
+    motivations: [],
+    evidence: [],
+    nextStep: nextStep(casus, table, allowedFor(viewer, casus, view.kamer)),
   });
 }
 

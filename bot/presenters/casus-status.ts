@@ -1,4 +1,5 @@
 import type { AuditEntry, CasusState } from '../../src/domain/casus/casus.schema';
+import type { DeadlineNotice } from '../../src/domain/deadlines/deadline-notices';
 
 // Card schemas accept exactly these labels (see bot/cards/restricted-text.ts), so a template may
 // put them into markdown text.
@@ -42,6 +43,12 @@ export const eventLabels: Record<AuditEntry['action'], string> = {
   'informatie-gedeeld': 'Informatie gedeeld met een incidentele deelnemer',
 };
 
+/** How a deadline notice reads, in a personal chat and in a channel. */
+export const deadlineNoticeLabels: Record<DeadlineNotice, string> = {
+  'termijn-herinnering': 'Herinnering: vandaag is de laatste werkdag van de termijn',
+  'termijn-verlopen': 'Termijn verstreken',
+};
+
 /** "de Lokale Kamer Rotterdam", "het Zorg- en Veiligheidshuis Rotterdam-Rijnmond". */
 export function withArticle(kamer: { type: 'lokale-kamer' | 'zvh'; name: string }): string {
   return `${kamer.type === 'zvh' ? 'het' : 'de'} ${kamer.name}`;
@@ -57,3 +64,7 @@ const date = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Eu
 /** "23 november 2026 om 10:15", in Dutch time. */
 export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
 export const formatDate = (iso: string): string => date.format(new Date(iso));
+
+/** The last day of a termijn ("9 december 2026"): its due time is the start of the day after. */
+export const lastDayOf = (dueAt: string): string =>
+  formatDate(new Date(Date.parse(dueAt) - 1).toISOString());

@@ -5,7 +5,7 @@ import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { channelReplyCard, channelThreadCard } from '../cards/channel.cards';
 import { roleNames } from './actor.presenter';
-import { casusStateLabels, eventLabels, formatDate, formatDateTime } from './casus-status';
+import { casusStateLabels, eventLabels, formatDateTime, lastDayOf } from './casus-status';
 import { nextStep } from './next-step';
 
 /** The kamers a thread is about: the Lokale Kamer, and the ZVH above it once it is involved. */
@@ -21,9 +21,6 @@ const holderIn = (state: Casus['state'], kamers: ThreadKamers): Kamer =>
   (zvhHolds.includes(state) && kamers.zvh) || kamers.lokaleKamer;
 
 const roleName = (role: string) => roleNames[role as keyof typeof roleNames] ?? role;
-
-/** The last day of a termijn: its due time is the start of the day after. */
-const lastDay = (dueAt: string) => formatDate(new Date(Date.parse(dueAt) - 1).toISOString());
 
 /** The root card of the casus's thread in `kamer`'s channel. */
 export function channelThreadCardFor(
@@ -59,8 +56,8 @@ export function channelThreadCardFor(
             {
               label: 'Termijn',
               value: deadline.overdue
-                ? `Verstreken: dit had uiterlijk ${lastDay(deadline.dueAt)} moeten gebeuren`
-                : `Uiterlijk ${lastDay(deadline.dueAt)}`,
+                ? `Verstreken: dit had uiterlijk ${lastDayOf(deadline.dueAt)} moeten gebeuren`
+                : `Uiterlijk ${lastDayOf(deadline.dueAt)}`,
               color: deadline.overdue ? ('Attention' as const) : ('Default' as const),
             },
           ]
@@ -105,8 +102,8 @@ export function channelReplyCardFor(
       {
         text:
           event.notice === 'termijn-verlopen'
-            ? `De termijn liep tot en met ${lastDay(event.dueAt)}.`
-            : `Vandaag is de laatste werkdag: uiterlijk ${lastDay(event.dueAt)}.`,
+            ? `De termijn liep tot en met ${lastDayOf(event.dueAt)}.`
+            : `Vandaag is de laatste werkdag: uiterlijk ${lastDayOf(event.dueAt)}.`,
       },
     ],
   });

@@ -54,6 +54,10 @@ export class TurnWrites implements CasusRepository {
   listInvitationsOf(objectId: string, limit: number) {
     return this.inner.listInvitationsOf(objectId, limit);
   }
+  listWithDueDeadline(now: string, limit: number) {
+    return this.inner.listWithDueDeadline(now, limit);
+  }
+
   listWithPendingOutbox(limit: number) {
     return this.inner.listWithPendingOutbox(limit);
   }

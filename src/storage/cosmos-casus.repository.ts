@@ -173,6 +173,14 @@ export class CosmosCasusRepository implements CasusRepository {
     return resources as unknown[];
   }
 
+  listWithDueDeadline(now: string, limit: number) {
+    return this.queryCasussen(
+      'c.deadline.alertAt <= @now ORDER BY c.deadline.alertAt',
+      [{ name: '@now', value: now }],
+      limit,
+    );
+  }
+
   listWithPendingOutbox(limit: number) {
     return this.queryCasussen(
       'EXISTS(SELECT VALUE o FROM o IN c.outbox WHERE NOT IS_DEFINED(o.sentAt))',

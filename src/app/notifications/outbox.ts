@@ -1,6 +1,8 @@
 import type { CasusAction } from '../../domain/casus/casus-machine';
 import type { CasusRepository } from '../../domain/casus/casus.repository';
-import type { Casus, OutboxEntry } from '../../domain/casus/casus.schema';
+import type { Casus, CasusState, OutboxEntry } from '../../domain/casus/casus.schema';
+import type { DeadlineNotice } from '../../domain/deadlines/deadline-notices';
+import { DEADLINE_OUTBOX_PREFIX } from '../../domain/deadlines/due-notice';
 import { withoutLease } from '../../domain/casus/delivery-lease';
 import { isChannelEntry } from '../../domain/channel/channel-entries';
 import { SHARE_OUTBOX_KIND } from '../../domain/invitation/share';
@@ -19,6 +21,8 @@ export interface Notification {
   action: CasusAction | undefined;
   /** Its audit line's index: the notification reports that line. */
   event: number | undefined;
+  /** A deadline notice instead of an event: which, and the step and due time it is about. */
+  notice?: { notice: DeadlineNotice; state: CasusState; dueAt: string; at: string };
 }
 
 /**
@@ -72,6 +76,16 @@ export function notificationsOf(
           event,
         };
       }
+      if (entry.kind.startsWith(DEADLINE_OUTBOX_PREFIX) && entry.notice) {
+        const notice = entry.kind.slice(DEADLINE_OUTBOX_PREFIX.length) as DeadlineNotice;
+        return {
+          entry,
+          recipientIds: others(mustAct(casus, entry.notice.state, kamer.id, zvhId, audience)),
+          action: undefined,
+          event: undefined,
+          notice: { notice, ...entry.notice, at: entry.createdAt },
+        };
+      }
       if (entry.kind.startsWith(INVITATION_OUTBOX_PREFIX)) {
         const ids = invitationRecipients(casus, entry.kind, event, audience);
         return { entry, recipientIds: others(ids), action: undefined, event };
@@ -86,6 +100,22 @@ export function notificationsOf(
       }
       return { entry, recipientIds: others(recipients), action, event };
     });
+}
+
+/**
+ * Who must act in a step with a termijn, reminded of it: the Lokale Kamer's decision makers on an
+ * aanmelding, the worker who submitted on a question, the ZVH's on an escalation request.
+ */
+function mustAct(
+  casus: Pick<Casus, 'createdBy'>,
+  state: CasusState,
+  kamerId: string,
+  zvhId: string | undefined,
+  audience: CasusAudience,
+): Iterable<string> {
+  if (state === 'aanvulling_gevraagd') return [casus.createdBy.id];
+  if (state === 'opschaling_aangevraagd') return audience.decidersAt(zvhId);
+  return audience.decidersAt(kamerId);
 }
 
 /**

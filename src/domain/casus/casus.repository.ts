@@ -52,6 +52,8 @@ export interface CasusRepository {
   listInvitationsOf(objectId: string, limit: number): Promise<InviteeCasus[]>;
   /** Casussen with notifications not yet sent (the outbox sweep after a crash). */
   listWithPendingOutbox(limit: number): Promise<Versioned<Casus>[]>;
+  /** Casussen whose termijn has a notice due at `now` (ISO), the earliest first: the deadline sweep. */
+  listWithDueDeadline(now: string, limit: number): Promise<Versioned<Casus>[]>;
   /**
    * The rows of the casussen a person created, newest first, at most `limit`: one small
    * projection in one store answer, never the documents themselves.
