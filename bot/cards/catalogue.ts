@@ -3,6 +3,7 @@ import { casusCard } from './casus.card';
 import { casusCompactCard } from './casus-compact.card';
 import { casusNotificationCard } from './casus-notification.card';
 import { casusSupersededCard } from './casus-superseded.card';
+import { channelReplyCard, channelThreadCard } from './channel.cards';
 import { casuslijstCard } from './casuslijst.card';
 import { demoPersonasCard } from './demo-personas.card';
 import { errorCard } from './error.card';
@@ -43,4 +44,6 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   informationSharedCard,
   invitationSignCard,
   invitationLinkCard,
+  channelThreadCard,
+  channelReplyCard,
 ];
