@@ -16,6 +16,7 @@ import {
   unsupportedInvokeResponse,
 } from './invoke-responses';
 import type { SigningDialog } from './dialogs/signing-dialog';
+import type { ChannelLifecycle } from './notifications/channel-lifecycle';
 import type { PersonalChats } from './personal-chats';
 import type { Dispatcher, Sender } from './routing/dispatcher';
 
@@ -40,8 +41,11 @@ export class CasusBot extends TeamsActivityHandler {
     private readonly logger: Logger,
     /** The invitee's signing dialog (`task/fetch`, `task/submit`); none: dialogs answer a message. */
     private readonly signingDialog?: SigningDialog,
+    /** Linked channels lost with the bot's removal or a deletion; none: such events are ignored. */
+    channels?: ChannelLifecycle,
   ) {
     super();
+    if (channels) this.followChannels(channels);
 
     this.onMessage(async (context, next) => {
       const logger = this.turnLogger(context);
@@ -111,6 +115,33 @@ export class CasusBot extends TeamsActivityHandler {
     return name.startsWith('task/')
       ? dialogMessageResponse('Deze actie bestaat niet (meer) in casusbot.')
       : unsupportedInvokeResponse();
+  }
+
+  /**
+   * Teams says when the bot leaves a team (uninstalled, or removed as a member) and when a channel
+   * or team is deleted: the links there go, and whoever linked them is told.
+   */
+  private followChannels(channels: ChannelLifecycle): void {
+    const teamOf = (context: TurnContext) =>
+      (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const teamId = teamOf(context);
+      if (typeof teamId === 'string') await channels.lost({ teamId }, 'bot-removed');
+      await next();
+    });
+    this.onTeamsMembersRemovedEvent(async (removed, team, context, next) => {
+      const botLeft = removed.some((member) => member.id === context.activity.recipient?.id);
+      if (botLeft && team?.id) await channels.lost({ teamId: team.id }, 'bot-removed');
+      await next();
+    });
+    this.onTeamsChannelDeletedEvent(async (channel, _team, _context, next) => {
+      if (channel?.id) await channels.lost({ channelId: channel.id }, 'channel-deleted');
+      await next();
+    });
+    this.onTeamsTeamDeletedEvent(async (team, _context, next) => {
+      if (team?.id) await channels.lost({ teamId: team.id }, 'team-deleted');
+      await next();
+    });
   }
 
   private senderOf(context: TurnContext): Sender {

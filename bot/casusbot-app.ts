@@ -17,7 +17,9 @@ import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
 import { SigningDialog } from './dialogs/signing-dialog';
 import { wireInvitationSigning } from './invitation-signing';
+import { CardPoster } from './notifications/card-poster';
 import { CasusNotifier } from './notifications/casus-notifier';
+import { ChannelLifecycle } from './notifications/channel-lifecycle';
 import { BotTokenVerifier } from './http/bot-token';
 import { startHttpServer } from './http/http-server';
 import { PersonalChats } from './personal-chats';
@@ -96,7 +98,21 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       baseUrl: () => baseUrl,
       newId: () => randomUUID(),
     });
-    const bot = new CasusBot(dispatcher, new PersonalChats(conversations), logger, signingDialog);
+    const appId = config.bot.kind === 'azure-bot' ? config.bot.appId : '';
+    const channels = new ChannelLifecycle({
+      channelLinks,
+      registry,
+      conversations,
+      poster: new CardPoster({ adapter, appId, logger }),
+      logger,
+    });
+    const bot = new CasusBot(
+      dispatcher,
+      new PersonalChats(conversations),
+      logger,
+      signingDialog,
+      channels,
+    );
     const http = await startHttpServer(
       {
         adapter,

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { demoUsers, messageActivity } from '../helpers/activities';
+import { cardProblems } from '../helpers/adaptive-card-check';
+import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
+import { cardOf, cardText } from '../helpers/fake-connector';
+
+const sanne = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a05'; // functioneel beheerder
+const team = '19:team-lifecycle@thread.tacv2';
+
+describe('bot over HTTP: a linked channel lost (bot removed, channel or team deleted)', () => {
+  let bot: BotHarness;
+  before(async () => {
+    bot = await startBotHarness();
+    // The linkers have their personal chat with the bot: that is where they hear of a loss.
+    await talkAs(bot, demoUsers.jeroen).say('help');
+    await talkAs(bot, sanne).say('help');
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  async function link(kamer: string, who: string, channelId: string) {
+    const activity = messageActivity(`<at>casusbot</at> koppel ${kamer}`, {
+      serviceUrl: bot.connector.serviceUrl,
+      aadObjectId: who,
+      channel: { id: channelId, teamId: team },
+    });
+    const mention = { type: 'mention', text: '<at>casusbot</at>', mentioned: activity.recipient };
+    assert.equal((await bot.post({ ...activity, entities: [mention] })).status, 200);
+    assert.match(
+      cardText(cardOf(await bot.connector.waitForReply(activity.id))),
+      /Kanaal gekoppeld/,
+    );
+  }
+
+  /** A Teams event about the team, as the connector sends it (no user typed it). */
+  async function event(type: string, extra: Record<string, unknown>) {
+    const response = await bot.post({
+      type,
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: bot.connector.serviceUrl,
+      timestamp: new Date().toISOString(),
+      from: { id: '29:teams-admin', aadObjectId: sanne },
+      recipient: { id: '28:casusbot-test', name: 'casusbot' },
+      conversation: { id: team, conversationType: 'channel', isGroup: true, tenantId: 'tenant' },
+      ...extra,
+    });
+    assert.equal(response.status, 200);
+  }
+
+  const stored = async (kamerId: string) => {
+    const id = `kanaal:${kamerId}`;
+    return (await bot.store().conversations.item(id, id).read()).resource;
+  };
+
+  /** The card the linker got in their personal chat (conversation `a:<id>` in the harness). */
+  async function toldTo(personId: string, count: number) {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const cards = bot.connector.sent.filter((sent) => sent.conversationId === `a:${personId}`);
+      const told = cards.filter((sent) => /Kanaal ontkoppeld/.test(cardText(cardOf(sent))));
+      if (told.length >= count) return told.map((sent) => cardOf(sent));
+      if (Date.now() > deadline) throw new Error(`${personId} was told ${told.length} times`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('a deleted channel unlinks its kamer and tells the linker how to link another; other channels stay', async () => {
+    await link('ROT', demoUsers.jeroen, '19:rot@thread.tacv2');
+    await link('SDM', sanne, '19:sdm@thread.tacv2');
+    await event('conversationUpdate', {
+      channelData: {
+        eventType: 'channelDeleted',
+        channel: { id: '19:rot@thread.tacv2', name: 'Casussen' },
+        team: { id: team },
+        tenant: { id: 'tenant' },
+      },
+    });
+    const [card] = await toldTo(demoUsers.jeroen, 1);
+    assert.deepEqual(cardProblems(card), []);
+    const text = cardText(card);
+    assert.match(
+      text,
+      /Het kanaal is verwijderd\. Het kanaal dat je op .* aan Lokale Kamer Rotterdam koppelde/,
+    );
+    assert.match(text, /typ daar @casusbot koppel ROT/);
+    assert.equal(await stored('lk-rotterdam'), undefined);
+    assert.ok(await stored('lk-schiedam'));
+  });
+
+  it('the bot removed from the team unlinks every channel of that team, each linker told once', async () => {
+    await link('ROT', demoUsers.jeroen, '19:rot-2@thread.tacv2');
+    await event('conversationUpdate', {
+      membersRemoved: [{ id: '28:casusbot-test' }],
+      channelData: { eventType: 'teamMemberRemoved', team: { id: team }, tenant: { id: 'tenant' } },
+    });
+    assert.match(
+      cardText((await toldTo(demoUsers.jeroen, 2))[1]),
+      /casusbot is uit het team verwijderd/,
+    );
+    assert.match(cardText((await toldTo(sanne, 1))[0]), /Lokale Kamer Schiedam/);
+    assert.equal(await stored('lk-rotterdam'), undefined);
+    assert.equal(await stored('lk-schiedam'), undefined);
+    // The same event again (Teams may repeat it): nothing left, nobody told twice.
+    await event('installationUpdate', {
+      action: 'remove',
+      channelData: { team: { id: team }, tenant: { id: 'tenant' } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal((await toldTo(sanne, 1)).length, 1);
+  });
+
+  it('someone else leaving the team changes nothing; a deleted team unlinks', async () => {
+    await link('ROT', demoUsers.jeroen, '19:rot-3@thread.tacv2');
+    await event('conversationUpdate', {
+      membersRemoved: [{ id: '29:someone', aadObjectId: demoUsers.fatima }],
+      channelData: { eventType: 'teamMemberRemoved', team: { id: team }, tenant: { id: 'tenant' } },
+    });
+    assert.ok(await stored('lk-rotterdam'));
+    await event('conversationUpdate', {
+      channelData: { eventType: 'teamDeleted', team: { id: team }, tenant: { id: 'tenant' } },
+    });
+    assert.match(cardText((await toldTo(demoUsers.jeroen, 3))[2]), /Het team is verwijderd/);
+    assert.equal(await stored('lk-rotterdam'), undefined);
+  });
+});
