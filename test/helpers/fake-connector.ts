@@ -1,8 +1,10 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import express from 'express';
 import { closeServer } from './close-server';
+import { ConnectorFaults, type ConversationFilter } from './connector-faults';
 
 export interface SentActivity {
   conversationId: string;
@@ -33,21 +35,37 @@ export class FakeConnector {
   readonly hanging = new Set<string>();
   /** How many calls were left hanging. */
   hung = 0;
+  /** Scripted 429s, 5xx and 403 MessageWritesBlocked, and when each request arrived. */
+  readonly faults = new ConnectorFaults();
   private server: Server | undefined;
   private waiters: (() => void)[] = [];
   serviceUrl = '';
 
   async start(): Promise<this> {
     const app = express();
+    // Arrival is taken before the body is read: as close to the wire as the server gets.
+    app.use((_req, res, next) => {
+      res.locals.arrivedAt = performance.now();
+      next();
+    });
     app.use(express.json({ limit: '1mb' }));
+    // Every request arrives first, so that refused and hanging ones count in the measurements.
     const hang = (req: express.Request): boolean => {
       if (!this.hanging.has(String(req.params.conversationId))) return false;
       this.hung++;
       return true;
     };
+    const fault = (req: express.Request, res: express.Response): boolean => {
+      const arrivedAt = res.locals.arrivedAt as number;
+      const answer = this.faults.arrive(String(req.params.conversationId), arrivedAt);
+      if (hang(req)) return true;
+      if (!answer) return false;
+      res.status(answer.status).set(answer.headers).json(answer.body);
+      return true;
+    };
     const record = (req: express.Request, res: express.Response): void => {
       const conversationId = String(req.params.conversationId);
-      if (hang(req)) return;
+      if (fault(req, res)) return;
       if (this.refusing.has(conversationId)) {
         this.failed.set(conversationId, (this.failed.get(conversationId) ?? 0) + 1);
         res.status(403).json({ error: { code: 'BotBlocked', message: 'refused by the test' } });
@@ -71,7 +89,7 @@ export class FakeConnector {
     app.post('/v3/conversations/:conversationId/activities', record);
     app.post('/v3/conversations/:conversationId/activities/:activityId', record);
     app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-      if (hang(req)) return;
+      if (fault(req, res)) return;
       this.updated.push({
         conversationId: String(req.params.conversationId),
         replyToId: String(req.params.activityId),
@@ -111,6 +129,23 @@ export class FakeConnector {
         setTimeout(resolve, 100);
       });
     }
+  }
+
+  throttle(conversationId: string, options: { times: number; retryAfter?: number | Date }): void {
+    this.faults.throttle(conversationId, options);
+  }
+
+  failWith(conversationId: string, status: number, times: number): void {
+    this.faults.failWith(conversationId, status, times);
+  }
+
+  blockWrites(conversationId: string): void {
+    this.faults.blockWrites(conversationId);
+  }
+
+  /** The most requests (sends and updates, refused ones too) that arrived within any `windowMs`. */
+  maxInWindow(filter: ConversationFilter, windowMs: number): number {
+    return this.faults.maxInWindow(filter, windowMs);
   }
 
   clear(): void {
