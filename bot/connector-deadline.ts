@@ -9,15 +9,12 @@ import {
 import type { Activity } from 'botbuilder';
 
 /**
- * How long one call to the Bot Connector may take, its retries included. botbuilder sets no limit:
- * one connector that never answers held a turn for minutes and stopped every later delivery.
+ * How long one request to the Bot Connector may take. botbuilder sets no limit: one connector
+ * that never answers held a turn for minutes and stopped every later delivery.
  */
 export const CONNECTOR_CALL_TIMEOUT_MS = 4000;
 
-/**
- * A pipeline policy that bounds each request with an abort signal. It runs before the retry
- * phase, so the bound covers the retries too.
- */
+/** A pipeline policy that bounds each request with an abort signal. */
 function deadlinePolicy(timeoutMs: number): PipelinePolicy {
   return {
     name: 'casusbot-connector-deadline',
@@ -33,7 +30,12 @@ function deadlinePolicy(timeoutMs: number): PipelinePolicy {
 
 /** The core-client pipeline inside a ConnectorClient: private in its types, public at run time. */
 interface WithPipeline {
-  client?: { pipeline?: { addPolicy(policy: PipelinePolicy): void } };
+  client?: {
+    pipeline?: {
+      addPolicy(policy: PipelinePolicy): void;
+      removePolicy(options: { phase: 'Retry' }): PipelinePolicy[];
+    };
+  };
 }
 
 class DeadlineConnectorFactory extends ConnectorFactory {
@@ -49,6 +51,13 @@ class DeadlineConnectorFactory extends ConnectorFactory {
     const pipeline = (client as unknown as WithPipeline).client?.pipeline;
     // Fail loudly on an SDK upgrade that moves the pipeline, rather than send without a limit.
     if (!pipeline) throw new Error('ConnectorClient has no pipeline to bound');
+    // The client's own retries (3 more requests on 429 with Retry-After, 5xx, time-outs) would
+    // each pass the channels' rate limiter unseen, and wait out a Retry-After with no upper
+    // bound: our callers retry, paced and bounded, and every request is one request.
+    const removed = pipeline.removePolicy({ phase: 'Retry' });
+    if (removed.length !== 1 || removed[0]?.name !== 'defaultRetryPolicy') {
+      throw new Error(`Unexpected retry policies: ${removed.map((p) => p.name).join(', ')}`);
+    }
     pipeline.addPolicy(deadlinePolicy(this.timeoutMs));
     return client;
   }

@@ -6,7 +6,6 @@ import type { Logger } from '../../src/logging/logger';
 import { errorCard } from '../cards/error.card';
 import { formatDate } from '../presenters/casus-status';
 import type { CardPoster } from './card-poster';
-import type { ChatReference } from './recipients';
 
 /** Why a channel no longer gets the bot's posts, as its linker reads it. */
 export type ChannelLoss = 'bot-removed' | 'channel-deleted' | 'team-deleted' | 'writes-refused';
@@ -63,7 +62,7 @@ export class ChannelLifecycle {
         message: `${lossTexts[loss]}. Het kanaal dat je op ${formatDate(link.linkedAt)} aan ${kamer.name} koppelde, krijgt daarom geen berichten van casusbot meer.`,
         notes: [`Koppel een ander kanaal: typ daar @casusbot koppel ${kamer.code}.`],
       });
-      await this.deps.poster.post(reference as ChatReference, `kanaal:${link.kamerId}`, card);
+      await this.deps.poster.post(reference, `kanaal:${link.kamerId}`, card);
     } catch (error) {
       this.deps.logger.warn({ err: error, kamerId: link.kamerId }, 'linker not told');
     }

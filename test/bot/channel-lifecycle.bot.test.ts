@@ -52,7 +52,8 @@ describe('bot over HTTP: a linked channel lost (bot removed, channel or team del
 
   const stored = async (kamerId: string) => {
     const id = `kanaal:${kamerId}`;
-    return (await bot.store().conversations.item(id, id).read()).resource;
+    const { resource } = await bot.store().conversations.item(id, id).read<{ id: string }>();
+    return resource;
   };
 
   /** The card the linker got in their personal chat (conversation `a:<id>` in the harness). */

@@ -1,48 +1,10 @@
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   MessageFactory,
 } from 'botbuilder';
-import {
-  ConnectorFactory,
-  type ClaimsIdentity,
-  type ConnectorClient,
-} from 'botframework-connector';
 import { DeadlineBotFrameworkAuthentication } from '../../bot/connector-deadline';
-
-/** The core-client pipeline inside a ConnectorClient: private in its types, public at run time. */
-interface WithPipeline {
-  client?: { pipeline?: { removePolicy(options: { phase: 'Retry' }): PipelinePolicy[] } };
-}
-
-/**
- * Hands out connector clients without the SDK's own retry policy (@azure/core-rest-pipeline's
- * defaultRetryPolicy: three more attempts on 429 with Retry-After, 5xx, 408 and lost connections),
- * so that each call is one request and the limiter sees every request Teams counts.
- */
-class SingleAttemptConnectorFactory extends ConnectorFactory {
-  constructor(private readonly inner: ConnectorFactory) {
-    super();
-  }
-
-  async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    const client = await this.inner.create(serviceUrl, audience);
-    const removed = (client as unknown as WithPipeline).client?.pipeline?.removePolicy({
-      phase: 'Retry',
-    });
-    if (removed?.map((policy) => policy.name).join() !== 'defaultRetryPolicy')
-      throw new Error(`Expected to remove the default retry policy, removed ${removed?.length}`);
-    return client;
-  }
-}
-
-class SingleAttemptAuthentication extends DeadlineBotFrameworkAuthentication {
-  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new SingleAttemptConnectorFactory(super.createConnectorFactory(claimsIdentity));
-  }
-}
 
 function anonymousAuthentication(): ConfigurationBotFrameworkAuthentication {
   return new ConfigurationBotFrameworkAuthentication(
@@ -56,7 +18,10 @@ function anonymousAuthentication(): ConfigurationBotFrameworkAuthentication {
  * `timeoutMs`, and one request per call.
  */
 export function singleAttemptAdapter(timeoutMs: number): CloudAdapter {
-  return new CloudAdapter(new SingleAttemptAuthentication(anonymousAuthentication(), timeoutMs));
+  // The bot's own authentication: it drops the SDK's retries and bounds each request.
+  return new CloudAdapter(
+    new DeadlineBotFrameworkAuthentication(anonymousAuthentication(), timeoutMs),
+  );
 }
 
 /** botbuilder's CloudAdapter as it comes, without the bot's deadline: its own retries on. */
