@@ -5,6 +5,7 @@ import { EvidenceLinks } from '../src/app/invitation/evidence-links';
 import { sentSigningLink, type SigningLinks } from '../src/app/invitation/signing-link';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
+import { SendRateLimiter } from '../src/app/notifications/send-rate-limiter';
 import { CosmosChannelLinks } from '../src/storage/cosmos-channel-links';
 import { CosmosConversationDirectory } from '../src/storage/cosmos-conversation.directory';
 import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.repository';
@@ -63,19 +64,30 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     );
     const signingLinks: SigningLinks = (invitation) =>
       sentSigningLink(signing.tokens, baseUrl, invitation, () => randomUUID());
+    const appId = config.bot.kind === 'azure-bot' ? config.bot.appId : '';
+    const channelLinks = new CosmosChannelLinks(store.containers.conversations);
+    const channels = new ChannelLifecycle({
+      channelLinks,
+      registry,
+      conversations,
+      poster: new CardPoster({ adapter, appId, logger }),
+      logger,
+    });
     const notifier = new CasusNotifier({
       adapter,
       instanceId: randomUUID(),
-      appId: config.bot.kind === 'azure-bot' ? config.bot.appId : '',
+      appId,
       conversations,
       casussen,
       registry,
       signingLinks,
       maxAttempts: config.outboxMaxAttempts,
+      channelLinks,
+      lifecycle: channels,
+      limiter: new SendRateLimiter(config.channelSendLimits),
       now,
       logger,
     });
-    const channelLinks = new CosmosChannelLinks(store.containers.conversations);
     const dispatcher = new Dispatcher(
       routeTable,
       {
@@ -97,14 +109,6 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       tokens: signing.tokens,
       baseUrl: () => baseUrl,
       newId: () => randomUUID(),
-    });
-    const appId = config.bot.kind === 'azure-bot' ? config.bot.appId : '';
-    const channels = new ChannelLifecycle({
-      channelLinks,
-      registry,
-      conversations,
-      poster: new CardPoster({ adapter, appId, logger }),
-      logger,
     });
     const bot = new CasusBot(
       dispatcher,

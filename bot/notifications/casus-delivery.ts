@@ -2,13 +2,8 @@ import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { fateOfCopies } from '../../src/app/notifications/card-copies';
 import { claimDelivery } from '../../src/app/notifications/delivery-claim';
-import {
-  directProgress,
-  progressOf,
-  type RecipientOutcome,
-} from '../../src/app/notifications/delivery-progress';
+import { progressOf, type RecipientOutcome } from '../../src/app/notifications/delivery-progress';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
-import { isChannelEntry } from '../../src/domain/channel/channel-entries';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
@@ -16,6 +11,7 @@ import type { Logger } from '../../src/logging/logger';
 import type { CasusView } from '../presenters/casus.presenter';
 import { loadCasusViewWithAudience } from '../presenters/casus-view';
 import type { CardPoster } from './card-poster';
+import { deliverChannelEntries, type ChannelDeliveryDependencies } from './channel-delivery';
 import { notificationCardFor, supersededCard, withdrawnCard } from './notification-cards';
 import { DeliveryChats, viewerOf } from './recipients';
 import { deliverShares } from './share-delivery';
@@ -33,6 +29,8 @@ export interface DeliveryDependencies {
   maxAttempts: number;
   /** This bot instance, for its claim on an outbox. */
   instanceId: string;
+  /** The casus's threads in its kamers' channels: posted in the same delivery. */
+  channels: Omit<ChannelDeliveryDependencies, 'now' | 'logger'>;
   now(): Date;
   logger: Logger;
 }
@@ -73,18 +71,21 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     audience,
     chats: new DeliveryChats(deps.conversations, deps.logger, casus.id),
   };
-  const [shared, requested] = await Promise.all([
+  const [shared, requested, channels] = await Promise.all([
     deliverShares(deps, delivery.casus, delivery.chats),
     deliverSigningRequests(deps, delivery.casus, audience, delivery.chats),
+    deliverChannelEntries(
+      { ...deps.channels, now: () => deps.now(), logger: deps.logger },
+      delivery.casus,
+      { lokaleKamer: kamer, zvh: view.zvh },
+    ),
   ]);
   const notifications = notificationsOf(casus, kamer, audience);
   const { outcomes, cards } = await sendNew(deps, delivery, notifications);
   const renewed = new Set(cards.map((card) => card.personId));
   const { retired, refreshed } = await updateCopies(deps, delivery, renewed);
   const progress = [
-    ...casus.outbox
-      .filter(isChannelEntry)
-      .map((entry) => directProgress(entry, true, deps.maxAttempts)),
+    ...channels.progress,
     ...shared,
     ...requested,
     ...progressOf(notifications, outcomes, deps.maxAttempts),
@@ -102,6 +103,7 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     retired,
     refreshed,
     instanceId: deps.instanceId,
+    threads: channels.threads,
   });
 }
 

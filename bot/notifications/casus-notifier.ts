@@ -3,13 +3,23 @@ import type { ConversationDirectory } from '../../src/app/notifications/conversa
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
+import type { ChannelLinks } from '../../src/app/channel/channel-links';
+import type { SendRateLimiter } from '../../src/app/notifications/send-rate-limiter';
+import type { ChannelLink } from '../../src/domain/channel/channel-link';
 import { CardPoster } from './card-poster';
+import type { ChannelLifecycle } from './channel-lifecycle';
+import { ChannelPoster } from './channel-poster';
 import { sweepDeadlines } from '../../src/app/deadlines/deadline-sweep';
 import { deliverCasus } from './casus-delivery';
 import type { SigningLinks } from '../../src/app/invitation/signing-link';
 
 /** Within the claim on the outbox (DELIVERY_LEASE_MS), so no other instance starts meanwhile. */
 const DELIVERY_DEADLINE_MS = 45_000;
+/**
+ * How long a delivery may spend on channel posts, waits for a slot and Retry-After included:
+ * well within the deadline, with time left to write what got through.
+ */
+const CHANNEL_BUDGET_MS = 30_000;
 
 export interface NotifierDependencies {
   adapter: CloudAdapter;
@@ -24,6 +34,11 @@ export interface NotifierDependencies {
   signingLinks: SigningLinks;
   /** Deliveries that may fail for now before a notification is given up (`progressOf`). */
   maxAttempts: number;
+  channelLinks: ChannelLinks;
+  /** Tells a linker when their channel refuses the bot for good. */
+  lifecycle: ChannelLifecycle;
+  /** This instance's pace for channel posts (per thread and per tenant). */
+  limiter: SendRateLimiter;
   now(): Date;
   logger: Logger;
 }
@@ -103,10 +118,25 @@ export class CasusNotifier {
     }
   }
 
+  /** What one delivery works with: its channel posts bounded by its own start. */
+  private deliveryDeps() {
+    const until = Date.now() + CHANNEL_BUDGET_MS;
+    const { adapter, appId, limiter, logger, channelLinks, lifecycle } = this.deps;
+    return {
+      ...this.deps,
+      poster: this.poster,
+      channels: {
+        channelLinks,
+        threads: new ChannelPoster({ adapter, appId, limiter, logger, deadlineAt: () => until }),
+        linkLost: (link: ChannelLink) => lifecycle.tellLinker(link, 'writes-refused'),
+      },
+    };
+  }
+
   /** Delivers a casus's outbox. Deliveries of one casus run one after another, never side by side. */
   deliver(casusId: string): Promise<void> {
     const previous = this.queues.get(casusId) ?? Promise.resolve();
-    const run = () => this.bounded(deliverCasus({ ...this.deps, poster: this.poster }, casusId));
+    const run = () => this.bounded(deliverCasus(this.deliveryDeps(), casusId));
     const next = previous.then(run, run);
     this.queues.set(casusId, next);
     const forget = () => {

@@ -39,6 +39,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   outboxSweepIntervalMs: number;
   outboxMaxAttempts: number;
+  /** This instance's share of Teams' per-tenant limit, for channel posts. */
+  channelSendLimits: { global: { limit: number; windowMs: number }[] };
   /** Application Insights export is on only when a connection string is configured. */
   telemetryConnectionString: string | undefined;
   signingKeys: SigningKeysConfig;
@@ -103,6 +105,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     outboxSweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    channelSendLimits: { global: [{ limit: env.CHANNEL_TENANT_SENDS_PER_SECOND, windowMs: 1000 }] },
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     ...signingConfigOf(env),
   };

@@ -40,6 +40,11 @@ export const envSchema = z.object({
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
   /** Deliveries that may fail for now (throttled, unavailable) before a notification is given up. */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(2).max(1000).default(30),
+  /**
+   * Channel posts per second this instance may send in all (Teams allows 50 per app per tenant):
+   * with several instances, give each its share (50 divided by the instances).
+   */
+  CHANNEL_TENANT_SENDS_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.pipe(
     z.string().includes('InstrumentationKey=').optional(),
   ),
@@ -86,6 +91,7 @@ export const variableSources = {
   SHUTDOWN_TIMEOUT_MS: 'bicep',
   OUTBOX_SWEEP_INTERVAL_MS: 'local',
   OUTBOX_MAX_ATTEMPTS: 'local',
+  CHANNEL_TENANT_SENDS_PER_SECOND: 'local',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
   LINK_TOKEN_SECRET: 'bicep',
   EVIDENCE_SIGNING_KEY: 'bicep',

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import express from 'express';
+import { recordIfShared } from './channel-payloads';
 import { closeServer } from './close-server';
 import { ConnectorFaults, type ConversationFilter } from './connector-faults';
 
@@ -35,6 +36,8 @@ export class FakeConnector {
   readonly hanging = new Set<string>();
   /** How many calls were left hanging. */
   hung = 0;
+  /** Threads the bot started in channels, in order. */
+  readonly threadsStarted: { channelId: string; rootId: string; root: SentActivity }[] = [];
   /** Scripted 429s, 5xx and 403 MessageWritesBlocked, and when each request arrived. */
   readonly faults = new ConnectorFaults();
   private server: Server | undefined;
@@ -50,22 +53,22 @@ export class FakeConnector {
     });
     app.use(express.json({ limit: '1mb' }));
     // Every request arrives first, so that refused and hanging ones count in the measurements.
-    const hang = (req: express.Request): boolean => {
-      if (!this.hanging.has(String(req.params.conversationId))) return false;
+    const hang = (conversationId: string): boolean => {
+      if (!this.hanging.has(conversationId)) return false;
       this.hung++;
       return true;
     };
-    const fault = (req: express.Request, res: express.Response): boolean => {
+    const fault = (conversationId: string, res: express.Response): boolean => {
       const arrivedAt = res.locals.arrivedAt as number;
-      const answer = this.faults.arrive(String(req.params.conversationId), arrivedAt);
-      if (hang(req)) return true;
+      const answer = this.faults.arrive(conversationId, arrivedAt);
+      if (hang(conversationId)) return true;
       if (!answer) return false;
       res.status(answer.status).set(answer.headers).json(answer.body);
       return true;
     };
     const record = (req: express.Request, res: express.Response): void => {
       const conversationId = String(req.params.conversationId);
-      if (fault(req, res)) return;
+      if (fault(conversationId, res)) return;
       if (this.refusing.has(conversationId)) {
         this.failed.set(conversationId, (this.failed.get(conversationId) ?? 0) + 1);
         res.status(403).json({ error: { code: 'BotBlocked', message: 'refused by the test' } });
@@ -83,18 +86,41 @@ export class FakeConnector {
         replyToId: typeof req.params.activityId === 'string' ? req.params.activityId : undefined,
         activity: req.body as SentActivity['activity'],
       });
+      recordIfShared(conversationId, req.body);
       this.waiters.splice(0).forEach((wake) => wake());
       res.status(200).json({ id: `sent-${this.sent.length}` });
     };
+    // A new thread in a channel (createConversation): its conversation is `<channel>;messageid=<root>`.
+    app.post('/v3/conversations', (req, res) => {
+      const body = req.body as { channelData?: { channel?: { id?: string } }; activity?: unknown };
+      const channelId = body.channelData?.channel?.id;
+      if (!channelId) {
+        res.status(400).json({ error: { code: 'BadArgument', message: 'no channel' } });
+        return;
+      }
+      if (fault(channelId, res)) return;
+      const rootId = String(1_700_000_000_000 + this.sent.length + this.threadsStarted.length);
+      const root = {
+        conversationId: channelId,
+        replyToId: undefined,
+        activity: body.activity as SentActivity['activity'],
+      };
+      this.threadsStarted.push({ channelId, rootId, root });
+      this.sent.push(root);
+      recordIfShared(channelId, body.activity);
+      this.waiters.splice(0).forEach((wake) => wake());
+      res.status(201).json({ id: `${channelId};messageid=${rootId}`, activityId: rootId });
+    });
     app.post('/v3/conversations/:conversationId/activities', record);
     app.post('/v3/conversations/:conversationId/activities/:activityId', record);
     app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-      if (fault(req, res)) return;
+      if (fault(String(req.params.conversationId), res)) return;
       this.updated.push({
         conversationId: String(req.params.conversationId),
         replyToId: String(req.params.activityId),
         activity: req.body as SentActivity['activity'],
       });
+      recordIfShared(String(req.params.conversationId), req.body);
       res.status(200).json({ id: req.params.activityId });
     });
     this.server = app.listen(0, '127.0.0.1');

@@ -73,7 +73,11 @@ export function channelViewOf(
     ...(step && { lastDecision: step }),
     ...(deadline &&
       deadline.state === casus.state && {
-        deadline: { ...deadline, overdue: now.getTime() >= Date.parse(deadline.dueAt) },
+        deadline: {
+          state: deadline.state,
+          dueAt: deadline.dueAt,
+          overdue: now.getTime() >= Date.parse(deadline.dueAt),
+        },
       }),
   });
 }
