@@ -9,6 +9,9 @@ export const roleNames: Record<Role['role'], string> = {
   'functioneel-beheerder': 'functioneel beheerder',
 };
 
+/** The name of a role as an audit line records it; a role no longer known reads as stored. */
+export const roleName = (role: string): string => roleNames[role as keyof typeof roleNames] ?? role;
+
 /** "procesregisseur (Lokale Kamer Rotterdam) en functioneel beheerder". */
 export function describeRoles(person: Person, kamers: ReadonlyMap<string, Kamer>): string {
   const parts = person.roles.map((role) => {

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../src/domain/casus/casus.schema';
 import { closeReasonLabels } from '../../src/domain/casus/close-reason';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
-import { roleNames } from './actor.presenter';
+import { roleName } from './actor.presenter';
 import { eventLabels, formatDateTime } from './casus-status';
 
 /** The kamers a casus card knows (its Lokale Kamer and ZVH): audit lines name them. */
@@ -18,7 +18,7 @@ export interface DescribedEvent {
 
 /** One line of the audit trail, as people read it. */
 export function describeEvent(entry: AuditEntry, kamers: KnownKamers = []): DescribedEvent {
-  const role = roleNames[entry.actor.role as keyof typeof roleNames] ?? entry.actor.role;
+  const role = roleName(entry.actor.role);
   const kamer = kamers.find((k) => k !== undefined && k.id === entry.actor.kamerId)?.name;
   const capacity = [role, kamer].filter(Boolean).join(', ');
   const behalf =

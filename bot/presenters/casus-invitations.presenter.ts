@@ -11,7 +11,7 @@ import type { Invitation, InvitationActorRef } from '../../src/domain/invitation
 import { mayPropose } from '../../src/domain/invitation/propose';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { CasusCardView } from '../cards/casus.card';
-import { roleNames } from './actor.presenter';
+import { roleName } from './actor.presenter';
 import { formatDate, formatDateTime } from './casus-status';
 
 /** A refused or withdrawn decision on an invitation, back in its input. */
@@ -71,7 +71,7 @@ export function tableActionsFor(context: Context, invitation: Invitation): Table
 }
 
 function actorText(actor: InvitationActorRef, kamers: Context['kamers']): string {
-  const role = roleNames[actor.role as keyof typeof roleNames] ?? actor.role;
+  const role = roleName(actor.role);
   const kamer = kamers.find((k) => k?.id === actor.kamerId)?.name;
   return `${actor.name} (${[role, kamer].filter(Boolean).join(', ')})`;
 }

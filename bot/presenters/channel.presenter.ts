@@ -4,7 +4,7 @@ import { urgenties } from '../../src/domain/intake/vocabulary';
 import type { Kamer } from '../../src/domain/registry/registry.schema';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { channelReplyCard, channelThreadCard } from '../cards/channel.cards';
-import { roleNames } from './actor.presenter';
+import { roleName } from './actor.presenter';
 import { casusStateLabels, eventLabels, formatDateTime, lastDayOf } from './casus-status';
 import { nextStep } from './next-step';
 
@@ -19,8 +19,6 @@ const zvhHolds: readonly Casus['state'][] = ['opschaling_aangevraagd', 'in_behan
 /** The kamer that holds the casus in a state: the ZVH while it decides on or works on it. */
 const holderIn = (state: Casus['state'], kamers: ThreadKamers): Kamer =>
   (zvhHolds.includes(state) && kamers.zvh) || kamers.lokaleKamer;
-
-const roleName = (role: string) => roleNames[role as keyof typeof roleNames] ?? role;
 
 /** The root card of the casus's thread in `kamer`'s channel. */
 export function channelThreadCardFor(
