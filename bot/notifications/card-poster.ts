@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type CloudAdapter } from 'botbuilder';
 import type { Logger } from '../../src/logging/logger';
 import type { AdaptiveCardJson } from '../cards/card-template';
+import { inProactiveTurn } from './proactive-turn';
 import type { ChatReference } from './recipients';
 
 /**
@@ -43,40 +44,24 @@ export class CardPoster {
     replace?: string,
   ): Promise<PostResult> {
     const card = CardFactory.adaptiveCard(content);
-    const outcome = await new Promise<{ id: string | undefined } | { error: unknown }>(
-      (resolve) => {
-        // Caught inside the turn: an error that leaves it goes to the adapter's onTurnError, which
-        // logs and resolves, and its status would be lost. The first resolve wins.
-        this.deps.adapter
-          .continueConversationAsync(this.deps.appId, chat, async (context) => {
-            try {
-              if (replace) {
-                await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
-                resolve({ id: replace });
-              } else {
-                resolve({ id: (await context.sendActivity(MessageFactory.attachment(card)))?.id });
-              }
-            } catch (error) {
-              resolve({ error });
-            }
-          })
-          .then(
-            () => resolve({ error: new Error('the proactive turn ended without a send') }),
-            (error: unknown) => resolve({ error }),
-          );
-      },
-    );
-    if ('id' in outcome) {
-      if (outcome.id) return { ok: true, activityId: outcome.id };
-      this.deps.logger.warn({ casusId }, 'casus card sent without an id; will retry');
+    let id: string | undefined;
+    try {
+      id = await inProactiveTurn(this.deps.adapter, this.deps.appId, chat, async (context) => {
+        if (!replace) return (await context.sendActivity(MessageFactory.attachment(card)))?.id;
+        await context.updateActivity({ ...MessageFactory.attachment(card), id: replace });
+        return replace;
+      });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== undefined && PERMANENT_STATUSES.includes(status)) {
+        // The caller ends this recipient's delivery and says so; the error carries the request.
+        return { ok: false, permanent: true, status };
+      }
+      this.deps.logger.warn({ err: error, casusId }, 'casus card not delivered; will retry');
       return { ok: false, permanent: false };
     }
-    const status = statusOf(outcome.error);
-    if (status !== undefined && PERMANENT_STATUSES.includes(status)) {
-      // The caller ends this recipient's delivery and says so; the error carries the request.
-      return { ok: false, permanent: true, status };
-    }
-    this.deps.logger.warn({ err: outcome.error, casusId }, 'casus card not delivered; will retry');
+    if (id) return { ok: true, activityId: id };
+    this.deps.logger.warn({ casusId }, 'casus card sent without an id; will retry');
     return { ok: false, permanent: false };
   }
 }

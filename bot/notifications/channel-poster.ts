@@ -5,13 +5,13 @@ import {
   type Activity,
   type CloudAdapter,
   type ConversationReference,
-  type TurnContext,
 } from 'botbuilder';
 import type { RetryOptions } from '../../src/app/notifications/connector-retry';
 import { pacedSend } from '../../src/app/notifications/paced-send';
 import type { SendRateLimiter } from '../../src/app/notifications/send-rate-limiter';
 import type { Logger } from '../../src/logging/logger';
 import type { AdaptiveCardJson } from '../cards/card-template';
+import { inProactiveTurn } from './proactive-turn';
 import type { ChannelPostResult, ThreadPoster } from './thread-poster';
 
 /** Tries per post within one delivery; what is still not through waits for the next delivery. */
@@ -81,7 +81,7 @@ export class ChannelPoster implements ThreadPoster {
   reply(channel: unknown, rootActivityId: string, card: AdaptiveCardJson) {
     const thread = threadOf(channel as ChannelReference, rootActivityId);
     return this.paced(thread.conversation.id, () =>
-      this.inTurn(thread, async (context) => {
+      inProactiveTurn(this.deps.adapter, this.deps.appId, thread, async (context) => {
         const sent = await context.sendActivity(cardActivity(card));
         if (!sent?.id) throw new Error('posted without an id');
         return sent.id;
@@ -92,32 +92,11 @@ export class ChannelPoster implements ThreadPoster {
   update(channel: unknown, rootActivityId: string, card: AdaptiveCardJson) {
     const thread = threadOf(channel as ChannelReference, rootActivityId);
     return this.paced(thread.conversation.id, () =>
-      this.inTurn(thread, async (context) => {
+      inProactiveTurn(this.deps.adapter, this.deps.appId, thread, async (context) => {
         await context.updateActivity({ ...cardActivity(card), id: rootActivityId });
         return rootActivityId;
       }),
     );
-  }
-
-  /** One request in the thread's conversation; the connector's error is thrown as it came. */
-  private inTurn(
-    thread: ChannelReference,
-    request: (context: TurnContext) => Promise<string>,
-  ): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
-      const fail = (error: unknown) =>
-        reject(error instanceof Error ? error : new Error(String(error)));
-      // Caught inside the turn: an error leaving it would go to onTurnError and lose its status.
-      this.deps.adapter
-        .continueConversationAsync(this.deps.appId, thread, async (context) => {
-          try {
-            resolve(await request(context));
-          } catch (error) {
-            fail(error);
-          }
-        })
-        .then(() => fail(new Error('the proactive turn ended without a post')), fail);
-    });
   }
 
   private async paced(key: string, send: () => Promise<string>): Promise<ChannelPostResult> {

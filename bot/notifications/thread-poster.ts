@@ -1,10 +1,8 @@
 import type { AdaptiveCardJson } from '../cards/card-template';
+import type { PostResult } from './card-poster';
 
-/** What became of one channel post: posted, refused for good (`permanent`), or to try later. */
-export type ChannelPostResult =
-  | { ok: true; activityId: string }
-  | { ok: false; permanent: true; status: number }
-  | { ok: false; permanent: false };
+/** What became of one channel post: as of a card in a personal chat. */
+export type ChannelPostResult = PostResult;
 
 /** Posts in a channel's threads, within Teams' rate limits. Never throws. */
 export interface ThreadPoster {
