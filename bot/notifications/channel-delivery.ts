@@ -63,6 +63,7 @@ export async function deliverChannelEntries(
         return;
       }
       const root = channelThreadCardFor(view, kamers, kamer);
+      const rootDigest = digestOf(root);
       const lost = async (status: number) => {
         entries.forEach(markDone);
         await loseLink(deps, link, status);
@@ -78,7 +79,7 @@ export async function deliverChannelEntries(
             kamerId,
             channelId: link.channelId,
             rootActivityId: started.activityId,
-            rootDigest: digestOf(root),
+            rootDigest,
           };
           known.set(kamerId, thread);
           markDone(entry); // the new root card shows this step
@@ -95,9 +96,9 @@ export async function deliverChannelEntries(
         if (!posted.ok) return posted.permanent ? lost(posted.status) : undefined;
         markDone(entry);
       }
-      if (thread && thread.rootDigest !== digestOf(root)) {
+      if (thread && thread.rootDigest !== rootDigest) {
         const updated = await deps.threads.update(link.reference, thread.rootActivityId, root);
-        if (updated.ok) known.set(kamerId, { ...thread, rootDigest: digestOf(root) });
+        if (updated.ok) known.set(kamerId, { ...thread, rootDigest });
         else if (updated.permanent) await lost(updated.status);
       }
     }),

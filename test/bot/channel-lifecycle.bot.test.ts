@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { demoUsers, messageActivity } from '../helpers/activities';
+import { demoUsers } from '../helpers/activities';
+import { linkChannel } from '../helpers/channel-mention';
 import { cardProblems } from '../helpers/adaptive-card-check';
 import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { cardOf, cardText } from '../helpers/fake-connector';
@@ -20,19 +21,8 @@ describe('bot over HTTP: a linked channel lost (bot removed, channel or team del
     await bot.stop();
   });
 
-  async function link(kamer: string, who: string, channelId: string) {
-    const activity = messageActivity(`<at>casusbot</at> koppel ${kamer}`, {
-      serviceUrl: bot.connector.serviceUrl,
-      aadObjectId: who,
-      channel: { id: channelId, teamId: team },
-    });
-    const mention = { type: 'mention', text: '<at>casusbot</at>', mentioned: activity.recipient };
-    assert.equal((await bot.post({ ...activity, entities: [mention] })).status, 200);
-    assert.match(
-      cardText(cardOf(await bot.connector.waitForReply(activity.id))),
-      /Kanaal gekoppeld/,
-    );
-  }
+  const link = (kamer: string, who: string, channelId: string) =>
+    linkChannel(bot, kamer, who, { id: channelId, teamId: team });
 
   /** A Teams event about the team, as the connector sends it (no user typed it). */
   async function event(type: string, extra: Record<string, unknown>) {

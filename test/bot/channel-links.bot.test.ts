@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { demoUsers, messageActivity } from '../helpers/activities';
-import { cardProblems } from '../helpers/adaptive-card-check';
+import { demoUsers } from '../helpers/activities';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
-import { cardOf, cardText } from '../helpers/fake-connector';
+import { mentionInChannel } from '../helpers/channel-mention';
 
 const sanne = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a05'; // functioneel beheerder
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
@@ -22,24 +21,8 @@ describe('bot over HTTP: linking a kamer to a team channel', () => {
     await bot.stop();
   });
 
-  /** An @mention of the bot in the channel; the bot's answer, checked by the Adaptive Cards parser. */
-  async function mention(text: string, who: string, where = channel) {
-    const activity = messageActivity(`<at>casusbot</at> ${text}`, {
-      serviceUrl: bot.connector.serviceUrl,
-      aadObjectId: who,
-      channel: where,
-    });
-    const response = await bot.post({
-      ...activity,
-      entities: [{ type: 'mention', text: '<at>casusbot</at>', mentioned: activity.recipient }],
-    });
-    assert.equal(response.status, 200);
-    const reply = await bot.connector.waitForReply(activity.id);
-    assert.equal(reply.conversationId, activity.conversation.id, 'answered in the thread');
-    const card = cardOf(reply);
-    assert.deepEqual(cardProblems(card), []);
-    return { card, text: cardText(card) };
-  }
+  const mention = (text: string, who: string, where = channel) =>
+    mentionInChannel(bot, text, who, where);
 
   async function storedLink(kamerId: string) {
     const id = `kanaal:${kamerId}`;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { demoUsers, messageActivity } from '../helpers/activities';
+import { demoUsers } from '../helpers/activities';
+import { linkChannel } from '../helpers/channel-mention';
 import { cardProblems } from '../helpers/adaptive-card-check';
 import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { press } from '../helpers/decision-press';
@@ -24,16 +25,8 @@ describe('bot over HTTP: one thread per casus in each linked channel', function 
     await bot.stop();
   });
 
-  async function link(kamer: string, who: string, channelId: string) {
-    const activity = messageActivity(`<at>casusbot</at> koppel ${kamer}`, {
-      serviceUrl: bot.connector.serviceUrl,
-      aadObjectId: who,
-      channel: { id: channelId, teamId: team },
-    });
-    const mention = { type: 'mention', text: '<at>casusbot</at>', mentioned: activity.recipient };
-    assert.equal((await bot.post({ ...activity, entities: [mention] })).status, 200);
-    assert.match(cardText(cardOf(await bot.connector.waitForReply(activity.id))), /gekoppeld/);
-  }
+  const link = (kamer: string, who: string, channelId: string) =>
+    linkChannel(bot, kamer, who, { id: channelId, teamId: team });
 
   async function waitFor<T>(what: string, find: () => T | undefined, timeoutMs = 15_000) {
     const deadline = Date.now() + timeoutMs;

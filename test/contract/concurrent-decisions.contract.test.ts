@@ -1,33 +1,23 @@
 import assert from 'node:assert/strict';
 import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { decide } from '../../src/app/casus/decide';
 import type { Actor } from '../../src/app/identify-actor';
 import { submitIntake } from '../../src/app/intake/submit-intake';
-import { registrySeedSchema } from '../../src/domain/registry/registry.schema';
 import { CosmosCasusNumberSequence } from '../../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
 import { validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
+import { demoSeed, seedActor } from '../helpers/seed-actors';
 import { useTempStore } from '../helpers/temp-store';
-
-const seed = registrySeedSchema.parse(JSON.parse(readFileSync('seed/registry.demo.json', 'utf8')));
-
-function actor(name: string): Actor {
-  const person = seed.persons.find((p) => p.name === name);
-  const organisation = seed.organisations.find((o) => o.id === person?.organisationId);
-  assert.ok(person && organisation);
-  return { aadObjectId: person.id, person, organisation, viaDemoPersona: false };
-}
 
 describe('concurrent decisions against the embedded server (real @azure/cosmos SDK)', () => {
   const temp = useTempStore('decisions');
 
   it('lets exactly one of 20 simultaneous decisions through; the other 19 are told it was already decided', async () => {
     const registry = new CosmosRegistryRepository(temp.store.containers.registry);
-    await registry.seedOnce(seed);
+    await registry.seedOnce(demoSeed);
     const casussen = new CosmosCasusRepository(temp.store.containers.casussen);
     const services = {
       casussen,
@@ -37,7 +27,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
       now: () => new Date(),
       newId: () => randomUUID(),
     };
-    const fatima = actor('Fatima El Amrani');
+    const fatima = seedActor('Fatima El Amrani');
     const draft = sampleCasus({
       createdBy: {
         id: fatima.person.id,
@@ -56,7 +46,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
     assert.ok(submitted.ok);
 
     // The procesregisseur and the weegtafellid press different buttons on the same card at once.
-    const deciders = [actor('Jeroen de Vries'), actor('Mohamed Yilmaz')];
+    const deciders = [seedActor('Jeroen de Vries'), seedActor('Mohamed Yilmaz')];
     const actions = ['accepteren', 'afwijzen', 'informatie-vragen'] as const;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { decide } from '../../src/app/casus/decide';
-import type { Actor } from '../../src/app/identify-actor';
 import { sweepDeadlines } from '../../src/app/deadlines/deadline-sweep';
 import { submitIntake } from '../../src/app/intake/submit-intake';
-import { registrySeedSchema } from '../../src/domain/registry/registry.schema';
 import { CosmosCasusNumberSequence } from '../../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
 import { validFormValues } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
+import { demoSeed, seedActor } from '../helpers/seed-actors';
 import { useTempStore } from '../helpers/temp-store';
-
-const seed = registrySeedSchema.parse(JSON.parse(readFileSync('seed/registry.demo.json', 'utf8')));
-
-function actor(name: string): Actor {
-  const person = seed.persons.find((p) => p.name === name);
-  const organisation = seed.organisations.find((o) => o.id === person?.organisationId);
-  assert.ok(person && organisation);
-  return { aadObjectId: person.id, person, organisation, viaDemoPersona: false };
-}
 
 /** A clock the test sets: every service reads it, nothing else. */
 const clock = { now: new Date('2026-12-17T09:00:00.000Z') };
@@ -33,7 +22,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
 
   before(async () => {
     const registry = new CosmosRegistryRepository(temp.store.containers.registry);
-    await registry.seedOnce(seed);
+    await registry.seedOnce(demoSeed);
     casussen = new CosmosCasusRepository(temp.store.containers.casussen);
     services = {
       casussen,
@@ -48,7 +37,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
   /** A casus submitted by Fatima at `at`: aangemeld at Lokale Kamer Rotterdam (5 werkdagen). */
   async function submittedAt(at: string) {
     clock.now = new Date(at);
-    const fatima = actor('Fatima El Amrani');
+    const fatima = seedActor('Fatima El Amrani');
     const draft = sampleCasus({
       createdBy: {
         id: fatima.person.id,
@@ -122,7 +111,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
   it('a decision in time ends the termijn: no notice afterwards', async () => {
     const casus = await submittedAt('2026-12-01T09:00:00.000Z');
     clock.now = new Date('2026-12-02T09:00:00.000Z');
-    const decided = await decide(services, actor('Jeroen de Vries'), {
+    const decided = await decide(services, seedActor('Jeroen de Vries'), {
       casusId: casus.id,
       revision: casus.revision,
       action: 'accepteren',
@@ -137,7 +126,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
 
   it('an escalation request runs on the termijn of the ZVH', async () => {
     const casus = await submittedAt('2026-12-01T09:00:00.000Z');
-    const jeroen = actor('Jeroen de Vries');
+    const jeroen = seedActor('Jeroen de Vries');
     clock.now = new Date('2026-12-02T09:00:00.000Z');
     const accepted = await decide(services, jeroen, {
       casusId: casus.id,
