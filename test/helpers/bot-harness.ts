@@ -9,6 +9,7 @@ import { executeActivity, messageActivity } from './activities';
 import { cardProblems } from './adaptive-card-check';
 import { cardOf, FakeConnector } from './fake-connector';
 import { tempDir } from './temp-dir';
+import { rememberPersonalValues } from './channel-privacy';
 
 export interface BotHarness {
   url: string;
@@ -34,6 +35,7 @@ export async function postActivity(
   botUrl: string,
   activity: unknown,
 ): Promise<{ status: number; body: unknown }> {
+  rememberPersonalValues((activity as { value?: unknown } | null)?.value);
   const response = await fetch(`${botUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -2,6 +2,7 @@ import type { Casus } from '../../src/domain/casus/casus.schema';
 import { assessIntake } from '../../src/domain/intake/assessment';
 import { parseIntake, type IntakeContext } from '../../src/domain/intake/intake-form';
 import type { Organisation } from '../../src/domain/registry/registry.schema';
+import { rememberPersonalValues } from './channel-privacy';
 import seed from '../../seed/registry.demo.json';
 /** Form values (as a card sends them) for each wizard step of an intake that meets BGS art. 2.20. */
 export const validStepValues = {
@@ -76,6 +77,7 @@ export function submissionOf(
   values: Record<string, string> = validFormValues,
   today = new Date().toISOString().slice(0, 10),
 ): NonNullable<Casus['submission']> {
+  rememberPersonalValues(values);
   const parsed = parseIntake(values, demoIntakeContext(today));
   if (!parsed.ok)
     throw new Error(`These form values do not parse: ${JSON.stringify(parsed.error)}`);
