@@ -31,6 +31,9 @@ export const casuslijstCard = defineCard(
             status: labelSchema(listStateLabels),
             score: z.number(),
             reasons: z.string(),
+            /** The step's last day, in one of the two: passed (marked) or still running. */
+            overdue: zeroOrOne(z.object({ text: z.string() })),
+            due: zeroOrOne(z.object({ text: z.string() })),
             /** Where "Terug naar de lijst" on the opened casus leads: this page of this kamer. */
             kamerId: z.string(),
             page: z.number().int().min(1),

@@ -25,7 +25,7 @@ function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned
  * intake fields it reads stay out of the index.
  */
 const LIST_ROW_SELECT =
-  'SELECT TOP @top c.id, c.casusNumber, c.state, c.kamerId, c.createdAt, c.submission.submittedAt AS submittedAt, c.submission.intake.aanmelding.urgentie AS urgentie, c.submission.intake.doorbraak.nodig AS doorbraakNodig FROM c';
+  'SELECT TOP @top c.id, c.casusNumber, c.state, c.kamerId, c.createdAt, c.submission.submittedAt AS submittedAt, c.submission.intake.aanmelding.urgentie AS urgentie, c.submission.intake.doorbraak.nodig AS doorbraakNodig, c.deadline.dueAt AS dueAt FROM c';
 
 /**
  * The fields of a row of "mijn casussen": the betrokkene's name only as a projected value (so the

@@ -29,7 +29,9 @@ describe('CosmosCasusRepository lists and searches against the embedded server',
   });
 
   it('lists the rows of the casussen of these kamers in these states, and only the row fields', async () => {
-    const open = submitted({});
+    const dueAt = '2026-11-27T23:00:00.000Z';
+    const deadline = { state: 'aangemeld', dueAt, remindAt: '2026-11-26T23:00:00.000Z' } as const;
+    const open = submitted({ deadline: { ...deadline, notified: 'geen' } });
     const escalated = submitted({ state: 'in_behandeling_zvh' });
     const closed = submitted({ state: 'afgesloten' });
     const elsewhere = submitted({ kamerId: 'lk-schiedam' });
@@ -54,8 +56,11 @@ describe('CosmosCasusRepository lists and searches against the embedded server',
         submittedAt: '2026-11-20T10:00:00.000Z',
         urgentie: 'zeer-hoog',
         doorbraakNodig: true,
+        dueAt,
       },
     );
+    // A step without a termijn has no due time in its row (not null: the projection leaves it out).
+    assert.ok(!('dueAt' in rows.find((row) => row.id === escalated.id)!));
     assert.deepEqual(
       (await repository.listOpenRows(['lk-rotterdam'], ['in_behandeling_zvh'], 100)).map(
         (row) => row.id,

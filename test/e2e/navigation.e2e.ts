@@ -18,15 +18,29 @@ const fatimaRef = {
 };
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 
-/** An open casus at Lokale Kamer Rotterdam, as the store would hold it after submit. */
+const DAY_MS = 86_400_000;
+const OVERDUE = 20;
+
+/**
+ * An open casus at Lokale Kamer Rotterdam, as the store would hold it after submit: its termijn
+ * runs for days yet, except that of number 21, which passed (and was told) two weeks ago.
+ */
 function openCasus(index: number): Casus {
+  const dueAt = new Date(Date.now() + (index === OVERDUE ? -14 : 5) * DAY_MS).toISOString();
+  const remindAt = new Date(Date.parse(dueAt) - DAY_MS).toISOString();
   return sampleCasus({
+    deadline: {
+      state: 'aangemeld',
+      dueAt,
+      remindAt,
+      notified: index === OVERDUE ? 'verlopen' : 'geen',
+    },
     state: 'aangemeld',
     kamerId: 'lk-rotterdam',
     casusNumber: `LK-ROT-2025-${String(index + 1).padStart(4, '0')}`,
     revision: 1,
     createdBy: fatimaRef,
-    submission: submissionOf(new Date(Date.now() - index * 86_400_000).toISOString()),
+    submission: submissionOf(new Date(Date.now() - index * DAY_MS).toISOString()),
   });
 }
 
@@ -141,6 +155,12 @@ describe('in the Teams-like client (headless Chromium): navigation by buttons', 
     const decider = await open(clients.jeroen.url, 'Jeroen de Vries');
     card = await ask(decider, 'casuslijst');
     await card.getByText('Pagina 1 van 2 · 24 open casussen').waitFor();
+    // The casus whose termijn passed heads the list, marked in words.
+    await card
+      .locator('div', { hasText: `1. LK-ROT-2025-00${OVERDUE + 1}`, hasNotText: '2. LK-ROT' })
+      .filter({ hasText: 'Termijn verstreken: liep tot en met' })
+      .last()
+      .waitFor();
     await snap(card, 'casuslijst-pagina-1');
     await press(card, 'Volgende pagina', 'Pagina 2 van 2 · 24 open casussen');
     await snap(card, 'casuslijst-pagina-2');

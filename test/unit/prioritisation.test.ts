@@ -63,4 +63,29 @@ describe('casuslijst prioritisation', () => {
     );
     assert.deepEqual(ranked[0]?.reasons, []);
   });
+
+  it('puts a casus whose termijn has passed above every casus within its termijn, and marks it', () => {
+    const due = (row: ReturnType<typeof submitted>, dueAt: string) => ({ ...row, dueAt });
+    const ranked = prioritise(
+      [
+        submitted('urgent', 1, { urgentie: 'zeer-hoog' }),
+        due(submitted('overdue-normal', 2, { urgentie: 'normaal' }), '2026-11-20T23:00:00.000Z'),
+        due(submitted('overdue-high', 2, { urgentie: 'hoog' }), '2026-11-22T23:00:00.000Z'),
+        due(submitted('due-later', 3), '2026-11-23T23:00:00.000Z'),
+        due(submitted('due-now', 0, { urgentie: 'normaal' }), now.toISOString()),
+      ],
+      defaultPrioritisation,
+      now,
+    );
+    assert.deepEqual(
+      ranked.map((r) => [r.casus.casusNumber, r.overdue]),
+      [
+        ['overdue-high', true],
+        ['overdue-normal', true],
+        ['due-now', true],
+        ['urgent', false],
+        ['due-later', false],
+      ],
+    );
+  });
 });

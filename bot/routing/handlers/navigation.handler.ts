@@ -5,6 +5,7 @@ import type { AdaptiveCardJson } from '../../cards/card-template';
 import { casuslijstCard, listStateLabels } from '../../cards/casuslijst.card';
 import type { BackTo } from '../../presenters/casus.presenter';
 import { refusalCard } from '../../presenters/error-cards';
+import { lastDayOf } from '../../presenters/casus-status';
 import { verbRoute, type Turn } from '../route-types';
 import { cardFor, notFound } from './casus-cards';
 import { myCasussenPagesSchema, showMyCasussen } from './my-casussen.handler';
@@ -28,6 +29,15 @@ export async function openCasusCard(
   const opened = await openCasusById(turn.services, turn.actor, casusId);
   if (!opened.ok) return notFound();
   return cardFor(turn, opened.value.casus, opened.value.kamer, { backTo });
+}
+
+/** A row's termijn line: passed (in words, not only in colour), running, or none. */
+function termijnOf(dueAt: string | undefined, overdue: boolean) {
+  if (dueAt === undefined) return { overdue: [], due: [] };
+  const lastDay = lastDayOf(dueAt);
+  return overdue
+    ? { overdue: [{ text: `Termijn verstreken: liep tot en met ${lastDay}` }], due: [] }
+    : { overdue: [], due: [{ text: `Termijn: uiterlijk ${lastDay}` }] };
 }
 
 /** "casuslijst": the decider's kamers, each with one page of its open casussen in priority order. */
@@ -63,8 +73,9 @@ export async function showCasuslijst(
         empty: ranked.length === 0 ? [{}] : [],
         rows: ranked
           .slice(first, first + CASUSLIJST_PAGE_SIZE)
-          .map(({ casus, score, reasons }, index) => ({
+          .map(({ casus, score, reasons, overdue }, index) => ({
             position: first + index + 1,
+            ...termijnOf(casus.dueAt, overdue),
             casusId: casus.id,
             casusNumber: casus.casusNumber,
             status: listStateLabels[casus.state],

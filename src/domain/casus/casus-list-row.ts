@@ -16,6 +16,8 @@ export const casusListRowSchema = z.object({
   submittedAt: z.iso.datetime().optional(),
   urgentie: urgenties.schema.optional(),
   doorbraakNodig: z.boolean().optional(),
+  /** When the current step's termijn ends (`deadline.dueAt`); none when the step has no termijn. */
+  dueAt: z.iso.datetime().optional(),
 });
 export type CasusListRow = z.infer<typeof casusListRowSchema>;
 
@@ -30,5 +32,6 @@ export function listRowOf(casus: Casus): CasusListRow {
     submittedAt: casus.submission?.submittedAt,
     urgentie: casus.submission?.intake.aanmelding.urgentie,
     doorbraakNodig: casus.submission?.intake.doorbraak.nodig,
+    dueAt: casus.deadline?.dueAt,
   };
 }

@@ -7,6 +7,8 @@ export interface RankedCasus {
   score: number;
   /** Each criterion that added points, in words: the position must be explainable. */
   reasons: string[];
+  /** Its step's termijn has passed: it comes before every casus still within its termijn. */
+  overdue: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,6 +16,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Orders a kamer's open casussen by the objective criteria its overheidsdeelnemers set: urgency,
  * whether a doorbraak is needed, and waiting time since aanmelding. Ties go to the longest waiting.
+ * A casus whose termijn has passed rises above the others whatever its score: nobody chases a casus
+ * that already waits too long (among the overdue ones the criteria decide again).
  */
 export function prioritise(
   casussen: readonly CasusListRow[],
@@ -34,8 +38,14 @@ export function prioritise(
       const reasons = parts
         .filter(([points]) => points > 0)
         .map(([points, why]) => `${why} (+${points})`);
-      return { casus, score, reasons, submittedAt };
+      const overdue = casus.dueAt !== undefined && Date.parse(casus.dueAt) <= now.getTime();
+      return { casus, score, reasons, overdue, submittedAt };
     })
-    .sort((a, b) => b.score - a.score || a.submittedAt.localeCompare(b.submittedAt))
-    .map(({ casus, score, reasons }) => ({ casus, score, reasons }));
+    .sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        b.score - a.score ||
+        a.submittedAt.localeCompare(b.submittedAt),
+    )
+    .map(({ casus, score, reasons, overdue }) => ({ casus, score, reasons, overdue }));
 }
