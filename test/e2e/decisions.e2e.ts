@@ -1,16 +1,22 @@
 import assert from 'node:assert/strict';
-import { fillIntakeStep } from '../helpers/card-ui';
 import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import {
+  cardsOf,
+  cardWith,
+  openCasusFrom,
+  openPersonalChat,
+  pressInPlace as press,
+  reads,
+  submitByIntake,
+} from '../helpers/chat-ui';
 import { useE2eApp } from '../helpers/e2e-app';
 import { usePlayground } from '../helpers/playground';
-import { nthCard, say, screenshots } from '../helpers/teams-client';
+import { screenshots } from '../helpers/teams-client';
 
 const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01'; // wijkteammedewerker, submits the casus
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02'; // procesregisseur, Lokale Kamer Rotterdam
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur, ZVH Rotterdam-Rijnmond
-
-const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
 
 /** A name with a markdown link: the deciders must see it as typed, never as a link. */
 const naam = '[Jan Jansen](https://evil.invalid/x)';
@@ -18,27 +24,6 @@ const naam = '[Jan Jansen](https://evil.invalid/x)';
 async function showsNameLiterally(card: Locator): Promise<void> {
   await card.getByText(naam, { exact: false }).first().waitFor();
   assert.equal(await card.locator('a').count(), 0, 'the typed link is no link on the card');
-}
-
-/**
- * Waits until a card containing this text is in the conversation, and returns the last such card
- * by its position, so that the locator still finds it when the bot updates it in place.
- */
-async function cardWith(page: Page, text: string | RegExp, timeout = 20_000): Promise<Locator> {
-  await cardsOf(page).filter({ hasText: text }).last().waitFor({ timeout });
-  const texts = await cardsOf(page).allInnerTexts();
-  const index = texts.findLastIndex((card) =>
-    typeof text === 'string' ? card.includes(text) : text.test(card),
-  );
-  assert.ok(index >= 0, `a card with ${String(text)}`);
-  return cardsOf(page).nth(index);
-}
-
-/** Says something and returns the card that answers it (the next card in the conversation). */
-async function ask(page: Page, text: string): Promise<Locator> {
-  const before = await cardsOf(page).count();
-  await say(page, text);
-  return nthCard(page, before + 1);
 }
 
 describe('in the Teams-like client (headless Chromium): decisions by two users and the ZVH', () => {
@@ -71,12 +56,7 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
       const browser = await e2e.browser();
       // Tall enough that the longest card fits on screen, so card screenshots are whole.
       await browser.page.setViewportSize({ width: 1280, height: 2200 });
-      await browser.page.goto(url);
-      await browser.page.getByRole('treeitem', { name: 'Personal Chat' }).click();
-      // Opening the personal chat installs the app: the bot greets, and now knows where to reach
-      // this user proactively.
-      const welcome = await nthCard(browser.page, 1);
-      await welcome.getByText(`Hallo ${who}.`, { exact: false }).waitFor();
+      await openPersonalChat(browser.page, url, who);
       return browser.page;
     };
     const pages = {
@@ -92,19 +72,6 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
         path: `${screenshots}/decisions-${String(shot).padStart(2, '0')}-${name}.png`,
       });
     };
-    /** Presses a card button and waits for the card that replaces it in place. */
-    const press = async (card: Locator, button: string, next: string | RegExp) => {
-      const page = card.page();
-      const count = await cardsOf(page).count();
-      await card.getByRole('button', { name: button, exact: true }).click();
-      await card.getByText(next).first().waitFor({ timeout: 20_000 });
-      assert.equal(await cardsOf(page).count(), count, `"${button}" replaces the card in place`);
-    };
-    /** Waits until a card reads this line under its heading ("<state> · <kamer>"). */
-    const reads = (card: Locator, line: string) =>
-      card
-        .getByText(line.includes(' · ') ? line : new RegExp(`^${line} · \\D+$`), { exact: true })
-        .waitFor({ timeout: 20_000 });
     /** Types a motivation in the named input and presses a decision button on a casus card. */
     const decide = async (
       card: Locator,
@@ -133,41 +100,12 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     };
     /** The button titles on a card, in order. */
     const buttonsOn = (card: Locator) => card.getByRole('button').allInnerTexts();
-    /** Presses "Open casus" on a notification: the casus card arrives as a new message. */
-    const openFrom = async (told: Locator): Promise<Locator> => {
-      const page = told.page();
-      const count = await cardsOf(page).count();
-      await told.getByRole('button', { name: 'Open casus', exact: true }).click();
-      const card = await nthCard(page, count + 1);
-      await card.getByText(`Casus ${number}`, { exact: true }).waitFor();
-      return card;
-    };
+    const openFrom = (told: Locator) => openCasusFrom(told, number);
 
     // Fatima (client A) completes an intake by clicking and typing.
-    {
-      const page = pages.fatima;
-      const card = await ask(page, 'nieuwe casus');
-      await card.getByText('Stap 1 van 5 · Betrokkene en aanmelding').waitFor();
-      await fillIntakeStep.naam(card, naam);
-      await fillIntakeStep.betrokkeneWithoutName(card);
-      await press(card, 'Volgende', 'Stap 2 van 5 · Criteria 1 en 2 (art. 2.20 BGS)');
-      await fillIntakeStep.criteria12(card);
-      await press(card, 'Volgende', 'Stap 3 van 5 · Criterium 3 (art. 2.20 BGS)');
-      await fillIntakeStep.criterium3(card);
-      await press(card, 'Volgende', 'Stap 4 van 5 · Criterium 4 en doorbraak');
-      await fillIntakeStep.criterium4(card);
-      await press(card, 'Naar de samenvatting', 'Stap 5 van 5 · Samenvatting en toets');
-      await card
-        .getByText('De casus voldoet aan alle vier de criteria', { exact: false })
-        .waitFor();
-      await press(card, 'Indienen bij Lokale Kamer Rotterdam', /is aangemeld/);
-      await snap(card, 'fatima-aangemeld');
-    }
-    const heading = await cardWith(pages.fatima, /is aangemeld/)
-      .then((card) => card.getByRole('heading').innerText())
-      .then((text) => /Casus (LK-ROT-\d{4}-\d{4}) is aangemeld/.exec(text));
-    assert.ok(heading, 'the submitted card names the casus number');
-    const number = heading[1];
+    const submitted = await submitByIntake(pages.fatima, naam);
+    await snap(submitted.card, 'fatima-aangemeld');
+    const { number } = submitted;
 
     /** Waits for the card with this notice that the bot sent on its own, and screenshots it. */
     const notified = async (page: Page, notice: string, name: string): Promise<Locator> => {
