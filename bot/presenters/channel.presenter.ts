@@ -43,7 +43,7 @@ export function channelThreadCardFor(
       ...(lastDecision
         ? [
             {
-              label: 'Laatste besluit',
+              label: 'Laatste stap',
               value: `${eventLabels[lastDecision.action]}, door ${roleName(lastDecision.role)} van ${lastDecision.organisationName}, ${formatDateTime(lastDecision.at)}`,
             },
           ]

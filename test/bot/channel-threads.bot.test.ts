@@ -72,7 +72,7 @@ describe('bot over HTTP: one thread per casus in each linked channel', function 
     assert.match(text, /Urgentie\nHoog/);
     assert.match(
       text,
-      /Laatste besluit\nAangemeld, door wijkteammedewerker van Wijkteam Rotterdam-Noord/,
+      /Laatste stap\nAangemeld, door wijkteammedewerker van Wijkteam Rotterdam-Noord/,
     );
     assert.match(text, /Termijn\nUiterlijk \d{1,2} [a-z]+ \d{4}/);
     assert.doesNotMatch(text, /Jan Jansen|1988|111222333|Fatima|schulden|overlast/);
@@ -105,7 +105,7 @@ describe('bot over HTTP: one thread per casus in each linked channel', function 
     });
     assert.match(
       root,
-      /Laatste besluit\nGeaccepteerd door de Lokale Kamer, door procesregisseur van Gemeente Rotterdam/,
+      /Laatste stap\nGeaccepteerd door de Lokale Kamer, door procesregisseur van Gemeente Rotterdam/,
     );
     assert.doesNotMatch(root, /Termijn/, 'no termijn while in behandeling');
   });

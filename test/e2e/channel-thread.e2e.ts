@@ -116,7 +116,7 @@ describe('in the Teams-like client (headless Chromium): a casus thread in the ka
     assert.match(rootText, /Status\s+In behandeling bij de Lokale Kamer\n/);
     assert.match(
       rootText,
-      /Laatste besluit\s+Geaccepteerd door de Lokale Kamer, door procesregisseur van Gemeente Rotterdam, /,
+      /Laatste stap\s+Geaccepteerd door de Lokale Kamer, door procesregisseur van Gemeente Rotterdam, /,
     );
     assert.doesNotMatch(rootText, /Aangemeld/, 'the root shows the new status, not the old');
     assert.equal(await threadsWith(channel, `Casus ${number}`).count(), 1, 'one thread');
