@@ -13,6 +13,7 @@ import { isPersonalChat } from './chat-kind';
 import {
   cardInvokeResponse,
   dialogMessageResponse,
+  messageInvokeResponse,
   unsupportedInvokeResponse,
 } from './invoke-responses';
 import type { SigningDialog } from './dialogs/signing-dialog';
@@ -84,16 +85,13 @@ export class CasusBot extends TeamsActivityHandler {
     const logger = this.turnLogger(context);
     const name = context.activity.name ?? '';
     if (name === 'adaptiveCard/action') {
+      const sender = this.senderOf(context);
       const parsed = executeValueSchema.safeParse(context.activity.value);
-      const card = parsed.success
-        ? await this.dispatcher.onVerb(
-            this.senderOf(context),
-            parsed.data.action.verb,
-            parsed.data.action.data ?? {},
-            logger,
-          )
-        : await this.dispatcher.onVerb(this.senderOf(context), '', {}, logger);
-      return cardInvokeResponse(card);
+      const { verb, data = {} } = parsed.success ? parsed.data.action : { verb: '' };
+      // A channel's button answers with a message: the channel's card stays as everyone sees it.
+      const message = await this.dispatcher.onChannelVerb(sender, verb, data, logger);
+      if (message !== undefined) return messageInvokeResponse(message);
+      return cardInvokeResponse(await this.dispatcher.onVerb(sender, verb, data, logger));
     }
     if ((name === 'task/fetch' || name === 'task/submit') && this.signingDialog) {
       const sender = {

@@ -25,6 +25,7 @@ import { BotTokenVerifier } from './http/bot-token';
 import { startHttpServer } from './http/http-server';
 import { PersonalChats } from './personal-chats';
 import { ChannelCommands } from './routing/channel-commands';
+import { ChannelVerbs } from './routing/channel-verbs';
 import { Dispatcher } from './routing/dispatcher';
 import { routeTable } from './routing/route-table';
 
@@ -66,11 +67,12 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       sentSigningLink(signing.tokens, baseUrl, invitation, () => randomUUID());
     const appId = config.bot.kind === 'azure-bot' ? config.bot.appId : '';
     const channelLinks = new CosmosChannelLinks(store.containers.conversations);
+    const poster = new CardPoster({ adapter, appId, logger });
     const channels = new ChannelLifecycle({
       channelLinks,
       registry,
       conversations,
-      poster: new CardPoster({ adapter, appId, logger }),
+      poster,
       logger,
     });
     const notifier = new CasusNotifier({
@@ -102,7 +104,18 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
         now,
         newId: () => randomUUID(),
       },
-      new ChannelCommands({ registry, channelLinks, now, demoMode: config.demoMode }),
+      {
+        commands: new ChannelCommands({ registry, channelLinks, now, demoMode: config.demoMode }),
+        verbs: new ChannelVerbs({
+          registry,
+          casussen,
+          conversations,
+          poster,
+          demoMode: config.demoMode,
+          now,
+          newId: () => randomUUID(),
+        }),
+      },
     );
     const signingDialog = new SigningDialog({
       casussen,

@@ -9,6 +9,17 @@ export function cardInvokeResponse(card: AdaptiveCardJson): InvokeResponse {
   };
 }
 
+/**
+ * Universal Actions: a short message Teams shows the presser only, and the card whose button was
+ * pressed stays as it is.
+ */
+export function messageInvokeResponse(text: string): InvokeResponse {
+  return {
+    status: 200,
+    body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+  };
+}
+
 /** A dialog (task module) request answered with a short message Teams shows in place of a dialog. */
 export function dialogMessageResponse(text: string): InvokeResponse {
   return { status: 200, body: { task: { type: 'message', value: text } } };

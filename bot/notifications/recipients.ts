@@ -12,6 +12,16 @@ const referenceSchema = z.looseObject({
 
 export type ChatReference = Partial<ConversationReference>;
 
+/** The personal chat the bot keeps for a person, or undefined when it has none it can post to. */
+export async function personalChatOf(
+  conversations: ConversationDirectory,
+  personId: string,
+): Promise<ChatReference | undefined> {
+  const reference = referenceSchema.safeParse(await conversations.get(personId));
+  // Stored from a real activity by the bot itself; the fields it needs are checked first.
+  return reference.success ? (reference.data as unknown as ChatReference) : undefined;
+}
+
 /** Someone who may see the casus, in the view of their own registry entry, and their personal chat. */
 export interface Recipient {
   viewer: Actor;
@@ -60,15 +70,13 @@ export class DeliveryChats {
   }
 
   private async lookUp(personId: string): Promise<ChatReference | undefined> {
-    const reference = referenceSchema.safeParse(await this.conversations.get(personId));
-    if (!reference.success) {
+    const reference = await personalChatOf(this.conversations, personId);
+    if (!reference) {
       this.logger.info(
         { casusId: this.casusId, reason: 'no-conversation' },
         'recipient not reachable',
       );
-      return undefined;
     }
-    // Stored from a real activity by the bot itself; the fields it needs are checked above.
-    return reference.data as unknown as ChatReference;
+    return reference;
   }
 }

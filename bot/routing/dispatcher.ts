@@ -1,17 +1,16 @@
 import { identifyActor } from '../../src/app/identify-actor';
 import type { Logger } from '../../src/logging/logger';
-import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
 import type { AdaptiveCardJson } from '../cards/card-template';
 import { notAuthorisedCard } from '../cards/not-authorised.card';
 import { accessRefusalText } from '../presenters/actor.presenter';
-import { refusalCard, storeUnavailableCard, unexpectedErrorCard } from '../presenters/error-cards';
-import { outcomeUnknownCard, recordedCard } from '../presenters/turn-failure-cards';
-import { WriteOutcomeUnknownError } from '../../src/domain/shared/write-outcome';
+import { refusalCard } from '../presenters/error-cards';
 import type { ChannelPlace } from '../../src/domain/channel/channel-link';
 import type { ChannelCommands } from './channel-commands';
+import type { ChannelVerbs } from './channel-verbs';
 import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
 import { inviteeAnswer } from './invitee-answer';
-import { TurnWrites, type WriteRecord } from './turn-writes';
+import { failureAnswer } from './turn-failure';
+import { TurnWrites } from './turn-writes';
 
 /** Who sent the activity, as Teams says; the registry decides what that means. */
 export interface Sender {
@@ -58,8 +57,11 @@ export class Dispatcher {
       notUnderstood?: (turn: Turn) => Promise<AdaptiveCardJson>;
     },
     private readonly services: Services,
-    /** `koppel` and `ontkoppel` in a team channel; without it, a channel gets the pointer only. */
-    private readonly channelCommands?: ChannelCommands,
+    /**
+     * A team channel's commands (`koppel`, `ontkoppel`) and the buttons on the bot's channel
+     * cards; without them, a channel gets the pointer to the personal chat only.
+     */
+    private readonly channel: { commands?: ChannelCommands; verbs?: ChannelVerbs } = {},
   ) {}
 
   private get commands(): readonly CommandRoute[] {
@@ -82,7 +84,7 @@ export class Dispatcher {
     if (sender.chat === 'shared') {
       const answer =
         sender.channel &&
-        (await this.channelCommands?.onText(
+        (await this.channel.commands?.onText(
           sender,
           sender.channel,
           normaliseCommandText(text),
@@ -115,13 +117,27 @@ export class Dispatcher {
     });
   }
 
+  /**
+   * A button on a card the bot posted in a team channel: a short text for the presser alone, or
+   * undefined when it is none (then `onVerb` refuses it, as every other verb from a shared chat).
+   */
+  async onChannelVerb(
+    sender: Sender,
+    verb: string,
+    data: unknown,
+    logger: Logger,
+  ): Promise<string | undefined> {
+    if (sender.chat !== 'shared' || !sender.channel) return undefined;
+    return this.channel.verbs?.onVerb(sender, verb, data, logger);
+  }
+
   async onVerb(
     sender: Sender,
     verb: string,
     data: unknown,
     logger: Logger,
   ): Promise<AdaptiveCardJson> {
-    // The bot posts no card with buttons outside personal chats, so such a press is forged.
+    // Outside personal chats the bot's cards have only the buttons `onChannelVerb` answers.
     if (sender.chat === 'shared') {
       logger.warn({ verb: verb.slice(0, 100) }, 'card verb outside a personal chat');
       return personalChatOnly();
@@ -207,26 +223,4 @@ export class Dispatcher {
       logger.warn({ err: error }, 'personal chat not remembered');
     }
   }
-}
-
-/**
- * The answer when a turn failed: never "er is niets gewijzigd" unless that is known. A confirmed
- * write is reported as recorded; a write without an answer as not known yet.
- */
-function failureAnswer(error: unknown, writes: WriteRecord, logger: Logger): AdaptiveCardJson {
-  const cause = error instanceof StoreUnavailableError ? error.cause : error;
-  if (writes.kind === 'written') {
-    logger.error({ err: cause }, 'turn failed after its write');
-    return recordedCard(writes.casus);
-  }
-  if (writes.kind === 'unanswered' || error instanceof WriteOutcomeUnknownError) {
-    logger.error({ err: cause }, 'turn failed: write outcome unknown');
-    return outcomeUnknownCard();
-  }
-  if (error instanceof StoreUnavailableError) {
-    logger.error({ err: cause }, 'store unavailable');
-    return storeUnavailableCard();
-  }
-  logger.error({ err: error }, 'turn failed');
-  return unexpectedErrorCard();
 }

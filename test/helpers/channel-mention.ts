@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { messageActivity } from './activities';
+import { executeActivity, messageActivity } from './activities';
 import { cardProblems } from './adaptive-card-check';
 import type { BotHarness } from './bot-harness';
 import { cardOf, cardText } from './fake-connector';
@@ -45,4 +45,33 @@ export async function linkChannel(
     (await mentionInChannel(bot, `koppel ${kamer}`, who, channel)).text,
     /Kanaal gekoppeld/,
   );
+}
+
+/** The invoke answer to a press in a channel: a message (a text) or a card that replaces it. */
+export interface ChannelPressAnswer {
+  status: number;
+  type: string | undefined;
+  value: unknown;
+}
+
+/**
+ * Presses an Action.Execute on a card in a channel thread as Teams sends it: an
+ * `adaptiveCard/action` invoke in the thread's conversation, with the channel in `channelData`.
+ */
+export async function pressInChannel(
+  bot: BotHarness,
+  press: { verb: string; data: unknown },
+  who: string,
+  thread: TestChannel & { rootId: string },
+): Promise<ChannelPressAnswer> {
+  const activity = executeActivity(press.verb, press.data, {
+    serviceUrl: bot.connector.serviceUrl,
+    aadObjectId: who,
+    channel: thread,
+    conversationId: `${thread.id};messageid=${thread.rootId}`,
+  });
+  const { status, body } = await bot.post(activity);
+  const answer = body as { statusCode?: number; type?: string; value?: unknown } | undefined;
+  assert.equal(answer?.statusCode, status, 'the body repeats the status');
+  return { status, type: answer?.type, value: answer?.value };
 }

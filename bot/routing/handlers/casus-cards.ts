@@ -1,4 +1,5 @@
 import type { AccessRefusal } from '../../../src/app/casus/casus-access';
+import type { Actor } from '../../../src/app/identify-actor';
 import { today } from '../../../src/app/intake/intake-services';
 import type { Casus } from '../../../src/domain/casus/casus.schema';
 import type { Kamer } from '../../../src/domain/registry/registry.schema';
@@ -6,19 +7,30 @@ import type { AdaptiveCardJson } from '../../cards/card-template';
 import { casusCardFor } from '../../presenters/casus.presenter';
 import { loadCasusView, type CasusViewExtra } from '../../presenters/casus-view';
 import { refusalCard } from '../../presenters/error-cards';
-import type { Turn } from '../route-types';
+import type { Services, Turn } from '../route-types';
 
 /** The casus card for the turn's actor, with what the turn adds (a notice, a draft, a confirmation). */
-export async function cardFor(
+export function cardFor(
   turn: Turn,
   casus: Casus,
   kamer: Kamer,
   extra: CasusViewExtra = {},
 ): Promise<AdaptiveCardJson> {
+  return casusCardAs(turn.services, turn.actor, casus, kamer, extra);
+}
+
+/** The same card for an actor outside a turn of their own (a press in a channel). */
+export async function casusCardAs(
+  services: Pick<Services, 'registry' | 'now'>,
+  actor: Actor,
+  casus: Casus,
+  kamer: Kamer,
+  extra: CasusViewExtra = {},
+): Promise<AdaptiveCardJson> {
   return casusCardFor(
-    turn.actor,
+    actor,
     casus,
-    await loadCasusView(turn.services.registry, casus, kamer, extra, today(turn.services)),
+    await loadCasusView(services.registry, casus, kamer, extra, today(services)),
   );
 }
 
