@@ -9,6 +9,7 @@ import {
   threadsWith,
 } from '../helpers/channel-ui';
 import {
+  cardsOf,
   cardWith,
   openCasusFrom,
   openPersonalChat,
@@ -123,6 +124,21 @@ describe('in the Teams-like client (headless Chromium): a casus thread in the ka
     assert.equal(await cardsIn(thread).count(), 2, 'the root card and one reply');
     await snap(thread, 'geaccepteerd');
     await channel.screenshot({ path: `${screenshots}/channel-thread-kanaal.png` });
+
+    // "Open in mijn chat" on the root card: the casus card arrives in Jeroen's personal chat, the
+    // channel's card stays as it was and only he is told, in a short message.
+    const cardsBefore = await cardsOf(jeroenChat).count();
+    await root.getByRole('button', { name: 'Open in mijn chat' }).click();
+    await channel
+      .getByText('De casus staat nu in je persoonlijke chat met casusbot.', { exact: false })
+      .waitFor({ timeout: 20_000 });
+    await cardsOf(jeroenChat).nth(cardsBefore).waitFor({ timeout: 20_000 });
+    const opened = cardsOf(jeroenChat).last();
+    await opened.getByText(naam, { exact: false }).first().waitFor();
+    await reads(opened, 'In behandeling');
+    assert.equal(await cardsIn(thread).count(), 2, 'nothing more in the channel');
+    assert.match(await root.innerText(), /Status\s+In behandeling bij de Lokale Kamer\n/);
+    await channel.screenshot({ path: `${screenshots}/channel-thread-open-in-mijn-chat.png` });
 
     // Everyone in the channel reads it: no betrokkene data and no motivation there.
     const shown = (await channelPosts(channel).allInnerTexts()).join('\n');
