@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 function isAlive(pid: number): boolean {
@@ -24,15 +24,30 @@ async function holderOf(path: string): Promise<number | undefined> {
   }
 }
 
-/** Creates `path` holding our pid, or says it exists (the one atomic step a lock has). */
+/**
+ * Creates `path` holding our pid, or says it exists (the one atomic step a lock has). The pid is
+ * written to a file of our own first and then hard-linked into place, so the file never exists
+ * empty: a contender reading it half-written would take an empty file for a dead holder's.
+ */
 async function createExclusive(path: string): Promise<boolean> {
+  const own = `${path}.${process.pid}.tmp`;
+  await writeFile(own, String(process.pid));
   try {
-    await writeFile(path, String(process.pid), { flag: 'wx' });
+    await link(own, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
+  } finally {
+    await rm(own, { force: true });
   }
+}
+
+/** Replaces `path` with our pid in one step (a rename), so nobody ever reads it empty. */
+async function replaceWithOwnPid(path: string): Promise<void> {
+  const own = `${path}.${process.pid}.tmp`;
+  await writeFile(own, String(process.pid));
+  await rename(own, path);
 }
 
 function inUse(dir: string, holder: number, path: string): Error {
@@ -68,7 +83,7 @@ export async function lockDataDir(dir: string, attempt = 0): Promise<DataDirLock
     // Still the stale holder we found: nobody else took over meanwhile.
     const now = await holderOf(path);
     if (now !== stale && now !== undefined && isAlive(now)) throw inUse(dir, now, path);
-    await writeFile(path, String(process.pid));
+    await replaceWithOwnPid(path);
     return release;
   } finally {
     await rm(guard, { force: true });
