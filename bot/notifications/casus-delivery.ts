@@ -9,6 +9,7 @@ import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
 import type { CasusView } from '../presenters/casus.presenter';
+import type { ThreadKamers } from '../presenters/channel.presenter';
 import { loadCasusViewWithAudience } from '../presenters/casus-view';
 import type { CardPoster } from './card-poster';
 import { deliverChannelEntries, type ChannelDeliveryDependencies } from './channel-delivery';
@@ -71,19 +72,18 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     audience,
     chats: new DeliveryChats(deps.conversations, deps.logger, casus.id),
   };
-  const [shared, requested, channels] = await Promise.all([
+  const notifications = notificationsOf(casus, kamer, audience);
+  // Side by side: a channel that throttles (Retry-After) or hangs must not hold up the personal
+  // cards of the same step, which would otherwise wait up to the channels' whole budget.
+  const [shared, requested, channels, { outcomes, cards, retired, refreshed }] = await Promise.all([
     deliverShares(deps, delivery.casus, delivery.chats),
     deliverSigningRequests(deps, delivery.casus, audience, delivery.chats),
-    deliverChannelEntries(
-      { ...deps.channels, now: () => deps.now(), logger: deps.logger },
-      delivery.casus,
-      { lokaleKamer: kamer, zvh: view.zvh },
-    ),
+    deliverChannels(deps, delivery.casus, { lokaleKamer: kamer, zvh: view.zvh }),
+    sendNew(deps, delivery, notifications).then(async (sent) => {
+      const renewed = new Set(sent.cards.map((card) => card.personId));
+      return { ...sent, ...(await updateCopies(deps, delivery, renewed)) };
+    }),
   ]);
-  const notifications = notificationsOf(casus, kamer, audience);
-  const { outcomes, cards } = await sendNew(deps, delivery, notifications);
-  const renewed = new Set(cards.map((card) => card.personId));
-  const { retired, refreshed } = await updateCopies(deps, delivery, renewed);
   const progress = [
     ...channels.progress,
     ...shared,
@@ -105,6 +105,30 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     instanceId: deps.instanceId,
     threads: channels.threads,
   });
+}
+
+/**
+ * The casus's channel entries. Never throws: the personal cards go out beside it, and a failure
+ * here (the store, say) must not leave those sent and unrecorded; its entries wait for the next.
+ */
+async function deliverChannels(
+  deps: DeliveryDependencies,
+  casus: Casus & { casusNumber: string },
+  kamers: ThreadKamers,
+): Promise<Awaited<ReturnType<typeof deliverChannelEntries>>> {
+  try {
+    return await deliverChannelEntries(
+      { ...deps.channels, now: () => deps.now(), logger: deps.logger },
+      casus,
+      kamers,
+    );
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, casusId: casus.id },
+      'channel entries not delivered; next delivery',
+    );
+    return { progress: [], threads: casus.threads };
+  }
 }
 
 /**

@@ -64,9 +64,10 @@ export async function deliverChannelEntries(
       }
       const root = channelThreadCardFor(view, kamers, kamer);
       const rootDigest = digestOf(root);
+      // Done once the link is marked broken; otherwise the next delivery decides by the link
+      // as it is then (linked anew elsewhere: a new thread there).
       const lost = async (status: number) => {
-        entries.forEach(markDone);
-        await loseLink(deps, link, status);
+        if (await loseLink(deps, link, status)) entries.forEach(markDone);
       };
       let thread = known.get(kamerId);
       // A kamer linked to another channel since: the casus starts a thread there.
@@ -118,13 +119,29 @@ export async function deliverChannelEntries(
   return { progress, threads: [...known.values()] };
 }
 
-/** Marks the link broken (no more posts there) and tells whoever linked it. Never throws. */
-async function loseLink(deps: ChannelDeliveryDependencies, link: ChannelLink, status: number) {
+/**
+ * Marks the link broken (no more posts there) and tells whoever linked it, unless the kamer's
+ * link changed since this delivery read it. Resolves whether it marked it. Never throws.
+ */
+async function loseLink(
+  deps: ChannelDeliveryDependencies,
+  link: ChannelLink,
+  status: number,
+): Promise<boolean> {
   try {
+    const broken = { at: deps.now().toISOString(), status };
+    if (!(await deps.channelLinks.markBroken(link, broken))) {
+      deps.logger.info(
+        { kamerId: link.kamerId, status },
+        'channel refuses the bot; its link changed since',
+      );
+      return false;
+    }
     deps.logger.warn({ kamerId: link.kamerId, status }, 'channel refuses the bot: link broken');
-    await deps.channelLinks.save({ ...link, broken: { at: deps.now().toISOString(), status } });
     await deps.linkLost(link, status);
+    return true;
   } catch (error) {
     deps.logger.warn({ err: error, kamerId: link.kamerId }, 'broken channel link not recorded');
+    return false;
   }
 }

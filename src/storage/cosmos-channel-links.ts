@@ -31,6 +31,37 @@ export class CosmosChannelLinks implements ChannelLinks {
     );
   }
 
+  async markBroken(
+    link: ChannelLink,
+    broken: NonNullable<ChannelLink['broken']>,
+  ): Promise<boolean> {
+    const id = idOf(link.kamerId);
+    // A lost race means the link changed: read again and see whether it is still this one.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const read = await storeCallExpecting(
+        (options) => this.container.item(id, id).read<{ _etag: string }>(options),
+        [404],
+      );
+      const resource = read.ok ? read.value.resource : undefined;
+      if (!resource) return false;
+      const current = channelLinkSchema.parse(resource);
+      const same = current.channelId === link.channelId && current.linkedAt === link.linkedAt;
+      if (!same || current.broken) return false;
+      const written = await storeCallExpecting(
+        (options) =>
+          this.container
+            .item(id, id)
+            .replace(
+              { id, kind: KIND, ...channelLinkSchema.parse({ ...current, broken }) },
+              { ...options, accessCondition: { type: 'IfMatch', condition: resource._etag } },
+            ),
+        [404, 412],
+      );
+      if (written.ok) return true;
+    }
+    return false;
+  }
+
   async remove({ link, etag }: StoredChannelLink): Promise<boolean> {
     const id = idOf(link.kamerId);
     const result = await storeCallExpecting(

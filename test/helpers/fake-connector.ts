@@ -36,6 +36,12 @@ export class FakeConnector {
   readonly hanging = new Set<string>();
   /** How many calls were left hanging. */
   hung = 0;
+  /**
+   * Conversations whose sends are accepted (recorded as sent) but whose answer is held back for
+   * good, each told of the send as it arrives: a post that got through while its sender never
+   * learnt so (it died, or its connection did, before the answer came).
+   */
+  readonly holding = new Map<string, (sent: SentActivity) => void>();
   /** Threads the bot started in channels, in order. */
   readonly threadsStarted: { channelId: string; rootId: string; root: SentActivity }[] = [];
   /** Scripted 429s, 5xx and 403 MessageWritesBlocked, and when each request arrived. */
@@ -81,13 +87,19 @@ export class FakeConnector {
           .json({ error: { code: 'ServiceUnavailable', message: 'down in the test' } });
         return;
       }
-      this.sent.push({
+      const sent: SentActivity = {
         conversationId,
         replyToId: typeof req.params.activityId === 'string' ? req.params.activityId : undefined,
         activity: req.body as SentActivity['activity'],
-      });
+      };
+      this.sent.push(sent);
       recordIfShared(conversationId, req.body);
       this.waiters.splice(0).forEach((wake) => wake());
+      const held = this.holding.get(conversationId);
+      if (held) {
+        held(sent);
+        return;
+      }
       res.status(200).json({ id: `sent-${this.sent.length}` });
     };
     // A new thread in a channel (createConversation): its conversation is `<channel>;messageid=<root>`.

@@ -13,6 +13,12 @@ export interface ChannelLinks {
   get(kamerId: string): Promise<ChannelLink | undefined>;
   save(link: ChannelLink): Promise<void>;
   /**
+   * Marks the link broken if it is still this one (the same channel, linked at the same moment)
+   * and not marked yet. Resolves false when it was linked anew, removed or marked meanwhile: a
+   * refusal from the channel a kamer has left must not overwrite the link it has now.
+   */
+  markBroken(link: ChannelLink, broken: NonNullable<ChannelLink['broken']>): Promise<boolean>;
+  /**
    * Removes the link as it was found (`etag`): a link made meanwhile in another channel (by
    * another instance, say) stays. Resolves false when it had changed or was gone.
    */
