@@ -20,6 +20,7 @@ import type { SigningDialog } from './dialogs/signing-dialog';
 import type { ChannelLifecycle } from './notifications/channel-lifecycle';
 import type { PersonalChats } from './personal-chats';
 import type { Dispatcher, Sender } from './routing/dispatcher';
+import { addedToTeamCard } from './routing/channel-commands';
 
 /** An Action.Submit fallback carries the verb in its data, next to the fields. */
 const submitValueSchema = z.looseObject({ verb: z.string().min(1).max(100) });
@@ -65,11 +66,15 @@ export class CasusBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const { membersAdded = [], recipient } = context.activity;
-      // Greet once, when the bot itself joins a personal chat (app install).
-      if (isPersonalChat(context.activity) && membersAdded.some((m) => m.id === recipient.id)) {
+      // Greet once, when the bot itself joins a personal chat or a team (app install).
+      if (membersAdded.some((m) => m.id === recipient.id)) {
         const logger = this.turnLogger(context);
-        const card = await this.dispatcher.onText(this.senderOf(context), 'help', logger);
-        await reply(context, card, logger);
+        if (isPersonalChat(context.activity)) {
+          const card = await this.dispatcher.onText(this.senderOf(context), 'help', logger);
+          await reply(context, card, logger);
+        } else if (context.activity.conversation?.conversationType === 'channel') {
+          await reply(context, addedToTeamCard(), logger);
+        }
       }
       await next();
     });

@@ -21,6 +21,19 @@ const notAllowed = (): AdaptiveCardJson =>
 const good = (title: string, message: string, notes: string[] = []): AdaptiveCardJson =>
   errorCard.render({ title, tone: 'Good', message, notes });
 
+/**
+ * What the team reads when the app is added to it: how to link a kamer's channel. The same for
+ * every team, so the install turn asks the store nothing.
+ */
+export const addedToTeamCard = (): AdaptiveCardJson =>
+  good(
+    'casusbot is aan dit team toegevoegd',
+    'Koppel het kanaal van een kamer: typ in dat kanaal @casusbot koppel gevolgd door de code van de kamer, bijvoorbeeld @casusbot koppel ROT. Dat kan een functioneel beheerder of een procesregisseur van die kamer.',
+    [
+      'Elke casus van de kamer krijgt dan in dat kanaal een eigen draad met het casusnummer, de status en de termijn. Persoonsgegevens en motivaties komen nooit in een kanaal.',
+    ],
+  );
+
 /** `koppel <kamer>` and `ontkoppel`, typed in a channel with an @mention of the bot. */
 export class ChannelCommands {
   constructor(private readonly services: ChannelServices & { demoMode: boolean }) {}

@@ -58,6 +58,35 @@ describe('bot over HTTP: a linked channel lost (bot removed, channel or team del
     }
   }
 
+  it('added to a team, the bot says in its General channel how to link a kamer, naming nobody', async () => {
+    const before = bot.connector.sent.length;
+    await event('conversationUpdate', {
+      membersAdded: [{ id: '28:casusbot-test' }],
+      channelData: { eventType: 'teamMemberAdded', team: { id: team }, tenant: { id: 'tenant' } },
+    });
+    const deadline = Date.now() + 5000;
+    while (bot.connector.sent.length === before && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const [welcome, ...more] = bot.connector.sent.slice(before);
+    assert.ok(welcome, 'the team was greeted');
+    assert.equal(welcome.conversationId, team);
+    assert.deepEqual(more, []);
+    const card = cardOf(welcome);
+    assert.deepEqual(cardProblems(card), []);
+    assert.match(
+      cardText(card),
+      /typ in dat kanaal @casusbot koppel .* bijvoorbeeld @casusbot koppel ROT/,
+    );
+    assert.doesNotMatch(cardText(card), /Sanne|Jeroen/);
+    // Someone else joining the team is greeted by nobody.
+    await event('conversationUpdate', {
+      membersAdded: [{ id: '29:newcomer', aadObjectId: demoUsers.fatima }],
+      channelData: { eventType: 'teamMemberAdded', team: { id: team }, tenant: { id: 'tenant' } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(bot.connector.sent.length, before + 1);
+  });
+
   it('a deleted channel unlinks its kamer and tells the linker how to link another; other channels stay', async () => {
     await link('ROT', demoUsers.jeroen, '19:rot@thread.tacv2');
     await link('SDM', sanne, '19:sdm@thread.tacv2');
