@@ -180,7 +180,7 @@ describe('bot over HTTP: a casus thread whose channel refuses, throttles, fails 
     assert.match(rootNow(bot.connector, thread), /Status\nIn behandeling bij de Lokale Kamer/);
     assert.match(
       rootNow(bot.connector, thread),
-      /Laatste besluit\nAfgeschaald naar de Lokale Kamer/,
+      /Laatste stap\nAfgeschaald naar de Lokale Kamer/,
     );
   });
 

@@ -81,12 +81,24 @@ describe('bot over HTTP: "Open in mijn chat" on a casus’s root card in the kam
     }
   }
 
-  /** The casus's notifications and channel posts are done: nothing else writes meanwhile. */
+  /**
+   * The casus's notifications and channel posts are done and its document has stopped changing
+   * for a second: nothing else writes meanwhile (on a loaded machine a write that timed out on the
+   * bot's side may still be retried after it landed).
+   */
   async function delivered(casusId: string): Promise<void> {
-    for (let i = 0; i < 150; i++) {
-      const { resource } = await bot.store().casussen.item(casusId, casusId).read<Casus>();
-      if (resource && !resource.deliveryLease && resource.outbox.every((entry) => entry.sentAt))
-        return;
+    let quietSince: { etag: string; at: number } | undefined;
+    for (let i = 0; i < 300; i++) {
+      const { resource } = await bot
+        .store()
+        .casussen.item(casusId, casusId)
+        .read<Casus & { _etag: string }>();
+      const done =
+        resource && !resource.deliveryLease && resource.outbox.every((entry) => entry.sentAt);
+      if (!done) quietSince = undefined;
+      else if (quietSince?.etag !== resource._etag)
+        quietSince = { etag: resource._etag, at: Date.now() };
+      else if (Date.now() - quietSince.at >= 1000) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.fail(`the notifications of ${casusId} were not delivered`);
@@ -134,7 +146,7 @@ describe('bot over HTTP: "Open in mijn chat" on a casus’s root card in the kam
     assert.deepEqual(
       documentRequests(requests, 'casussen').map((r) => r.method),
       ['GET'],
-      'one casus read',
+      `one casus read: ${JSON.stringify(documentRequests(requests, 'casussen'))}`,
     );
     assert.deepEqual(
       documentRequests(requests, 'conversations').map((r) => r.method),
