@@ -178,10 +178,7 @@ describe('bot over HTTP: a casus thread whose channel refuses, throttles, fails 
     );
     assert.equal(new Set(replies.map(({ entryRef }) => entryRef)).size, replies.length);
     assert.match(rootNow(bot.connector, thread), /Status\nIn behandeling bij de Lokale Kamer/);
-    assert.match(
-      rootNow(bot.connector, thread),
-      /Laatste stap\nAfgeschaald naar de Lokale Kamer/,
-    );
+    assert.match(rootNow(bot.connector, thread), /Laatste stap\nAfgeschaald naar de Lokale Kamer/);
   });
 
   it('403 from a channel the kamer was linked away from meanwhile: the new link stays whole and gets the step', async () => {
