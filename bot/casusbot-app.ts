@@ -3,6 +3,8 @@ import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { EvidenceLinks } from '../src/app/invitation/evidence-links';
 import { sentSigningLink, type SigningLinks } from '../src/app/invitation/signing-link';
+import { CachedConversationDirectory } from '../src/app/notifications/cached-conversation-directory';
+import { CachedRegistry } from '../src/app/registry/cached-registry';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { SendRateLimiter } from '../src/app/notifications/send-rate-limiter';
@@ -39,16 +41,25 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
   const store = await openStore(config.store);
   logger.info({ store: store.description }, 'store ready');
   try {
-    const registry = new CosmosRegistryRepository(store.containers.registry);
+    const stored = new CosmosRegistryRepository(store.containers.registry);
     if (config.registrySeedFile) {
-      const seeded = await registry.seedOnce(await readRegistrySeed(config.registrySeedFile));
+      const seeded = await stored.seedOnce(await readRegistrySeed(config.registrySeedFile));
       logger.info(
         { file: config.registrySeedFile, seeded },
         seeded ? 'registry seeded' : 'registry was seeded before',
       );
     }
+    const registry = new CachedRegistry(stored, {
+      ...config.registryCache,
+      clock: () => Date.now(),
+      onRefreshFailed: (error) => logger.warn({ err: error }, 'registry not reloaded; next try'),
+    });
+    await registry.start();
     const casussen = new CosmosCasusRepository(store.containers.casussen);
-    const conversations = new CosmosConversationDirectory(store.containers.conversations);
+    const conversations = new CachedConversationDirectory(
+      new CosmosConversationDirectory(store.containers.conversations),
+      { ttlMs: config.conversationCacheMs, maxEntries: 10_000, clock: () => Date.now() },
+    );
     const adapter = createAdapter(config.bot, logger);
     const now = () => new Date();
     const signing = await wireInvitationSigning(
@@ -163,6 +174,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       url: http.url,
       async close() {
         clearInterval(sweep);
+        registry.stop();
         await http.close(config.shutdownTimeoutMs);
         await notifier.settle();
         await store.close();

@@ -39,6 +39,10 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   outboxSweepIntervalMs: number;
   outboxMaxAttempts: number;
+  /** The registry in memory: reloaded every `refreshMs`, never used older than `maxAgeMs`. */
+  registryCache: { refreshMs: number; maxAgeMs: number };
+  /** How long a personal chat's reference read from the store is used before reading it again. */
+  conversationCacheMs: number;
   /** This instance's share of Teams' per-tenant limit, for channel posts. */
   channelSendLimits: { global: { limit: number; windowMs: number }[] };
   /** Application Insights export is on only when a connection string is configured. */
@@ -105,6 +109,8 @@ export function parseConfig(environment: Record<string, string | undefined>): Ap
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     outboxSweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    registryCache: { refreshMs: env.REGISTRY_REFRESH_MS, maxAgeMs: env.REGISTRY_MAX_AGE_MS },
+    conversationCacheMs: env.CONVERSATION_CACHE_MS,
     channelSendLimits: { global: [{ limit: env.CHANNEL_TENANT_SENDS_PER_SECOND, windowMs: 1000 }] },
     telemetryConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING,
     ...signingConfigOf(env),

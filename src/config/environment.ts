@@ -38,6 +38,15 @@ export const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** How often the outbox sweep looks for notifications a crash or a failure left behind. */
   OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(500).max(3_600_000).default(30_000),
+  /** How often each instance reloads the registry it serves from memory. */
+  REGISTRY_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(20_000),
+  /**
+   * The oldest registry snapshot a turn may use: a change (a person removed) takes effect on every
+   * instance within this bound. A turn that finds the snapshot older waits for a fresh one.
+   */
+  REGISTRY_MAX_AGE_MS: z.coerce.number().int().min(200).max(60_000).default(60_000),
+  /** How long an instance uses a personal chat's reference it read before reading it again. */
+  CONVERSATION_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
   /** Deliveries that may fail for now (throttled, unavailable) before a notification is given up. */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(2).max(1000).default(30),
   /**
@@ -91,6 +100,9 @@ export const variableSources = {
   SHUTDOWN_TIMEOUT_MS: 'bicep',
   OUTBOX_SWEEP_INTERVAL_MS: 'local',
   OUTBOX_MAX_ATTEMPTS: 'local',
+  REGISTRY_REFRESH_MS: 'local',
+  REGISTRY_MAX_AGE_MS: 'local',
+  CONVERSATION_CACHE_MS: 'local',
   CHANNEL_TENANT_SENDS_PER_SECOND: 'local',
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'bicep',
   LINK_TOKEN_SECRET: 'bicep',

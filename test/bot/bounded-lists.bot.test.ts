@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import { MAX_CARD_BYTES } from '../../bot/cards/card-template';
 import { demoUsers } from '../helpers/activities';
@@ -10,6 +12,7 @@ import { cardText } from '../helpers/fake-connector';
 import { submissionOf } from '../helpers/intake-values';
 import { sampleCasus } from '../helpers/samples';
 import { measuredTurn, toCasussen } from '../helpers/store-proxy';
+import { tempDir } from '../helpers/temp-dir';
 
 type Card = Record<string, unknown>;
 const OPEN_CASUSSEN = 500;
@@ -31,33 +34,38 @@ describe('bot over HTTP: lists stay bounded however long they get', function () 
   this.timeout(120_000);
   let bot: BotProcess;
   let jeroen: Conversation;
+  let seedDir: Awaited<ReturnType<typeof tempDir>>;
 
   before(async () => {
-    bot = await startBotProcess();
+    // The demo registry and 64 more persons who may use the system: "rol" would list 70.
+    seedDir = await tempDir('bounded-lists-seed');
+    const seed = JSON.parse(readFileSync('seed/registry.demo.json', 'utf8')) as {
+      persons: object[];
+    };
+    for (let i = 0; i < 64; i++)
+      seed.persons.push({
+        kind: 'persoon',
+        id: randomUUID(),
+        name: `Demopersoon ${String(i + 1).padStart(2, '0')}`,
+        organisationId: 'gemeente-rotterdam',
+        roles: [{ role: 'procesregisseur', kamerId: 'lk-schiedam' }],
+        screening: { kind: 'vog', date: '2025-05-01' },
+      });
+    const seedFile = join(seedDir.path, 'registry.json');
+    writeFileSync(seedFile, JSON.stringify(seed));
+    bot = await startBotProcess({ REGISTRY_SEED_FILE: seedFile });
     jeroen = talkAs(bot, demoUsers.jeroen);
     await jeroen.say('help');
-    const { casussen, registry } = bot.store();
+    const { casussen } = bot.store();
     for (let start = 0; start < OPEN_CASUSSEN; start += 50) {
       await Promise.all(
         Array.from({ length: 50 }, (_, i) => casussen.items.create(openCasus(start + i))),
       );
     }
-    // 64 more registry persons who may use the system: "rol" would list 70.
-    await Promise.all(
-      Array.from({ length: 64 }, (_, i) =>
-        registry.items.create({
-          kind: 'persoon',
-          id: randomUUID(),
-          name: `Demopersoon ${String(i + 1).padStart(2, '0')}`,
-          organisationId: 'gemeente-rotterdam',
-          roles: [{ role: 'procesregisseur', kamerId: 'lk-schiedam' }],
-          screening: { kind: 'vog', date: '2025-05-01' },
-        }),
-      ),
-    );
   });
   after(async () => {
     await bot.stop();
+    await seedDir.remove();
   });
 
   const measured = (turn: () => Promise<Card>) => measuredTurn(bot.proxy, turn);

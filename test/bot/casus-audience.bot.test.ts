@@ -12,6 +12,7 @@ import { cardOf, cardText, type SentActivity } from '../helpers/fake-connector';
 import { press as pressDecision } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
 import { validStepValues } from '../helpers/intake-values';
+import { registryChangeSeen, SHORT_REGISTRY_BOUND } from '../helpers/registry-bound';
 
 type Card = Record<string, unknown>;
 
@@ -125,10 +126,11 @@ describe('bot over HTTP: who receives a casus (the same check as "casus <nummer>
   const as = (personId: string): Conversation => talkAs(bot, personId);
 
   before(async () => {
-    bot = await startBotHarness();
+    bot = await startBotHarness(SHORT_REGISTRY_BOUND);
     const { registry } = bot.store();
     await registry.items.upsert(wijkteamZuid);
     for (const p of Object.values(extraPersons)) await registry.items.upsert(p);
+    await registryChangeSeen();
     // Everyone has talked to the bot once (refused or not), so a reference to their chat is kept.
     for (const personId of Object.values(everyone)) await as(personId).say('help');
   });
@@ -301,6 +303,7 @@ describe('bot over HTTP: who receives a casus (the same check as "casus <nummer>
     await bot
       .store()
       .registry.items.upsert({ ...leaving, roles: [{ role: 'functioneel-beheerder' }] });
+    await registryChangeSeen();
     assert.match(cardText(await as(leaving.id).say(`casus ${number}`)), /Casus niet gevonden/);
 
     const copiesOf = (activityId: string) =>

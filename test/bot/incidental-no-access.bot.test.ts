@@ -17,6 +17,7 @@ import { routeTable } from '../../bot/routing/route-table';
 import { closeInvitations } from '../../src/domain/invitation/lifecycle';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { submitButtonsOf } from '../helpers/card-buttons';
+import { registryChangeSeen, SHORT_REGISTRY_BOUND } from '../helpers/registry-bound';
 
 /**
  * BGS art. 2.21 lid 3: an incidentele deelnemer gets no access to the system. Every command and
@@ -31,7 +32,7 @@ describe('bot over HTTP: an incidentele deelnemer has no access, before or after
   let unsigned: SignedCasus;
   let signed: SignedCasus;
   before(async () => {
-    bot = await startBotHarness();
+    bot = await startBotHarness(SHORT_REGISTRY_BOUND);
     const fatima = talkAs(bot, demoUsers.fatima);
     const jeroen = talkAs(bot, demoUsers.jeroen);
     for (const which of ['unsigned', 'signed'] as const) {
@@ -42,6 +43,7 @@ describe('bot over HTTP: an incidentele deelnemer has no access, before or after
       else unsigned = made;
     }
     await bot.store().registry.items.upsert(incidentalPerson);
+    await registryChangeSeen();
     // Reachable in Teams, as a participant who signed there would be.
     await rememberChat(bot, inviteeObjectId);
     await rememberChat(bot, incidentalPersonId);

@@ -21,6 +21,7 @@ import {
 } from '../helpers/invitation-flow';
 import { incidentalPerson, rememberChat } from '../helpers/signed-casus';
 import { cardsSentTo, waitForCardTo } from '../helpers/sent-cards';
+import { registryChangeSeen, SHORT_REGISTRY_BOUND } from '../helpers/registry-bound';
 
 /** Invitees in the tenant, not in the registry: one per test, so each starts unknown to the bot. */
 const inTeams = 'a1b2c3d4-0000-4000-8000-000000000001';
@@ -40,7 +41,7 @@ describe('bot over HTTP: the invitee is asked to sign once the table approves', 
   let fatima: Conversation;
 
   before(async () => {
-    bot = await startBotHarness();
+    bot = await startBotHarness(SHORT_REGISTRY_BOUND);
     fatima = talkAs(bot, demoUsers.fatima);
     jeroen = talkAs(bot, demoUsers.jeroen);
     weegtafel = talkAs(bot, mohamed);
@@ -194,6 +195,7 @@ describe('bot over HTTP: the invitee is asked to sign once the table approves', 
   it('an invitee who is in the registry as a person of an incidentele deelnemer is asked to sign as well', async () => {
     const registered = 'a1b2c3d4-0000-4000-8000-000000000004';
     await bot.store().registry.items.upsert({ ...incidentalPerson, id: registered });
+    await registryChangeSeen();
     const { number, invitationId } = await approvedInvitation(registered);
     const answer = await talkAs(bot, registered).say('help');
     assertAskedToSign(answer, number, invitationId);

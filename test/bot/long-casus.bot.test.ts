@@ -83,7 +83,12 @@ describe('bot over HTTP: a casus with 200 decisions at the longest motivations',
     await decide(jeroen, 'accepteren', revision++);
     await decide(jeroen, 'opschalen', revision++);
 
-    const casus = await stored();
+    // Once the last decisions are delivered (their deliveries run after the answers).
+    let casus = await stored();
+    for (let i = 0; i < 150 && casus && (casus.outbox.length > 0 || casus.deliveryLease); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      casus = await stored();
+    }
     assert.ok(casus);
     assert.equal(
       casus.audit.filter((entry) => !['intake-gestart', 'indienen'].includes(entry.action)).length,
@@ -96,7 +101,7 @@ describe('bot over HTTP: a casus with 200 decisions at the longest motivations',
     );
     assert.ok(size < 1.5 * 1024 * 1024, `${size} bytes`);
     assert.ok(casus.cards.length <= MAX_TRACKED_CARDS);
-    assert.ok(casus.outbox.length <= 2, 'sent outbox entries are removed');
+    assert.equal(casus.outbox.length, 0, 'sent outbox entries are removed');
 
     // Every view of it, for everyone who may see it.
     const views: [string, Card][] = [
