@@ -3,6 +3,7 @@ import type { Logger } from '../src/logging/logger';
 import { randomUUID } from 'node:crypto';
 import { EvidenceLinks } from '../src/app/invitation/evidence-links';
 import { sentSigningLink, type SigningLinks } from '../src/app/invitation/signing-link';
+import { CachedChannelLinks } from '../src/app/channel/cached-channel-links';
 import { CachedConversationDirectory } from '../src/app/notifications/cached-conversation-directory';
 import { CachedRegistry } from '../src/app/registry/cached-registry';
 import { CosmosCasusNumberSequence } from '../src/storage/cosmos-casus-number.sequence';
@@ -77,7 +78,10 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     const signingLinks: SigningLinks = (invitation) =>
       sentSigningLink(signing.tokens, baseUrl, invitation, () => randomUUID());
     const appId = config.bot.kind === 'azure-bot' ? config.bot.appId : '';
-    const channelLinks = new CosmosChannelLinks(store.containers.conversations);
+    const channelLinks = new CachedChannelLinks(
+      new CosmosChannelLinks(store.containers.conversations),
+      { ttlMs: config.conversationCacheMs, clock: () => Date.now() },
+    );
     const poster = new CardPoster({ adapter, appId, logger });
     const channels = new ChannelLifecycle({
       channelLinks,

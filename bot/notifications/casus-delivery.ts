@@ -4,7 +4,8 @@ import { fateOfCopies } from '../../src/app/notifications/card-copies';
 import { claimDelivery } from '../../src/app/notifications/delivery-claim';
 import { progressOf, type RecipientOutcome } from '../../src/app/notifications/delivery-progress';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
-import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { CasusRepository, Versioned } from '../../src/domain/casus/casus.repository';
+import { ownsLease } from '../../src/domain/casus/delivery-lease';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
@@ -50,18 +51,21 @@ interface Delivery {
  * One delivery of a casus's outbox: loads the casus, its view and its audience once, sends the
  * pending notifications to the members of the audience, brings the earlier copies in line, and
  * marks what was delivered. Registry calls: the kamer, then those of `loadCasusViewWithAudience`
- * (side by side); none per recipient.
+ * (side by side); none per recipient. Handed the casus as a turn wrote it with this instance's
+ * claim (`claimedIfNews`), it starts from that: no read and no claim, one write in all.
  */
-export async function deliverCasus(deps: DeliveryDependencies, casusId: string): Promise<void> {
+export async function deliverCasus(
+  deps: DeliveryDependencies,
+  casusId: string,
+  handed?: Versioned<Casus>,
+): Promise<void> {
   const { casussen, registry } = deps;
-  const stored = await casussen.get(casusId);
-  // Only a submitted casus, which has its number, has anything to tell; and only news is sent.
-  if (!stored?.value.casusNumber || !stored.value.outbox.some((entry) => !entry.sentAt)) return;
-  const casus = await claimDelivery(casussen, stored, deps.instanceId, deps.now());
-  if (!casus) {
-    deps.logger.debug({ casusId }, 'outbox left to another delivery');
-    return;
-  }
+  const claimed =
+    handed && ownsLease(handed.value, deps.instanceId, deps.now())
+      ? handed
+      : await readAndClaim(deps, casusId);
+  if (!claimed) return;
+  const casus = claimed.value;
   const kamer = casus.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
   if (!casus.casusNumber || !kamer) return;
   const today = deps.now().toISOString().slice(0, 10);
@@ -97,14 +101,25 @@ export async function deliverCasus(deps: DeliveryDependencies, casusId: string):
     );
   }
   // Also when nothing got through: the claim is released for the next sweep, by any instance.
-  await markSent(casussen, casus.id, {
-    progress,
-    cards,
-    retired,
-    refreshed,
-    instanceId: deps.instanceId,
-    threads: channels.threads,
-  });
+  await markSent(
+    casussen,
+    casus.id,
+    { progress, cards, retired, refreshed, instanceId: deps.instanceId, threads: channels.threads },
+    claimed,
+  );
+}
+
+/** The casus from the store, claimed for this instance; undefined when there is nothing to do. */
+async function readAndClaim(
+  deps: DeliveryDependencies,
+  casusId: string,
+): Promise<Versioned<Casus> | undefined> {
+  const stored = await deps.casussen.get(casusId);
+  // Only a submitted casus, which has its number, has anything to tell; and only news is sent.
+  if (!stored?.value.casusNumber || !stored.value.outbox.some((entry) => !entry.sentAt)) return;
+  const claimed = await claimDelivery(deps.casussen, stored, deps.instanceId, deps.now());
+  if (!claimed) deps.logger.debug({ casusId }, 'outbox left to another delivery');
+  return claimed;
 }
 
 /**

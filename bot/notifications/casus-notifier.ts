@@ -1,6 +1,8 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
-import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { CasusRepository, Versioned } from '../../src/domain/casus/casus.repository';
+import type { Casus } from '../../src/domain/casus/casus.schema';
+import { claimedIfNews } from '../../src/domain/casus/delivery-lease';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
 import type { ChannelLinks } from '../../src/app/channel/channel-links';
@@ -61,9 +63,20 @@ export class CasusNotifier {
     this.poster = new CardPoster(deps);
   }
 
-  /** After a write with new outbox entries; never throws (the user's turn is already answered). */
-  deliverSoon(casusId: string): void {
-    const delivery = this.deliver(casusId).catch((error: unknown) =>
+  /**
+   * The casus as a turn is to write it: claimed for this instance when it has news, so that the
+   * delivery after the turn starts from the written document (see `deliverSoon`).
+   */
+  claimFor(casus: Casus): Casus {
+    return claimedIfNews(casus, this.deps.instanceId, this.deps.now());
+  }
+
+  /**
+   * After a write with new outbox entries; never throws (the user's turn is already answered).
+   * `written` is the casus as that write stored it, with its ETag.
+   */
+  deliverSoon(casusId: string, written?: Versioned<Casus>): void {
+    const delivery = this.deliver(casusId, written).catch((error: unknown) =>
       this.deps.logger.error({ err: error, casusId }, 'outbox delivery failed'),
     );
     this.inFlight.add(delivery);
@@ -133,10 +146,15 @@ export class CasusNotifier {
     };
   }
 
-  /** Delivers a casus's outbox. Deliveries of one casus run one after another, never side by side. */
-  deliver(casusId: string): Promise<void> {
-    const previous = this.queues.get(casusId) ?? Promise.resolve();
-    const run = () => this.bounded(deliverCasus(this.deliveryDeps(), casusId));
+  /**
+   * Delivers a casus's outbox. Deliveries of one casus run one after another, never side by side.
+   * A document handed in is used only when none is under way: one that is would change it first.
+   */
+  deliver(casusId: string, written?: Versioned<Casus>): Promise<void> {
+    const queued = this.queues.get(casusId);
+    const handed = queued ? undefined : written;
+    const previous = queued ?? Promise.resolve();
+    const run = () => this.bounded(deliverCasus(this.deliveryDeps(), casusId, handed));
     const next = previous.then(run, run);
     this.queues.set(casusId, next);
     const forget = () => {

@@ -176,7 +176,15 @@ export class Dispatcher {
     sender: Sender,
     handle: (turn: Turn) => Promise<AdaptiveCardJson>,
   ): Promise<AdaptiveCardJson> {
-    const writes = new TurnWrites(this.services.casussen);
+    const { notifications } = this.services;
+    const writes = new TurnWrites(
+      this.services.casussen,
+      notifications.claimFor?.bind(notifications),
+    );
+    // What the turn wrote goes to the delivery, which then reads and claims nothing itself.
+    const turnNotifications = {
+      deliverSoon: (casusId: string) => notifications.deliverSoon(casusId, writes.written(casusId)),
+    };
     try {
       const identification = await identifyActor(this.services.registry, sender.aadObjectId, {
         demoMode: this.services.demoMode,
@@ -204,7 +212,7 @@ export class Dispatcher {
       return await handle({
         actor: identification.actor,
         activityId: sender.activityId,
-        services: { ...this.services, casussen: writes },
+        services: { ...this.services, casussen: writes, notifications: turnNotifications },
         commandsFor: (actor) =>
           this.commands
             .filter((route) => route.offeredTo?.(actor) ?? true)

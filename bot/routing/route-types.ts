@@ -6,7 +6,8 @@ import type { EvidenceLinks } from '../../src/app/invitation/evidence-links';
 import type { SigningLinks } from '../../src/app/invitation/signing-link';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import type { CasusNumberSequence } from '../../src/domain/casus/casus-number';
-import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { CasusRepository, Versioned } from '../../src/domain/casus/casus.repository';
+import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { AdaptiveCardJson } from '../cards/card-template';
 
@@ -20,7 +21,7 @@ export interface Services {
   /** Records searches, each a read of personal data. */
   accessLog: AccessLog;
   /** Sends a casus's pending notifications after the turn's write (never blocks the answer). */
-  notifications: { deliverSoon(casusId: string): void };
+  notifications: TurnNotifications;
   /**
    * "Deelnemers en verklaringen": links to signed declarations, who can be sent a share in Teams,
    * and new links to sign for an approved invitee.
@@ -33,6 +34,16 @@ export interface Services {
   demoMode: boolean;
   now(): Date;
   newId(): string;
+}
+
+/**
+ * The notifier as turns use it. `claimFor` is applied to every casus a turn writes (TurnWrites),
+ * and `deliverSoon` is handed what the turn wrote: the delivery then reads nothing and claims
+ * nothing, and adds one write (marking what was sent).
+ */
+export interface TurnNotifications {
+  claimFor?(casus: Casus): Casus;
+  deliverSoon(casusId: string, written?: Versioned<Casus>): void;
 }
 
 /** One turn as a handler sees it: who acts, and nothing of Teams beyond the activity id. */

@@ -1,4 +1,4 @@
-import type { CasusRepository } from '../../src/domain/casus/casus.repository';
+import type { CasusRepository, Versioned } from '../../src/domain/casus/casus.repository';
 import type { Casus, CasusState } from '../../src/domain/casus/casus.schema';
 import type { Result } from '../../src/domain/shared/result';
 
@@ -13,28 +13,41 @@ export type WriteRecord =
 /**
  * The casus repository as one turn uses it, remembering its writes. When the turn then fails (a
  * read after the write, a card that cannot be rendered), its answer must not say that nothing
- * changed: the tracker knows whether something did.
+ * changed: the tracker knows whether something did. Every casus it writes goes through `claim`
+ * first (the notifier's claim on news), and the last one written is kept with its ETag, for the
+ * delivery after the turn.
  */
 export class TurnWrites implements CasusRepository {
   record: WriteRecord = { kind: 'none' };
+  private last: Versioned<Casus> | undefined;
 
-  constructor(private readonly inner: CasusRepository) {}
+  constructor(
+    private readonly inner: CasusRepository,
+    private readonly claim: (casus: Casus) => Casus = (casus) => casus,
+  ) {}
+
+  /** The casus as this turn last wrote it, with its ETag; undefined if it wrote another or none. */
+  written(casusId: string): Versioned<Casus> | undefined {
+    return this.last?.value.id === casusId ? this.last : undefined;
+  }
 
   private async track<T, E>(
     write: Promise<Result<T, E>>,
-    written: (value: T) => Casus | undefined,
+    written: (value: T) => Versioned<Casus> | undefined,
   ): Promise<Result<T, E>> {
     const result = await write;
-    if (result.ok) this.record = { kind: 'written', casus: written(result.value) };
-    else if (result.error === 'outcome-unknown') this.record = { kind: 'unanswered' };
+    if (result.ok) {
+      this.last = written(result.value);
+      this.record = { kind: 'written', casus: this.last?.value };
+    } else if (result.error === 'outcome-unknown') this.record = { kind: 'unanswered' };
     return result;
   }
 
   create(casus: Casus) {
-    return this.track(this.inner.create(casus), (stored) => stored.value);
+    return this.track(this.inner.create(this.claim(casus)), (stored) => stored);
   }
   replace(casus: Casus, etag: string) {
-    return this.track(this.inner.replace(casus, etag), (stored) => stored.value);
+    return this.track(this.inner.replace(this.claim(casus), etag), (stored) => stored);
   }
   delete(id: string, etag: string) {
     return this.track(this.inner.delete(id, etag), () => undefined);

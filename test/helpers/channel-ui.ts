@@ -32,7 +32,8 @@ export async function mentionInNewPost(page: Page, text: string): Promise<Locato
   await page.getByRole('menuitem', { name: /casusbot/ }).click();
   await page.keyboard.type(` ${text}`);
   await newPost(page).getByRole('button', { name: 'Post', exact: true }).click();
-  const thread = threadsWith(page, text);
+  // Not the bot's greeting on install, which shows the command as "@casusbot koppel …" too.
+  const thread = threadsWith(page, text).filter({ hasNotText: '@casusbot' });
   await thread.waitFor();
   return thread;
 }

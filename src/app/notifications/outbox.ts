@@ -1,5 +1,5 @@
 import type { CasusAction } from '../../domain/casus/casus-machine';
-import type { CasusRepository } from '../../domain/casus/casus.repository';
+import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
 import type { Casus, CasusState, OutboxEntry } from '../../domain/casus/casus.schema';
 import type { DeadlineNotice } from '../../domain/deadlines/deadline-notices';
 import { DEADLINE_OUTBOX_PREFIX } from '../../domain/deadlines/due-notice';
@@ -148,12 +148,16 @@ export async function markSent(
     /** The casus's channel threads after this delivery (the lease makes it the only writer). */
     threads?: Casus['threads'];
   },
+  /** The casus as the delivery claimed it: written on without a read unless someone wrote since. */
+  claimed?: Versioned<Casus>,
 ): Promise<void> {
   const progress = new Map(delivery.progress.map((entry) => [entry.id, entry]));
   const sameCopy = (a: Casus['cards'][number], b: Casus['cards'][number]) =>
     a.personId === b.personId && a.activityId === b.activityId;
+  let base = claimed;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const stored = await casussen.get(casusId);
+    const stored = base ?? (await casussen.get(casusId));
+    base = undefined;
     if (!stored) return;
     const outbox = stored.value.outbox.flatMap((entry) => {
       const made = progress.get(entry.id);

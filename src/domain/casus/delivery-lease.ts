@@ -25,6 +25,22 @@ export function withLease(casus: Casus, instanceId: string, now: Date): Casus {
   };
 }
 
+/** Whether this instance holds a live claim on the casus's outbox. */
+export function ownsLease(casus: Casus, instanceId: string, now: Date): boolean {
+  const lease = casus.deliveryLease;
+  return lease?.holder === instanceId && Date.parse(lease.until) > now.getTime();
+}
+
+/**
+ * The casus as a turn writes it: with this instance's claim when it has news to deliver and no
+ * other instance is delivering, so that the delivery after the turn needs no write of its own to
+ * claim it (and no read: it is handed what the turn wrote).
+ */
+export function claimedIfNews(casus: Casus, instanceId: string, now: Date): Casus {
+  if (!casus.outbox.some((entry) => !entry.sentAt)) return casus;
+  return leasedByOther(casus, instanceId, now) ? casus : withLease(casus, instanceId, now);
+}
+
 /** The casus with this instance's claim released (another instance's claim stays). */
 export function withoutLease(casus: Casus, instanceId: string): Casus {
   if (casus.deliveryLease?.holder !== instanceId) return casus;
