@@ -55,6 +55,10 @@ export class TurnWrites implements CasusRepository {
   get(id: string) {
     return this.inner.get(id);
   }
+  // Not a change of the casus: a turn that fails after it has still changed nothing a user sees.
+  reserveNumber(casusNumber: string, casusId: string) {
+    return this.inner.reserveNumber(casusNumber, casusId);
+  }
   findByNumber(casusNumber: string) {
     return this.inner.findByNumber(casusNumber);
   }

@@ -1,11 +1,21 @@
 import type { Container, ItemDefinition, Resource, SqlParameter } from '@azure/cosmos';
+import { z } from 'zod';
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
 import { isOpen } from '../domain/casus/casus-machine';
 import { casusListRowSchema } from '../domain/casus/casus-list-row';
 import { MY_ROW_NAME_MAX, myCasusRowSchema } from '../domain/casus/my-casus-row';
 import { casusSchema, type Casus, type CasusState } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
-import { storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
+import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
+
+/** The one document that is no casus in `casussen`: which casus holds a number (id = number). */
+const NUMBER_KIND = 'casusnummer';
+const numberEntrySchema = z.object({
+  id: z.string(),
+  kind: z.literal(NUMBER_KIND),
+  casusId: z.uuid(),
+});
+type NumberEntry = z.infer<typeof numberEntrySchema>;
 
 const inviteeCasusSchema = casusSchema.pick({
   id: true,
@@ -131,7 +141,41 @@ export class CosmosCasusRepository implements CasusRepository {
     return this.queryCasussen('c.betrokkeneKey = @key', [{ name: '@key', value: key }], limit);
   }
 
+  async reserveNumber(casusNumber: string, casusId: string): Promise<void> {
+    const entry: NumberEntry = { id: casusNumber, kind: NUMBER_KIND, casusId };
+    const created = await storeWrite(
+      (options) => this.container.items.create(entry, options),
+      [409],
+    );
+    if (created.ok) return;
+    // A create whose answer was lost is read back: our own entry means it was made.
+    const stored = await this.numberEntry(casusNumber);
+    if (stored?.casusId === casusId) return;
+    if (created.status === 'outcome-unknown')
+      throw new StoreUnavailableError(new Error(`No answer reserving ${casusNumber}`));
+    // The counter hands a number out once: another casus under it is a defect, not a race.
+    throw new Error(`Casus number ${casusNumber} is taken by another casus`);
+  }
+
+  private async numberEntry(casusNumber: string): Promise<NumberEntry | undefined> {
+    const result = await storeCallExpecting(
+      (options) => this.container.item(casusNumber, casusNumber).read(options),
+      [404],
+    );
+    const parsed = numberEntrySchema.safeParse(result.ok ? result.value.resource : undefined);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /**
+   * Two point reads: the number's entry, then its casus. A casus numbered before entries existed
+   * has none, and is found by a query (so is a number nobody has).
+   */
   async findByNumber(casusNumber: string) {
+    const entry = await this.numberEntry(casusNumber);
+    if (entry) {
+      const casus = await this.get(entry.casusId);
+      return casus?.value.casusNumber === casusNumber ? casus : undefined;
+    }
     const [found] = await this.queryCasussen('c.casusNumber = @casusNumber', [
       { name: '@casusNumber', value: casusNumber },
     ]);

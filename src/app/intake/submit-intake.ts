@@ -54,6 +54,8 @@ export async function submitIntake(
   // A number taken by a write that then loses its race stays unused: numbers are unique, not gapless.
   const sequence = await services.numbers.next(kamer.code, now.getUTCFullYear());
   const at = now.toISOString();
+  const casusNumber = formatCasusNumber(kamer.code, now.getUTCFullYear(), sequence);
+  await services.casussen.reserveNumber(casusNumber, casus.id);
   const submitted = applyTransition(casus, {
     action: 'indienen',
     ...rights.value,
@@ -62,7 +64,7 @@ export async function submitIntake(
     activityId: input.activityId,
     changes: {
       kamerId: kamer.id,
-      casusNumber: formatCasusNumber(kamer.code, now.getUTCFullYear(), sequence),
+      casusNumber,
       intake: { ...casus.intake, step: 'samenvatting' },
       submission: { submittedAt: at, intake: parsed.value, assessment },
       betrokkeneKey: services.betrokkeneKey(

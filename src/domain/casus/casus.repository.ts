@@ -32,6 +32,12 @@ export interface CasusRepository {
     id: string,
     etag: string,
   ): Promise<Result<void, 'conflict' | 'not-found' | OutcomeUnknown>>;
+  /**
+   * Records which casus holds a number it is about to be given, so that finding it by number is
+   * two point reads rather than a query. Written before the casus: a number whose casus write
+   * then fails points at a casus without it, which finding treats as no casus.
+   */
+  reserveNumber(casusNumber: string, casusId: string): Promise<void>;
   findByNumber(casusNumber: string): Promise<Versioned<Casus> | undefined>;
   /**
    * The list rows of the casussen of these Lokale Kamers in these (open) states, at most `limit`:
