@@ -66,8 +66,8 @@ describe('in the Teams-like client (headless Chromium): an invitation proposed, 
       connector,
       post: (activity) => postActivity(botUrl(), activity),
     };
-    const asFatima = talkAs(http as BotHarness, fatima);
-    const asJeroen = talkAs(http as BotHarness, jeroen);
+    const asFatima = talkAs(http, fatima);
+    const asJeroen = talkAs(http, jeroen);
     const number = await submitCasus(asFatima);
     await pressOverHttp(asJeroen, await asJeroen.say(`casus ${number}`), 'accepteren');
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 /** aadObjectIds of seed/registry.demo.json and playground/.m365agentsplayground.yml. */
 export const demoUsers = {
   fatima: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01', // wijkteammedewerker
+  sem: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08', // wijkteammedewerker, Fatima's colleague
   jeroen: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02', // procesregisseur Lokale Kamer Rotterdam
   pieter: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a06', // no VOG or screening
   unknown: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a07', // not in the registry

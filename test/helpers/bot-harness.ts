@@ -131,7 +131,7 @@ export interface Conversation {
 
 /** A chat with the bot as one Teams user: their personal chat unless said otherwise. */
 export function talkAs(
-  bot: BotHarness,
+  bot: Pick<BotHarness, 'connector' | 'post'>,
   aadObjectId: string,
   conversationType: 'personal' | 'channel' | 'groupChat' = 'personal',
 ): Conversation {
