@@ -56,7 +56,10 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       onRefreshFailed: (error) => logger.warn({ err: error }, 'registry not reloaded; next try'),
     });
     await registry.start();
-    const casussen = new CosmosCasusRepository(store.containers.casussen);
+    const casussen = new CosmosCasusRepository(
+      store.containers.casussen,
+      store.containers.counters,
+    );
     const conversations = new CachedConversationDirectory(
       new CosmosConversationDirectory(store.containers.conversations),
       { ttlMs: config.conversationCacheMs, maxEntries: 10_000, clock: () => Date.now() },

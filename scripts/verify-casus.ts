@@ -66,7 +66,10 @@ async function main(): Promise<number> {
   const config = parseConfig(process.env);
   const store = await openStore(config.store);
   try {
-    const casussen = new CosmosCasusRepository(store.containers.casussen);
+    const casussen = new CosmosCasusRepository(
+      store.containers.casussen,
+      store.containers.counters,
+    );
     let found;
     try {
       found = UUID.test(reference)

@@ -16,6 +16,8 @@ export interface Harness {
   floor: MeteredChild;
   urls: { bot: string; floor: string };
   casussen: Container;
+  /** Where the app keeps casus number entries (and its counters). */
+  counters: Container;
   registry: Container;
   stop(): Promise<void>;
 }
@@ -101,6 +103,7 @@ export async function startHarness(): Promise<Harness> {
       floor,
       urls: { bot: bot.readyValue, floor: floor.readyValue },
       casussen: app.container('casussen'),
+      counters: app.container('counters'),
       registry: app.container('registry'),
       async stop() {
         for (const part of started.reverse()) await part.stop();

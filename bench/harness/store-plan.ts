@@ -1,4 +1,5 @@
 import type { Casus } from '../../src/domain/casus/casus.schema';
+import { numberEntryOf } from '../../src/storage/cosmos-casus.repository';
 import type { BenchSettings } from '../settings';
 import type { BotFixtures } from '../subjects/bot-subjects';
 import type { Harness } from './harness';
@@ -30,8 +31,14 @@ export class StorePlan {
     this.numbers = new CasusNumbers(numberPrefix(templates.aangemeld));
   }
 
+  /** The casussen, and the entry of each number, as the app writes them at submit. */
   private async write(documents: Casus[]): Promise<Casus[]> {
     await writeAll(this.harness.casussen, documents);
+    const numbered = documents.filter((casus) => casus.casusNumber !== undefined);
+    await writeAll(
+      this.harness.counters,
+      numbered.map((casus) => numberEntryOf(casus.casusNumber!, casus.id)),
+    );
     return documents;
   }
 

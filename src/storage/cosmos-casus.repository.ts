@@ -8,14 +8,22 @@ import { casusSchema, type Casus, type CasusState } from '../domain/casus/casus.
 import { fail, ok } from '../domain/shared/result';
 import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 
-/** The one document that is no casus in `casussen`: which casus holds a number (id = number). */
+/** Which casus holds a number: one small document per number, found by a point read. */
 const NUMBER_KIND = 'casusnummer';
+const numberEntryId = (casusNumber: string) => `${NUMBER_KIND}:${casusNumber}`;
 const numberEntrySchema = z.object({
   id: z.string(),
   kind: z.literal(NUMBER_KIND),
   casusId: z.uuid(),
 });
 type NumberEntry = z.infer<typeof numberEntrySchema>;
+
+/** The entry that says which casus holds a number, as `reserveNumber` writes it. */
+export const numberEntryOf = (casusNumber: string, casusId: string): NumberEntry => ({
+  id: numberEntryId(casusNumber),
+  kind: NUMBER_KIND,
+  casusId,
+});
 
 const inviteeCasusSchema = casusSchema.pick({
   id: true,
@@ -54,7 +62,14 @@ function writeFailure(status: 404 | 412 | 'outcome-unknown') {
 
 /** Casussen in Cosmos DB: one document per casus, partition key = casus id. */
 export class CosmosCasusRepository implements CasusRepository {
-  constructor(private readonly container: Container) {}
+  /**
+   * `numbers` holds the number entries: in the app the `counters` container, which no query
+   * reads, so they never add to what a list query scans (the embedded server scans them all).
+   */
+  constructor(
+    private readonly container: Container,
+    private readonly numbers: Container = container,
+  ) {}
 
   async create(casus: Casus) {
     const result = await storeWrite(
@@ -142,11 +157,8 @@ export class CosmosCasusRepository implements CasusRepository {
   }
 
   async reserveNumber(casusNumber: string, casusId: string): Promise<void> {
-    const entry: NumberEntry = { id: casusNumber, kind: NUMBER_KIND, casusId };
-    const created = await storeWrite(
-      (options) => this.container.items.create(entry, options),
-      [409],
-    );
+    const entry = numberEntryOf(casusNumber, casusId);
+    const created = await storeWrite((options) => this.numbers.items.create(entry, options), [409]);
     if (created.ok) return;
     // A create whose answer was lost is read back: our own entry means it was made.
     const stored = await this.numberEntry(casusNumber);
@@ -159,7 +171,8 @@ export class CosmosCasusRepository implements CasusRepository {
 
   private async numberEntry(casusNumber: string): Promise<NumberEntry | undefined> {
     const result = await storeCallExpecting(
-      (options) => this.container.item(casusNumber, casusNumber).read(options),
+      (options) =>
+        this.numbers.item(numberEntryId(casusNumber), numberEntryId(casusNumber)).read(options),
       [404],
     );
     const parsed = numberEntrySchema.safeParse(result.ok ? result.value.resource : undefined);
