@@ -78,7 +78,7 @@ const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the 
 const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of Lokale Kamer Rotterdam
 
 /** Everyone the lifecycle notifies has opened their chat with the bot (their reference is kept). */
-async function openChats(harness: Harness): Promise<void> {
+export async function openChats(harness: Harness): Promise<void> {
   const bot = {
     connector: harness.connector,
     post: (a: unknown) => postActivity(harness.urls.bot, a),
@@ -87,7 +87,7 @@ async function openChats(harness: Harness): Promise<void> {
   for (const person of people) await talkAs(bot, person).say('help');
 }
 
-async function makeTemplates(
+export async function makeTemplates(
   harness: Harness,
 ): Promise<{ templates: Templates; first: Lifecycle }> {
   const first = await runLifecycle(harness);

@@ -52,6 +52,7 @@ function botEnv(storeEndpoint: string): Record<string, string> {
     OUTBOX_SWEEP_INTERVAL_MS: '3600000',
     LINK_TOKEN_SECRET: LINK_TOKEN_SECRET ?? '',
     EVIDENCE_SIGNING_KEY: EVIDENCE_SIGNING_KEY ?? '',
+    ...(process.env.BENCH_CPU_PROF && { BENCH_CPU_PROF: process.env.BENCH_CPU_PROF }),
   };
 }
 
@@ -74,7 +75,10 @@ export async function startHarness(): Promise<Harness> {
         entry: 'bot/main.ts',
         env: botEnv(endpoint),
         metered: true,
-        preload: ['./bench/meter/mark-notifier.ts'],
+        preload: [
+          './bench/meter/mark-notifier.ts',
+          ...(process.env.BENCH_CPU_PROF ? ['./bench/meter/cpu-profile.ts'] : []),
+        ],
         ready: (entry) =>
           entry.msg === 'bot listening'
             ? String(entry.url).replace(/\/api\/messages$/, '')
