@@ -58,6 +58,8 @@ export function createHttpApp(
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  // No answer here is cached (turns, no-store pages): hashing each one for an ETag is wasted work.
+  app.set('etag', false);
 
   app.post(
     '/api/messages',
