@@ -1,11 +1,10 @@
 import type { CasusAudience } from '../../src/app/casus/casus-audience';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import { fateOfCopies } from '../../src/app/notifications/card-copies';
-import { claimDelivery } from '../../src/app/notifications/delivery-claim';
+import { claimedForDelivery } from '../../src/app/notifications/delivery-claim';
 import { progressOf, type RecipientOutcome } from '../../src/app/notifications/delivery-progress';
 import { markSent, notificationsOf, type Notification } from '../../src/app/notifications/outbox';
 import type { CasusRepository, Versioned } from '../../src/domain/casus/casus.repository';
-import { ownsLease } from '../../src/domain/casus/delivery-lease';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { Logger } from '../../src/logging/logger';
@@ -60,10 +59,7 @@ export async function deliverCasus(
   handed?: Versioned<Casus>,
 ): Promise<void> {
   const { casussen, registry } = deps;
-  const claimed =
-    handed && ownsLease(handed.value, deps.instanceId, deps.now())
-      ? handed
-      : await readAndClaim(deps, casusId);
+  const claimed = await claimedForDelivery(deps, casusId, handed);
   if (!claimed) return;
   const casus = claimed.value;
   const kamer = casus.kamerId ? await registry.getKamer(casus.kamerId) : undefined;
@@ -107,19 +103,6 @@ export async function deliverCasus(
     { progress, cards, retired, refreshed, instanceId: deps.instanceId, threads: channels.threads },
     claimed,
   );
-}
-
-/** The casus from the store, claimed for this instance; undefined when there is nothing to do. */
-async function readAndClaim(
-  deps: DeliveryDependencies,
-  casusId: string,
-): Promise<Versioned<Casus> | undefined> {
-  const stored = await deps.casussen.get(casusId);
-  // Only a submitted casus, which has its number, has anything to tell; and only news is sent.
-  if (!stored?.value.casusNumber || !stored.value.outbox.some((entry) => !entry.sentAt)) return;
-  const claimed = await claimDelivery(deps.casussen, stored, deps.instanceId, deps.now());
-  if (!claimed) deps.logger.debug({ casusId }, 'outbox left to another delivery');
-  return claimed;
 }
 
 /**
