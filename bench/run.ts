@@ -48,7 +48,8 @@ export interface BenchResults {
   errorLogs: Record<string, unknown>[];
 }
 
-const subjectsOrder: SubjectName[] = [
+/** Every subject, in the order each round runs them. */
+export const subjectsOrder: SubjectName[] = [
   'floor',
   'floorStore',
   'decision',

@@ -1,3 +1,4 @@
+import { postActivity as post } from '../../test/helpers/bot-harness';
 import { cardOf, type FakeConnector } from '../../test/helpers/fake-connector';
 import { WrongAnswer, type Card, type Subject, type Turn } from '../subjects/subject';
 import type { Harness } from './harness';
@@ -21,21 +22,6 @@ export interface Batch {
 }
 
 const bytesOf = (card: unknown) => Buffer.byteLength(JSON.stringify(card));
-
-/** Posts an activity as the Bot Connector would, over a kept-alive loopback connection. */
-async function post(url: string, activity: unknown): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const text = await response.text();
-  try {
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
-  } catch {
-    return { status: response.status, body: text };
-  }
-}
 
 /** The reply to one message: sent through the connector before the turn's HTTP answer. */
 function replyTo(connector: FakeConnector, activityId: string): Card {

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import { formatReport } from '../../bench/report/table';
 import { evaluateTargets } from '../../bench/report/targets';
-import { runBench, type BenchResults } from '../../bench/run';
+import { runBench, subjectsOrder, type BenchResults } from '../../bench/run';
 import { smokeSettings } from '../../bench/settings';
 import type { SubjectName } from '../../bench/subjects/subject';
 
-const subjects: SubjectName[] = [
-  'floor',
-  'floorStore',
-  'decision',
-  'intake',
-  'refresh',
-  'casusNummer',
-  'casuslijst',
-];
+const subjects = subjectsOrder;
 
 // No timing is asserted: the machine is shared. What is asserted is that the harness measured
 // what it says it measured (every turn's answer is checked by the bench itself as it runs).

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import type { Casus } from '../../src/domain/casus/casus.schema';
 import { demoUsers } from '../helpers/activities';
 import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { cardText } from '../helpers/fake-connector';
+import { storedCasus } from '../helpers/channel-thread-watch';
 import { submitCasus } from '../helpers/intake-flow';
 
 describe('bot over HTTP: the casuslijst and the termijnen', () => {
@@ -16,14 +16,7 @@ describe('bot over HTTP: the casuslijst and the termijnen', () => {
 
   /** Moves a casus's termijn into the past, as time passing would; the sweep is not involved. */
   async function letTermijnPass(casusNumber: string) {
-    const { resources } = await bot
-      .store()
-      .casussen.items.query<Casus>({
-        query: 'SELECT * FROM c WHERE c.casusNumber = @n',
-        parameters: [{ name: '@n', value: casusNumber }],
-      })
-      .fetchAll();
-    const casus = resources[0]!;
+    const casus = await storedCasus(bot, casusNumber);
     assert.ok(casus.deadline, 'an aangemelde casus has a termijn');
     const dueAt = '2026-11-30T23:00:00.000Z';
     await bot

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { demoUsers } from '../helpers/activities';
 import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { cardOf, cardText } from '../helpers/fake-connector';
+import { storedCasus } from '../helpers/channel-thread-watch';
 import { submitCasus } from '../helpers/intake-flow';
-import type { Casus } from '../../src/domain/casus/casus.schema';
 
 const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of Lokale Kamer Rotterdam
 const chatOf = (aadObjectId: string) => `a:${aadObjectId}`;
@@ -16,19 +16,6 @@ async function eventually(what: string, check: () => boolean | Promise<boolean>,
     if (Date.now() - started > ms) assert.fail(`${what}: not within ${ms} ms`);
     await sleep(100);
   }
-}
-
-/** The casus as stored, found by its number. */
-async function storedCasus(bot: BotHarness, number: string): Promise<Casus> {
-  const { resources } = await bot
-    .store()
-    .casussen.items.query<Casus>({
-      query: 'SELECT * FROM c WHERE c.casusNumber = @number',
-      parameters: [{ name: '@number', value: number }],
-    })
-    .fetchAll();
-  assert.equal(resources.length, 1, `casus ${number} is stored once`);
-  return resources[0]!;
 }
 
 /** New cards (not updates) posted into a person's chat about this casus. */

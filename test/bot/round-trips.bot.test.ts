@@ -5,6 +5,7 @@ import { talkAs, type Conversation } from '../helpers/bot-harness';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process';
 import { press } from '../helpers/decision-press';
 import { cardText } from '../helpers/fake-connector';
+import { storedCasus } from '../helpers/channel-thread-watch';
 import { submitCasus } from '../helpers/intake-flow';
 import { measuredTurn, type ProxiedRequest } from '../helpers/store-proxy';
 
@@ -81,11 +82,7 @@ describe('bot over HTTP: store round trips of a decision, in the turn and after 
 
   it('finds a casus by number with two point reads, no query', async () => {
     const number = await submitCasus(fatima);
-    const { resources } = await bot
-      .store()
-      .casussen.items.query<Casus>(`SELECT * FROM c WHERE c.casusNumber = "${number}"`)
-      .fetchAll();
-    await delivered(resources[0]!.id); // its aangemelding's delivery writes nothing meanwhile
+    await delivered((await storedCasus(bot, number)).id); // nothing writes it meanwhile
     const { card, requests } = await measuredTurn(bot.proxy, () => jeroen.say(`casus ${number}`));
     assert.match(cardText(card), new RegExp(number));
     // The number's entry (kept with the counters), then the casus: no cross-partition query.
