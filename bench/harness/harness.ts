@@ -4,6 +4,7 @@ import { FakeConnector } from '../../test/helpers/fake-connector';
 import { signingEnv } from '../../test/helpers/signing-env';
 import { tempDir } from '../../test/helpers/temp-dir';
 import { floorDocument, FLOOR_CONTAINER, FLOOR_DATABASE } from '../apps/floor-documents';
+import { compileProcesses } from './compiled';
 import { MeteredChild } from './metered-child';
 
 /** Concurrent callers of the floor with store, each with its own document. */
@@ -57,6 +58,7 @@ function botEnv(storeEndpoint: string): Record<string, string> {
 }
 
 export async function startHarness(): Promise<Harness> {
+  await compileProcesses();
   const dir = await tempDir('bench-store');
   const started: { stop(): Promise<void> }[] = [];
   try {
@@ -76,8 +78,8 @@ export async function startHarness(): Promise<Harness> {
         env: botEnv(endpoint),
         metered: true,
         preload: [
-          './bench/meter/mark-notifier.ts',
-          ...(process.env.BENCH_CPU_PROF ? ['./bench/meter/cpu-profile.ts'] : []),
+          'bench/meter/mark-notifier.ts',
+          ...(process.env.BENCH_CPU_PROF ? ['bench/meter/cpu-profile.ts'] : []),
         ],
         ready: (entry) =>
           entry.msg === 'bot listening'

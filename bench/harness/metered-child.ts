@@ -3,9 +3,10 @@ import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { MeterReply, MeterRequest } from '../meter/meter-protocol';
+import { compiled } from './compiled';
 
 export interface ChildOptions {
-  /** The script to run (TypeScript, through tsx). */
+  /** The script to run, as a source path; its compiled form runs (see compiled.ts). */
   entry: string;
   env: Record<string, string>;
   /** Preloads the store meter, so the bench can ask what the process sent to the store. */
@@ -36,14 +37,13 @@ export class MeteredChild {
 
   static async start(options: ChildOptions): Promise<MeteredChild> {
     const preload = [
-      ...(options.metered ? ['./bench/meter/store-meter.ts'] : []),
+      ...(options.metered ? ['bench/meter/store-meter.ts'] : []),
       ...(options.preload ?? []),
-    ].flatMap((module) => ['--require', module]);
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--require', 'tsx/cjs', ...preload, options.entry],
-      { env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
-    );
+    ].flatMap((module) => ['--require', compiled(module)]);
+    const child = spawn(process.execPath, ['--expose-gc', ...preload, compiled(options.entry)], {
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     const exited = once(child, 'exit');
     const errors: Record<string, unknown>[] = [];
     let stderr = '';

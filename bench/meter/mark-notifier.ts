@@ -3,14 +3,11 @@
 // turn is still rendering its card: by the clock they would be the turn's. This wraps the two ways
 // into a delivery (a turn's hand-off, the sweep) so that everything they do runs in the
 // `afterTurn` context. The methods themselves run unchanged.
-import { resolve } from 'node:path';
 import type * as Notifier from '../../bot/notifications/casus-notifier';
 import { afterTurn } from './after-turn';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the app's own module instance, resolved as the app resolves it
-const { CasusNotifier } = require(
-  resolve('bot/notifications/casus-notifier.ts'),
-) as typeof Notifier;
+const { CasusNotifier } = require('../../bot/notifications/casus-notifier') as typeof Notifier;
 
 for (const method of ['deliverSoon', 'sweep'] as const) {
   const original = Reflect.get(CasusNotifier.prototype, method) as (...args: unknown[]) => unknown;
