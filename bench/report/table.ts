@@ -1,3 +1,4 @@
+import { columns } from '../../test/helpers/text-table';
 import type { PhaseCount } from '../measure/round-trips';
 import { RU_FORMULA } from '../measure/request-units';
 import type { Spread } from '../measure/stats';
@@ -18,16 +19,6 @@ const labels: Record<string, string> = {
 const num = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const range = (s: Spread, digits: number) =>
   `${num(s.median, digits)} (${num(s.min, digits)}–${num(s.max, digits)})`;
-
-function columns(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  return rows.map((row) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd(),
-  );
-}
 
 const breakdown = (phase: PhaseCount) =>
   Object.entries(phase.byCall)
