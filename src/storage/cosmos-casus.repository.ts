@@ -39,6 +39,16 @@ function versioned(resource: (ItemDefinition & Resource) | undefined): Versioned
 }
 
 /**
+ * What a create or replace wrote: the casus as the app built it (a replace stores exactly that)
+ * with the new ETag. Not parsed again: that cost ~6% of a decision's CPU for a value the schema's
+ * type already holds.
+ */
+function written(casus: Casus, resource: Resource | undefined): Versioned<Casus> {
+  if (!resource) throw new Error('Cosmos returned no resource for a successful write');
+  return { value: casus, etag: resource._etag };
+}
+
+/**
  * The fields of a list row. A projection needs no index (only WHERE and ORDER BY paths do), so the
  * intake fields it reads stay out of the index.
  */
@@ -76,7 +86,7 @@ export class CosmosCasusRepository implements CasusRepository {
       (options) => this.container.items.create(casus, options),
       [409],
     );
-    if (result.ok) return ok(versioned(result.value.resource));
+    if (result.ok) return ok(written(casus, result.value.resource));
     return fail(result.status === 409 ? ('already-exists' as const) : result.status);
   }
 
@@ -97,7 +107,7 @@ export class CosmosCasusRepository implements CasusRepository {
           .replace(casus, { ...options, accessCondition: { type: 'IfMatch', condition: etag } }),
       [404, 412],
     );
-    if (result.ok) return ok(versioned(result.value.resource));
+    if (result.ok) return ok(written(casus, result.value.resource));
     return fail(writeFailure(result.status));
   }
 
