@@ -10,6 +10,14 @@ export interface PhaseCount {
   roundTrips: number;
   /** The most round trips any one of the counted turns made. */
   maxRoundTrips: number;
+  /**
+   * The same without the refreshes of what the bot serves from memory (registry, conversation
+   * references): those are read again once per bound (20–60 s) whatever the traffic, so a counted
+   * turn that happens to fall on one pays it, the turns between do not.
+   */
+  maxBesidesCacheRefresh: number;
+  /** Counted turns that fell on such a refresh. */
+  cacheRefreshTurns: number;
   /** Query executions (pages); query plans are counted among the round trips, not here. */
   queries: number;
   maxQueries: number;
@@ -32,12 +40,18 @@ export interface RoundTrips {
 
 const callName = (call: StoreCall) => `${call.container || 'metadata'} ${call.kind}`;
 
+/** Containers the bot serves from memory (src/app/registry, src/app/notifications caches). */
+const CACHED = new Set(['registry', 'conversations']);
+
 function countPhase(calls: readonly StoreCall[]): PhaseCount {
   const byCall: PhaseCount['byCall'] = {};
   for (const call of calls) byCall[callName(call)] = (byCall[callName(call)] ?? 0) + 1;
+  const refreshes = calls.filter((call) => CACHED.has(call.container)).length;
   return {
     roundTrips: calls.length,
     maxRoundTrips: calls.length,
+    maxBesidesCacheRefresh: calls.length - refreshes,
+    cacheRefreshTurns: refreshes > 0 ? 1 : 0,
     queries: calls.filter((call) => call.kind === 'query').length,
     maxQueries: calls.filter((call) => call.kind === 'query').length,
     byCall,
@@ -51,6 +65,8 @@ function medianPhase(phases: readonly PhaseCount[]): PhaseCount {
   return {
     roundTrips: median(phases.map((phase) => phase.roundTrips)),
     maxRoundTrips: Math.max(...phases.map((phase) => phase.roundTrips)),
+    maxBesidesCacheRefresh: Math.max(...phases.map((phase) => phase.maxBesidesCacheRefresh)),
+    cacheRefreshTurns: phases.reduce((sum, phase) => sum + phase.cacheRefreshTurns, 0),
     queries: median(phases.map((phase) => phase.queries)),
     maxQueries: Math.max(...phases.map((phase) => phase.queries)),
     byCall,
