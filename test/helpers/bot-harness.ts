@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { CosmosClient, type Container } from '@azure/cosmos';
+import { CosmosClient } from '@azure/cosmos';
 import { startCasusbot, type RunningCasusbot } from '../../bot/casusbot-app';
 import { parseConfig } from '../../src/config/config';
 import { EMBEDDED_COSMOS_KEY } from '../../src/storage/embedded/embedded-cosmos';
@@ -10,6 +10,7 @@ import { cardProblems } from './adaptive-card-check';
 import { cardOf, FakeConnector } from './fake-connector';
 import { tempDir } from './temp-dir';
 import { rememberPersonalValues } from './channel-privacy';
+import { storeContainers, type StoreContainers } from './store-containers';
 
 export interface BotHarness {
   url: string;
@@ -19,12 +20,7 @@ export interface BotHarness {
    * The bot's own embedded store, through a second SDK client: for tests that write what the app
    * itself cannot (registry entries its import would refuse) or read what it wrote.
    */
-  store(): {
-    registry: Container;
-    casussen: Container;
-    conversations: Container;
-    counters: Container;
-  };
+  store(): StoreContainers;
   /** Where that store listens, for a child process (an operator script) to reach it too. */
   storeAccess(): { endpoint: string; key: string; database: string };
   stop(): Promise<void>;
@@ -105,13 +101,7 @@ export async function startBotHarness(
         key: EMBEDDED_COSMOS_KEY,
         connectionPolicy: { enableEndpointDiscovery: false },
       });
-      const db = client.database(database);
-      return {
-        registry: db.container('registry'),
-        casussen: db.container('casussen'),
-        conversations: db.container('conversations'),
-        counters: db.container('counters'),
-      };
+      return storeContainers(client, database);
     },
     async stop() {
       client?.dispose();

@@ -1,4 +1,4 @@
-import { CosmosClient, type Container } from '@azure/cosmos';
+import { CosmosClient } from '@azure/cosmos';
 import {
   EMBEDDED_COSMOS_KEY,
   startEmbeddedCosmos,
@@ -7,6 +7,7 @@ import {
 import { startAppProcess, type AppProcess } from './app-process';
 import { postActivity, type BotHarness } from './bot-harness';
 import { FakeConnector } from './fake-connector';
+import { storeContainers } from './store-containers';
 import { StoreProxy } from './store-proxy';
 import { tempDir } from './temp-dir';
 
@@ -34,7 +35,6 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
   });
   const storeEnv = { COSMOS_ENDPOINT: proxy.url, COSMOS_KEY: EMBEDDED_COSMOS_KEY };
   const app = await startAppProcess({ PORT: '0', DEMO_MODE: 'true', ...storeEnv, ...env });
-  const container = (name: string): Container => client.database('casusbot').container(name);
   return {
     app,
     proxy,
@@ -47,12 +47,7 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
       key: EMBEDDED_COSMOS_KEY,
       database: 'casusbot',
     }),
-    store: () => ({
-      registry: container('registry'),
-      casussen: container('casussen'),
-      conversations: container('conversations'),
-      counters: container('counters'),
-    }),
+    store: () => storeContainers(client, 'casusbot'),
     async stop() {
       if (app.child.exitCode === null) app.child.kill('SIGKILL');
       await app.exited;
