@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { Organisation, Person } from '../../src/domain/registry/registry.schema';
 import { walk } from '../helpers/adaptive-card-check';
 import { demoUsers } from '../helpers/activities';
 import {
@@ -13,77 +12,12 @@ import { press as pressDecision } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
 import { validStepValues } from '../helpers/intake-values';
 import { registryChangeSeen, SHORT_REGISTRY_BOUND } from '../helpers/registry-bound';
+import { addRegistryPersons, extraPersons } from '../helpers/registry-actors';
 
 type Card = Record<string, unknown>;
 
 const betrokkene = validStepValues.betrokkene.naam;
 const because = (what: string) => `${what}, zo besproken in het casusoverleg van deze week.`;
-const id = (n: number) => `7c1e0a00-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`;
-
-const screened = { kind: 'screening', date: '2025-05-01' } as const;
-const person = (
-  n: number,
-  name: string,
-  organisationId: string,
-  roles: Person['roles'],
-  extra: Partial<Person> = {},
-): Person => ({
-  kind: 'persoon',
-  id: id(n),
-  name,
-  organisationId,
-  roles,
-  screening: screened,
-  commercialWorkForParticipant: false,
-  ...extra,
-});
-
-const wijkteamZuid: Organisation = {
-  kind: 'organisatie',
-  id: 'wijkteam-rotterdam-zuid',
-  name: 'Wijkteam Rotterdam-Zuid',
-  category: 'private-vaste-deelnemer',
-  domain: 'sociaal',
-};
-
-/**
- * Registry persons the import would refuse or the demo seed lacks, written straight into the
- * store: every kind of person a role-based notification could reach.
- */
-const extraPersons = {
-  otherTeam: person(1, 'Bram Wijkteam-Zuid', wijkteamZuid.id, [{ role: 'wijkteammedewerker' }]),
-  ggzProcesregisseur: person(2, 'Greet GGZ-Lokaal', 'ggz-maasoever', [
-    { role: 'procesregisseur', kamerId: 'lk-rotterdam' },
-  ]),
-  ggzZvhWeegtafellid: person(3, 'Gijs GGZ-ZVH', 'ggz-maasoever', [
-    { role: 'weegtafellid', kamerId: 'zvh-rotterdam-rijnmond' },
-  ]),
-  unscreenedProcesregisseur: person(
-    4,
-    'Ursula Ongescreend',
-    'gemeente-rotterdam',
-    [{ role: 'procesregisseur', kamerId: 'lk-rotterdam' }],
-    { screening: undefined },
-  ),
-  incidenteel: person(5, 'Ivo Woonstichting', 'woonstichting-maasstad', [
-    { role: 'weegtafellid', kamerId: 'lk-rotterdam' },
-  ]),
-  otherKamer: person(6, 'Olga Schiedam', 'gemeente-schiedam', [
-    { role: 'procesregisseur', kamerId: 'lk-schiedam' },
-  ]),
-  commercial: person(
-    7,
-    'Carla Commercieel',
-    'ggz-maasoever',
-    [{ role: 'weegtafellid', kamerId: 'lk-rotterdam' }],
-    { commercialWorkForParticipant: true },
-  ),
-  // A decision maker of the Lokale Kamer who will lose her access while holding a card.
-  leaving: person(8, 'Lieke Vertrekt', 'gemeente-rotterdam', [
-    { role: 'procesregisseur', kamerId: 'lk-rotterdam' },
-  ]),
-};
-
 const seeded = {
   fatima: demoUsers.fatima, // the submitting worker
   sem: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a08', // her colleague at the same wijkteam
@@ -127,10 +61,7 @@ describe('bot over HTTP: who receives a casus (the same check as "casus <nummer>
 
   before(async () => {
     bot = await startBotHarness(SHORT_REGISTRY_BOUND);
-    const { registry } = bot.store();
-    await registry.items.upsert(wijkteamZuid);
-    for (const p of Object.values(extraPersons)) await registry.items.upsert(p);
-    await registryChangeSeen();
+    await addRegistryPersons(bot, Object.values(extraPersons));
     // Everyone has talked to the bot once (refused or not), so a reference to their chat is kept.
     for (const personId of Object.values(everyone)) await as(personId).say('help');
   });

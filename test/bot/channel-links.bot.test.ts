@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { demoUsers } from '../helpers/activities';
 import { startBotHarness, type BotHarness } from '../helpers/bot-harness';
 import { mentionInChannel } from '../helpers/channel-mention';
+import { addRegistryPersons, extraPersons } from '../helpers/registry-actors';
+import { SHORT_REGISTRY_BOUND } from '../helpers/registry-bound';
 
 const sanne = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a05'; // functioneel beheerder
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
@@ -15,7 +17,7 @@ const otherChannel = { id: '19:ander-kanaal@thread.tacv2', teamId: channel.teamI
 describe('bot over HTTP: linking a kamer to a team channel', () => {
   let bot: BotHarness;
   before(async () => {
-    bot = await startBotHarness();
+    bot = await startBotHarness(SHORT_REGISTRY_BOUND);
   });
   after(async () => {
     await bot.stop();
@@ -114,6 +116,18 @@ describe('bot over HTTP: linking a kamer to a team channel', () => {
       /Dit kanaal is aan geen kamer gekoppeld/,
     );
     assert.ok(await storedLink('zvh-rotterdam-rijnmond'), 'the link in the other channel stays');
+  });
+
+  it("a procesregisseur role held by a private vaste deelnemer's personnel links and unlinks nothing (art. 2.27 WGS)", async () => {
+    // The import refuses such a role; a registry written otherwise must not let it through.
+    const ggz = extraPersons.ggzProcesregisseur;
+    await addRegistryPersons(bot, [ggz]);
+    const refused = await mention('koppel ROT', ggz.id);
+    assert.match(refused.text, /Niet toegestaan/);
+    assert.equal(await storedLink('lk-rotterdam'), undefined);
+    await mention('koppel ROT', demoUsers.jeroen);
+    assert.match((await mention('ontkoppel', ggz.id)).text, /Niet toegestaan/);
+    assert.equal((await storedLink('lk-rotterdam'))?.channelId, channel.id);
   });
 
   it('any other text in a channel still gets the pointer to the personal chat', async () => {

@@ -158,7 +158,7 @@ export async function storedCasus(bot: BotHarness, casusId: string): Promise<Cas
 export async function inviteAndSign(
   bot: BotHarness,
   casusNumber: string,
-  options: { signed?: boolean } = {},
+  options: InvitationOptions = {},
 ): Promise<SignedCasus> {
   const repo = repository(bot);
   // The bot may still be marking the last notification sent: read again when it wrote first.
@@ -173,17 +173,27 @@ export async function inviteAndSign(
   throw new Error(`casus ${casusNumber} kept changing under the test`);
 }
 
+/** How far an invitation goes, and for whom (by default Woonstichting Maasstad's Rob de Boer). */
+export interface InvitationOptions {
+  /** `false`: approved and not signed. */
+  signed?: boolean;
+  /** `false`: only proposed (then never signed). */
+  approved?: boolean;
+  values?: InvitationProposalInput;
+  at?: number;
+}
+
 /** The same, pure: the casus with the invitation proposed, approved and (by default) signed. */
 export async function withSignedInvitation(
   start: Casus & { casusNumber: string },
-  options: { signed?: boolean; at?: number } = {},
+  options: InvitationOptions = {},
 ): Promise<SignedCasus> {
   const kamer = seed.kamers.find((k) => k.id === start.kamerId)!;
   const base = options.at ?? Date.now() - 10 * 60_000;
   const time = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
   const invitationId = randomUUID();
   const proposed = proposeInvitation({
-    values: proposal(),
+    values: options.values ?? proposal(),
     casus: start,
     kamer,
     proposer: actor(jeroenId),
@@ -201,6 +211,13 @@ export async function withSignedInvitation(
     at: time(0),
     legalBasis: 'art. 2.21 lid 1 BGS',
   });
+  if (options.approved === false) {
+    return {
+      casus: { ...casus, casusNumber: start.casusNumber },
+      invitationId,
+      declaration: {} as SignedDeclaration,
+    };
+  }
   const approved = decideOnInvitation({
     invitation: proposed.value,
     action: 'goedkeuren',

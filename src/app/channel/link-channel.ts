@@ -36,12 +36,12 @@ export async function linkChannel(
   place: ChannelPlace,
 ): Promise<Result<{ link: ChannelLink; kamer: Kamer; replaced: boolean }, LinkRefusal>> {
   const kamers = await services.registry.listKamers();
-  const choices = kamers.filter((kamer) => mayLinkChannel(actor.person, kamer.id));
+  const choices = kamers.filter((kamer) => mayLinkChannel(actor, kamer.id));
   // Someone who may link nothing learns nothing, not even which kamers exist.
   if (choices.length === 0) return fail({ kind: 'not-allowed' });
   const kamer = kamerNamed(kamers, typedKamer);
   if (!kamer) return fail({ kind: 'unknown-kamer', choices });
-  if (!mayLinkChannel(actor.person, kamer.id)) return fail({ kind: 'not-allowed' });
+  if (!mayLinkChannel(actor, kamer.id)) return fail({ kind: 'not-allowed' });
   const previous = await services.channelLinks.get(kamer.id);
   const link: ChannelLink = {
     kamerId: kamer.id,
@@ -72,7 +72,7 @@ export async function unlinkChannel(
     return fail({ kind: 'not-allowed' });
   }
   const found = await services.channelLinks.findIn({ channelId: place.channelId });
-  const mine = found.filter(({ link }) => mayLinkChannel(actor.person, link.kamerId));
+  const mine = found.filter(({ link }) => mayLinkChannel(actor, link.kamerId));
   if (mine.length === 0) return fail({ kind: found.length === 0 ? 'not-linked' : 'not-allowed' });
   const kamers: Kamer[] = [];
   for (const stored of mine) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Kamer, Person } from '../registry/registry.schema';
+import type { Kamer, Organisation, Person } from '../registry/registry.schema';
 
 /**
  * A kamer's Teams channel: where the bot starts a thread per casus. The reference is the
@@ -31,13 +31,19 @@ export interface ChannelPlace {
 
 /**
  * Who may link a kamer's channel: a functioneel beheerder, or a procesregisseur of that kamer
- * (they answer for how the kamer works; a weegtafellid does not).
+ * (they answer for how the kamer works; a weegtafellid does not). A procesregisseur acts for the
+ * overheidsdeelnemers (art. 2.27 WGS), so the role counts only for their personnel, as it does
+ * for every decision.
  */
-export function mayLinkChannel(person: Pick<Person, 'roles'>, kamerId: string): boolean {
-  return person.roles.some(
+export function mayLinkChannel(
+  actor: { person: Pick<Person, 'roles'>; organisation: Pick<Organisation, 'category'> },
+  kamerId: string,
+): boolean {
+  const procesregisseur = actor.organisation.category === 'overheidsdeelnemer';
+  return actor.person.roles.some(
     (role) =>
       role.role === 'functioneel-beheerder' ||
-      (role.role === 'procesregisseur' && role.kamerId === kamerId),
+      (procesregisseur && role.role === 'procesregisseur' && role.kamerId === kamerId),
   );
 }
 

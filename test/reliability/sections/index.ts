@@ -1,5 +1,6 @@
 import type { Section } from '../figures';
+import { authorisation } from './authorisation';
 import { instances } from './instances';
 
 /** In the order they run; the secrets section last, since it reads what the others logged. */
-export const sections: Section[] = [instances];
+export const sections: Section[] = [authorisation, instances];

@@ -1,0 +1,144 @@
+// 2. Authorisation matrix: every command, card verb, dialog and page (from the code), by every
+// kind of actor, against a casus in every state, compared with the documented matrix
+// (test/reliability/authorisation/matrix.ts). A refused cell must change nothing and answer
+// nothing of a casus the actor may not know.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { LinkTokens } from '../../../src/app/links/link-tokens';
+import { roleSchema } from '../../../src/domain/registry/registry.schema';
+import { startBotHarness, talkAs } from '../../helpers/bot-harness';
+import { SHORT_REGISTRY_BOUND } from '../../helpers/registry-bound';
+import { addRegistryPersons } from '../../helpers/registry-actors';
+import { signingEnv } from '../../helpers/signing-env';
+import { tempDir } from '../../helpers/temp-dir';
+import { actorIds, actorOrder, addedPersons } from '../authorisation/actors';
+import { casusActionSpecs } from '../authorisation/casus-actions';
+import { actionsInCode } from '../authorisation/catalogue';
+import { runCells, templatesOf, type CellResult } from '../authorisation/cells';
+import { buildCasussen } from '../authorisation/casussen';
+import { invitationActionSpecs } from '../authorisation/invitation-actions';
+import { JournalWatch } from '../authorisation/journal-watch';
+import {
+  casusColumns,
+  documentedMatrix,
+  registryRoles,
+  rolesNotInRegistry,
+  routesWithoutRow,
+} from '../authorisation/matrix';
+import { findings, legend, matrixLines } from '../authorisation/print';
+import { atLeast, atMost, exactly, type Figure, type Section } from '../figures';
+
+const MATRIX_FILE = 'test-results/authorisation-matrix.txt';
+
+/** What the code has against what the matrix documents. */
+function coverage() {
+  const code = actionsInCode().filter((id) => !(id in routesWithoutRow));
+  const specs = new Map(
+    [...casusActionSpecs(), ...invitationActionSpecs()].map((spec) => [spec.id, spec]),
+  );
+  const roles = roleSchema.options.map((option) => option.shape.role.value as string);
+  return {
+    code,
+    specs,
+    withoutRow: code.filter((id) => !(id in documentedMatrix)),
+    staleRows: Object.keys(documentedMatrix).filter((id) => !code.includes(id)),
+    untried: code.filter((id) => !specs.has(id)),
+    rolesWithoutActors: [
+      ...roles.filter((role) => !(role in registryRoles)),
+      ...rolesNotInRegistry.filter((role) => roles.includes(role)),
+    ],
+    expectedCells: code.reduce(
+      (sum, id) =>
+        sum + actorOrder.length * (specs.get(id)?.onCasus === false ? 1 : casusColumns.length),
+      0,
+    ),
+  };
+}
+
+function figuresOf(results: readonly CellResult[], covered: ReturnType<typeof coverage>): Figure[] {
+  const refused = results.filter((cell) => cell.allowed !== true);
+  return [
+    atLeast(
+      'cells tried',
+      results.filter((c) => c.allowed !== undefined).length,
+      covered.expectedCells,
+    ),
+    exactly(
+      'cells as documented',
+      results.filter((c) => c.allowed !== undefined && c.allowed === c.documented).length,
+      covered.expectedCells,
+    ),
+    atMost('refused cells that changed something', refused.filter((c) => c.changed).length),
+    atMost('refused answers with casus data', refused.filter((c) => c.leaked.length > 0).length),
+    atMost(
+      'allowed answers with data of a casus not theirs',
+      results.filter((c) => c.allowed === true && c.leaked.length > 0).length,
+    ),
+    atMost(
+      'actions in the code without a row, or rows without one',
+      covered.withoutRow.length + covered.staleRows.length + covered.untried.length,
+    ),
+    atMost('registry roles without actors in the matrix', covered.rolesWithoutActors.length),
+  ];
+}
+
+export const authorisation: Section = {
+  name: 'authorisation',
+  title: '2. Authorisation matrix',
+  async run(context) {
+    const covered = coverage();
+    for (const id of covered.withoutRow) context.note(`no row in the matrix: ${id}`);
+    for (const id of covered.staleRows) context.note(`row for no action of the code: ${id}`);
+    for (const id of covered.untried) context.note(`no way to try: ${id}`);
+    context.note(
+      `roles not in the registry yet, so not in the matrix: ${rolesNotInRegistry.join(', ')}`,
+    );
+    // The link secret is ours too, so a declaration's link can be issued to any actor; no Teams
+    // SSO (the signature itself is not tried here).
+    const { LINK_TOKEN_SECRET = '', EVIDENCE_SIGNING_KEY = '' } = signingEnv();
+    const env = {
+      DEMO_MODE: 'false',
+      ...SHORT_REGISTRY_BOUND,
+      // The invitations are written beside the bot: its sweep delivers what they queued.
+      OUTBOX_SWEEP_INTERVAL_MS: '500',
+      LINK_TOKEN_SECRET,
+      EVIDENCE_SIGNING_KEY,
+    };
+    // Our own data folder, so the cells can read the store's journal.
+    const data = await tempDir('authorisation');
+    const bot = await startBotHarness(
+      { ...env, EMBEDDED_COSMOS_DATA_DIR: data.path },
+      context.logLines,
+    );
+    try {
+      await addRegistryPersons(bot, addedPersons);
+      const casussen = await buildCasussen(bot);
+      // Everyone has opened a chat with the bot once, so "Open in mijn chat" can reach them.
+      for (const actor of actorOrder) await talkAs(bot, actorIds[actor]).say('help');
+      const bench = {
+        bot,
+        tokens: new LinkTokens(Buffer.from(LINK_TOKEN_SECRET, 'base64'), () => new Date()),
+        channel: {
+          id: '19:matrix@thread.tacv2',
+          teamId: '19:matrix-team@thread.tacv2',
+          rootId: '1',
+        },
+      };
+      const templates = await templatesOf(bench, casussen);
+      const specs = covered.code.flatMap((id) => covered.specs.get(id) ?? []);
+      const journal = new JournalWatch(data.path);
+      const results = await runCells({ bench, journal, casussen, templates }, specs, (line) =>
+        context.note(line),
+      );
+      const printed = [...legend(), ...matrixLines(results)];
+      await mkdir('test-results', { recursive: true });
+      const all = [...printed, '', ...findings(results, Infinity)];
+      await writeFile(MATRIX_FILE, `${all.join('\n')}\n`);
+      for (const line of [...printed, ...findings(results)]) context.note(line);
+      context.note(`the matrix as the bot showed it: ${MATRIX_FILE}`);
+      return figuresOf(results, covered);
+    } finally {
+      await bot.stop();
+      await data.remove();
+    }
+  },
+};
