@@ -53,6 +53,12 @@ export class ConnectorFaults {
     this.writesBlocked.add(conversationId);
   }
 
+  /** The connector answers this conversation as usual again: what was scripted is dropped. */
+  recover(conversationId: string): void {
+    this.scripted.delete(conversationId);
+    this.writesBlocked.delete(conversationId);
+  }
+
   /** Notes a request's arrival and says how to answer it: with a fault, or as usual. */
   arrive(conversationId: string, at = performance.now()): FaultAnswer | undefined {
     const times = this.arrived.get(conversationId) ?? [];

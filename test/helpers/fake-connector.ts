@@ -16,6 +16,8 @@ export interface SentActivity {
     attachments?: { contentType: string; content: Record<string, unknown> }[];
     [key: string]: unknown;
   };
+  /** When the request arrived (performance.now()); set on sends and thread roots. */
+  at?: number;
 }
 
 /**
@@ -91,6 +93,7 @@ export class FakeConnector {
         conversationId,
         replyToId: typeof req.params.activityId === 'string' ? req.params.activityId : undefined,
         activity: req.body as SentActivity['activity'],
+        at: res.locals.arrivedAt as number,
       };
       this.sent.push(sent);
       recordIfShared(conversationId, req.body);
@@ -179,6 +182,12 @@ export class FakeConnector {
 
   blockWrites(conversationId: string): void {
     this.faults.blockWrites(conversationId);
+  }
+
+  /** Every fault set for this conversation ends: scripted answers, blocked writes, hanging. */
+  recover(conversationId: string): void {
+    this.faults.recover(conversationId);
+    this.hanging.delete(conversationId);
   }
 
   /** The most requests (sends and updates, refused ones too) that arrived within any `windowMs`. */
