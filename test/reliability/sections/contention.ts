@@ -18,7 +18,11 @@ export const contention: Section = {
   title: '3. Contention',
   async run(context) {
     // The registry is changed behind the bot's back (people added, deciders taken out again).
-    const bot = await startBotHarness(SHORT_REGISTRY_BOUND, context.logLines);
+    // Logging at the production default, so that the secrets section has this load's lines.
+    const bot = await startBotHarness(
+      { ...SHORT_REGISTRY_BOUND, LOG_LEVEL: 'info' },
+      context.logLines,
+    );
     try {
       await addPeople(bot);
       const race = await raceOnOneCasus(bot, fiftyDeciders);
@@ -34,7 +38,7 @@ export const contention: Section = {
 
       const p99 = percentile(mixed.latencies, 99);
       context.note(
-        `contention: ${mixed.latencies.length} turns in ${seconds.toFixed(1)} s, up to ${mixed.maxInFlight} in flight, p50 ${Math.round(percentile(mixed.latencies, 50))} ms, p99 ${Math.round(p99)} ms; ${store.casussen} casussen, ${store.written} changes written, ${race.acknowledged.length + mixed.acknowledged.length + 1} acknowledged`,
+        `contention: ${context.logLines.length} log lines so far; ${mixed.latencies.length} turns in ${seconds.toFixed(1)} s, up to ${mixed.maxInFlight} in flight, p50 ${Math.round(percentile(mixed.latencies, 50))} ms, p99 ${Math.round(p99)} ms; ${store.casussen} casussen, ${store.written} changes written, ${race.acknowledged.length + mixed.acknowledged.length + 1} acknowledged`,
       );
       for (const line of [
         ...race.failures,
