@@ -215,12 +215,18 @@ export function cardOf(sent: SentActivity | undefined): Record<string, unknown> 
   return attachment.content;
 }
 
-/** All visible text of a card, for assertions on what a user reads. */
-export function cardText(card: unknown): string {
+/** All text of a card, also what a toggle shows, for assertions on what a user can read. */
+export const cardText = (card: unknown): string => textOf(card, false);
+
+/** The text a card shows as it arrives: without what stays hidden until a toggle is pressed. */
+export const shownText = (card: unknown): string => textOf(card, true);
+
+function textOf(card: unknown, shownOnly: boolean): string {
   const texts: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (node !== null && typeof node === 'object') {
+      if (shownOnly && (node as { isVisible?: unknown }).isVisible === false) return;
       for (const [key, value] of Object.entries(node)) {
         if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key))
           texts.push(value);

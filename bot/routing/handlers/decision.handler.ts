@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { decide, type DecisionInput, type DecisionRefusal } from '../../../src/app/casus/decide';
 import { auditLineOf } from '../../../src/domain/casus/applied-activity';
-import { casusActionSchema, type CasusAction } from '../../../src/domain/casus/casus-machine';
-import type { Casus } from '../../../src/domain/casus/casus.schema';
+import {
+  casusActionSchema,
+  transitionFor,
+  type CasusAction,
+} from '../../../src/domain/casus/casus-machine';
+import type { AuditEntry, Casus } from '../../../src/domain/casus/casus.schema';
 import { closeReasonSchema } from '../../../src/domain/casus/close-reason';
 import { MAX_TEXT, MIN_MOTIVATION } from '../../../src/domain/intake/intake.schema';
 import type { AdaptiveCardJson } from '../../cards/card-template';
@@ -19,13 +23,25 @@ export const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const typed = z.string().max(4000).optional();
 
+/** Whether an audit line is a decision of the Lokale Kamer or the ZVH (not an intake step). */
+function isDecision(line: AuditEntry): boolean {
+  const action = casusActionSchema.safeParse(line.action);
+  if (!action.success || line.from === null) return false;
+  const by = transitionFor(line.from, action.data)?.by;
+  return by === 'lokale-kamer' || by === 'zvh';
+}
+
 /** What the decider learns when the card was not the casus's latest: the casus moved on. */
 export function changedMeanwhile(casus: Casus): string {
   const last = casus.audit.at(-1);
-  const step = last
-    ? ` (laatste stap: ${describeEvent(last).what}, ${describeEvent(last).when})`
-    : '';
-  return `De casus is intussen gewijzigd${step}. Hieronder staat de actuele stand; er is niets gewijzigd.`;
+  const rest = 'Hieronder staat de actuele stand; er is niets gewijzigd.';
+  if (!last) return `De casus is intussen gewijzigd. ${rest}`;
+  const { what, when, by } = describeEvent(last);
+  // The loser of a race between deciders must know whom to talk to. Only a decision names its
+  // maker: after an aanvulling nobody "decided", and the worker is no one to ask about this card.
+  if (isDecision(last))
+    return `De casus is intussen gewijzigd: ${by} heeft al besloten (${what}, ${when}). ${rest}`;
+  return `De casus is intussen gewijzigd (laatste stap: ${what}, ${when}). ${rest}`;
 }
 
 async function decisionRefusal(
