@@ -3,6 +3,7 @@
  * group chat) against every personal value a test handed the bot — betrokkene's name, date of
  * birth, BSN, motivations, evidence, the contact details of an invitee.
  */
+import seed from '../../seed/registry.demo.json';
 
 /** Form fields whose values are personal data or a motivation (as the cards name them). */
 const personalField =
@@ -15,6 +16,15 @@ const personalValues = new Set<string>();
 
 const normalise = (text: string): string =>
   text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The registry's organisations and kamers by name: public, and rightly shown where a decider or a
+ * table is named ("door lid van de weegtafel van Politie eenheid Rotterdam"), even when a form
+ * field holds the same name (a source of evidence "Politie eenheid Rotterdam").
+ */
+const publicNames = new Set(
+  [...seed.organisations, ...seed.kamers].map((entry) => normalise(entry.name)),
+);
 
 const months = [
   'januari',
@@ -49,7 +59,8 @@ export function rememberPersonalValues(data: unknown): void {
     if (typeof value === 'string' && personalField.test(key)) {
       for (const spelling of spellings(value)) {
         const normalised = normalise(spelling);
-        if (normalised.length >= MIN_LENGTH) personalValues.add(normalised);
+        if (normalised.length >= MIN_LENGTH && !publicNames.has(normalised))
+          personalValues.add(normalised);
       }
     } else rememberPersonalValues(value);
   }

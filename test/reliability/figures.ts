@@ -18,6 +18,8 @@ export interface ReliabilityContext {
    * section reads them all at the end.
    */
   logLines: string[];
+  /** The names of the sections this run runs, in order (RELIABILITY_ONLY may choose a few). */
+  sections: readonly string[];
   /** A progress line on stderr (the table goes to stdout). */
   note(line: string): void;
 }

@@ -13,6 +13,7 @@ async function main(): Promise<number> {
     throw new Error(`no section to run (RELIABILITY_ONLY=${only?.join(',')})`);
   const context: ReliabilityContext = {
     logLines: [],
+    sections: chosen.map((section) => section.name),
     note: (line) => process.stderr.write(`reliability: ${line}\n`),
   };
   const started = performance.now();

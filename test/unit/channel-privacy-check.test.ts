@@ -14,6 +14,7 @@ describe('the channel privacy check', () => {
         naam: 'Henk  Pietersma',
         geboortedatum: '1971-03-09',
         motivering2: 'Schulden en overlast',
+        'aanwijzing1-bron': 'Politie eenheid Rotterdam',
       },
       invitees: [{ contactEmail: 'h.p@example.nl', kamerId: 'lk-rotterdam' }],
     }),
@@ -28,6 +29,12 @@ describe('the channel privacy check', () => {
     assert.ok(values.has('henk pietersma'));
     assert.ok(values.has('h.p@example.nl'));
     assert.ok(!values.has('lk-rotterdam'));
+  });
+
+  it('does not take a registry organisation’s name for personal data, though a field holds it', () => {
+    assert.ok(!rememberedPersonalValues().has('politie eenheid rotterdam'));
+    const decider = card('Goedgekeurd door lid van de weegtafel van Politie eenheid Rotterdam');
+    assert.deepEqual(leaksIn([decider], rememberedPersonalValues()), []);
   });
 
   it('finds a name in another case and spacing, a birth date as cards write it, a motivation', () => {

@@ -3,6 +3,7 @@ import { authorisation } from './authorisation';
 import { contention } from './contention';
 import { faults } from './faults';
 import { instances } from './instances';
+import { secrets } from './secrets';
 
 /** In the order they run; the secrets section last, since it reads what the others logged. */
-export const sections: Section[] = [authorisation, contention, instances, faults];
+export const sections: Section[] = [authorisation, contention, instances, faults, secrets];
