@@ -301,7 +301,9 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
     });
 
     it('refuses an unknown invoke with a clear 400, not 501', async () => {
-      for (const name of ['composeExtension/query', 'signin/verifyState', 'made/up']) {
+      // U+2028 and U+2029 stay raw in the JSON log line: it must still be read as one line.
+      const odd = 'made/up\u2028\u2029';
+      for (const name of ['composeExtension/query', 'signin/verifyState', 'made/up', odd]) {
         const answer = await post(app.botUrl, JSON.stringify(invoke(name, {})));
         assert.equal(answer.status, 400, name);
         assert.equal(
@@ -309,6 +311,11 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
           'NotSupported',
         );
       }
+      const logged = await app.waitForLogs(
+        (line) => line.msg === 'unsupported invoke' && line.invoke === odd,
+        1,
+      );
+      assert.equal(logged.length, 1, 'the line with U+2028 in it is logged and read whole');
     });
 
     it('answers a card action without value.action with an error card', async () => {
