@@ -184,6 +184,24 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
         () => ({ ...base(), conversation: { ...base().conversation, aadObjectId: ['x'] } }),
       ],
       ['a message without an id', () => ({ ...base(), id: undefined })],
+      // botbuilder's Teams handler reads the channel data of these unchecked (a TypeError).
+      [
+        'members removed without channel data',
+        () => ({
+          ...base(),
+          type: 'conversationUpdate',
+          channelData: undefined,
+          membersRemoved: [{ id: '29:someone' }],
+        }),
+      ],
+      [
+        'a message update without channel data',
+        () => ({ ...base(), type: 'messageUpdate', channelData: undefined }),
+      ],
+      [
+        'a message delete without channel data',
+        () => ({ ...base(), type: 'messageDelete', channelData: undefined }),
+      ],
       [
         'an invoke without an id',
         () => ({ ...base(), type: 'invoke', name: 'adaptiveCard/action', id: undefined }),
