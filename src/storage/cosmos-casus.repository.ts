@@ -11,8 +11,8 @@ import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from
 /** Which casus holds a number: one small document per number, found by a point read. */
 const NUMBER_KIND = 'casusnummer';
 const numberEntryId = (casusNumber: string) => `${NUMBER_KIND}:${casusNumber}`;
-/** Cosmos DB ids hold none of / \\ ? # and at most 255 characters. */
-const possibleId = (id: string) => id.length <= 255 && !/[/\\?#]/.test(id);
+/** Cosmos DB ids hold none of / \ ? # and at most 255 characters; the SDK cannot encode a lone surrogate. */
+const possibleId = (id: string) => id.length <= 255 && !/[/\\?#\uD800-\uDFFF]/u.test(id);
 const numberEntrySchema = z.object({
   id: z.string(),
   kind: z.literal(NUMBER_KIND),

@@ -52,6 +52,7 @@ describe('finding a casus by number through its number entry (real @azure/cosmos
       'LK-ROT-2026-0101?x',
       'LK\\ROT',
       'X'.repeat(300),
+      'LK-ROT-2026-0101\ud800',
     ])
       assert.equal(await repository.findByNumber(typed), undefined, typed);
   });
