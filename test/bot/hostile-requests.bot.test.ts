@@ -319,9 +319,7 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
     });
 
     it('refuses an unknown invoke with a clear 400, not 501', async () => {
-      // U+2028 and U+2029 stay raw in the JSON log line: it must still be read as one line.
-      const odd = 'made/up\u2028\u2029';
-      for (const name of ['composeExtension/query', 'signin/verifyState', 'made/up', odd]) {
+      for (const name of ['composeExtension/query', 'signin/verifyState', 'made/up']) {
         const answer = await post(app.botUrl, JSON.stringify(invoke(name, {})));
         assert.equal(answer.status, 400, name);
         assert.equal(
@@ -329,11 +327,30 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
           'NotSupported',
         );
       }
-      const logged = await app.waitForLogs(
-        (line) => line.msg === 'unsupported invoke' && line.invoke === odd,
-        1,
+    });
+
+    it('logs a caller’s invoke name or verb only in the shape of one, never typed text', async () => {
+      // U+2028 and U+2029 stay raw in the JSON log line (the activity id): still read as one line.
+      const oddId = `x\u2028\u2029${Date.now()}`;
+      const typed = { ...invoke('Jan Jansen', {}), id: oddId };
+      assert.equal((await post(app.botUrl, JSON.stringify(typed))).status, 400);
+      const verb = executeActivity(
+        'Jan Jansen 1988',
+        {},
+        {
+          serviceUrl: connector.serviceUrl,
+          aadObjectId: demoUsers.fatima,
+        },
       );
-      assert.equal(logged.length, 1, 'the line with U+2028 in it is logged and read whole');
+      assert.equal((await post(app.botUrl, JSON.stringify(verb))).status, 200);
+      const [invoked] = await app.waitForLogs((line) => line.activityId === oddId, 1);
+      assert.equal(invoked?.msg, 'unsupported invoke', 'the line with U+2028 in it is read whole');
+      assert.equal(invoked.invoke, '(other)');
+      const [unknown] = await app.waitForLogs((line) => line.activityId === verb.id, 1);
+      assert.deepEqual([unknown?.msg, unknown?.verb], ['unknown card verb', '(other)']);
+      const shaped = app.logs.filter((line) => line.invoke === 'composeExtension/query');
+      assert.ok(shaped.length > 0, 'a name in the shape of one is still logged');
+      assert.ok(!app.logs.some((line) => JSON.stringify(line).includes('Jan Jansen')));
     });
 
     it('answers a card action without value.action with an error card', async () => {
