@@ -21,6 +21,7 @@ import type { ChannelLifecycle } from './notifications/channel-lifecycle';
 import type { PersonalChats } from './personal-chats';
 import type { Dispatcher, Sender } from './routing/dispatcher';
 import { addedToTeamCard } from './routing/channel-commands';
+import { loggedName } from './routing/logged-name';
 
 /** An Action.Submit fallback carries the verb in its data, next to the fields. */
 const submitValueSchema = z.looseObject({ verb: z.string().min(1).max(100) });
@@ -114,7 +115,7 @@ export class CasusBot extends TeamsActivityHandler {
         );
       }
     }
-    logger.warn({ invoke: name.slice(0, 64) }, 'unsupported invoke');
+    logger.warn({ invoke: loggedName(name) }, 'unsupported invoke');
     return name.startsWith('task/')
       ? dialogMessageResponse('Deze actie bestaat niet (meer) in casusbot.')
       : unsupportedInvokeResponse();

@@ -32,6 +32,12 @@ const entity = z
 /** Activities that can change something carry the id that makes a repeated delivery harmless. */
 const needsId = new Set(['message', 'invoke']);
 
+/**
+ * Teams activities whose channel data botbuilder's Teams handler reads without a check (for
+ * members removed, an event type): without it the turn fails with a TypeError. Teams always sends it.
+ */
+const readsChannelData = new Set(['conversationUpdate', 'messageUpdate', 'messageDelete']);
+
 export const inboundActivitySchema = z
   .looseObject({
     type: z.string().min(1).max(64),
@@ -71,7 +77,14 @@ export const inboundActivitySchema = z
   .refine((activity) => !needsId.has(activity.type) || activity.id !== undefined, {
     path: ['id'],
     message: 'a message or invoke has an id',
-  });
+  })
+  .refine(
+    (activity) =>
+      activity.channelId !== 'msteams' ||
+      !readsChannelData.has(activity.type) ||
+      activity.channelData !== undefined,
+    { path: ['channelData'], message: 'botbuilder reads the channel data of this activity' },
+  );
 
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 

@@ -11,6 +11,7 @@ import type { CommandRoute, Services, Turn, VerbRoute } from './route-types';
 import { inviteeAnswer } from './invitee-answer';
 import { failureAnswer } from './turn-failure';
 import { TurnWrites } from './turn-writes';
+import { loggedName } from './logged-name';
 
 /** Who sent the activity, as Teams says; the registry decides what that means. */
 export interface Sender {
@@ -139,13 +140,13 @@ export class Dispatcher {
   ): Promise<AdaptiveCardJson> {
     // Outside personal chats the bot's cards have only the buttons `onChannelVerb` answers.
     if (sender.chat === 'shared') {
-      logger.warn({ verb: verb.slice(0, 100) }, 'card verb outside a personal chat');
+      logger.warn({ verb: loggedName(verb) }, 'card verb outside a personal chat');
       return personalChatOnly();
     }
     return this.guarded(logger, sender, async (turn) => {
       const route = this.table.verbs.find((candidate) => candidate.verb === verb);
       if (!route) {
-        logger.warn({ verb: verb.slice(0, 100) }, 'unknown card verb');
+        logger.warn({ verb: loggedName(verb) }, 'unknown card verb');
         return refusalCard(
           'Onbekende actie',
           'Deze kaart hoort niet bij casusbot of is verouderd.',

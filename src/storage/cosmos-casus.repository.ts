@@ -11,6 +11,8 @@ import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from
 /** Which casus holds a number: one small document per number, found by a point read. */
 const NUMBER_KIND = 'casusnummer';
 const numberEntryId = (casusNumber: string) => `${NUMBER_KIND}:${casusNumber}`;
+/** Cosmos DB ids hold none of / \ ? # and at most 255 characters; the SDK cannot encode a lone surrogate. */
+const possibleId = (id: string) => id.length <= 255 && !/[/\\?#\uD800-\uDFFF]/u.test(id);
 const numberEntrySchema = z.object({
   id: z.string(),
   kind: z.literal(NUMBER_KIND),
@@ -194,6 +196,8 @@ export class CosmosCasusRepository implements CasusRepository {
    * has none, and is found by a query (so is a number nobody has).
    */
   async findByNumber(casusNumber: string) {
+    // Typed by a user ("casus LK-ROT-2026-0001#"): the SDK throws on such an id, and no casus has it.
+    if (!possibleId(numberEntryId(casusNumber))) return undefined;
     const entry = await this.numberEntry(casusNumber);
     if (entry) {
       const casus = await this.get(entry.casusId);

@@ -184,6 +184,24 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
         () => ({ ...base(), conversation: { ...base().conversation, aadObjectId: ['x'] } }),
       ],
       ['a message without an id', () => ({ ...base(), id: undefined })],
+      // botbuilder's Teams handler reads the channel data of these unchecked (a TypeError).
+      [
+        'members removed without channel data',
+        () => ({
+          ...base(),
+          type: 'conversationUpdate',
+          channelData: undefined,
+          membersRemoved: [{ id: '29:someone' }],
+        }),
+      ],
+      [
+        'a message update without channel data',
+        () => ({ ...base(), type: 'messageUpdate', channelData: undefined }),
+      ],
+      [
+        'a message delete without channel data',
+        () => ({ ...base(), type: 'messageDelete', channelData: undefined }),
+      ],
       [
         'an invoke without an id',
         () => ({ ...base(), type: 'invoke', name: 'adaptiveCard/action', id: undefined }),
@@ -309,6 +327,30 @@ describe('bot over HTTP: hostile requests never stop the process (anonymous mode
           'NotSupported',
         );
       }
+    });
+
+    it('logs a caller’s invoke name or verb only in the shape of one, never typed text', async () => {
+      // U+2028 and U+2029 stay raw in the JSON log line (the activity id): still read as one line.
+      const oddId = `x\u2028\u2029${Date.now()}`;
+      const typed = { ...invoke('Jan Jansen', {}), id: oddId };
+      assert.equal((await post(app.botUrl, JSON.stringify(typed))).status, 400);
+      const verb = executeActivity(
+        'Jan Jansen 1988',
+        {},
+        {
+          serviceUrl: connector.serviceUrl,
+          aadObjectId: demoUsers.fatima,
+        },
+      );
+      assert.equal((await post(app.botUrl, JSON.stringify(verb))).status, 200);
+      const [invoked] = await app.waitForLogs((line) => line.activityId === oddId, 1);
+      assert.equal(invoked?.msg, 'unsupported invoke', 'the line with U+2028 in it is read whole');
+      assert.equal(invoked.invoke, '(other)');
+      const [unknown] = await app.waitForLogs((line) => line.activityId === verb.id, 1);
+      assert.deepEqual([unknown?.msg, unknown?.verb], ['unknown card verb', '(other)']);
+      const shaped = app.logs.filter((line) => line.invoke === 'composeExtension/query');
+      assert.ok(shaped.length > 0, 'a name in the shape of one is still logged');
+      assert.ok(!app.logs.some((line) => JSON.stringify(line).includes('Jan Jansen')));
     });
 
     it('answers a card action without value.action with an error card', async () => {

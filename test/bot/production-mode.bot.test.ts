@@ -3,24 +3,22 @@ import { demoUsers, messageActivity } from '../helpers/activities';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
 import { FakeConnector } from '../helpers/fake-connector';
 import { FakeTokenIssuer } from '../helpers/fake-token-issuer';
-import { signingEnv } from '../helpers/signing-env';
+import {
+  inTenant,
+  productionAppId,
+  productionEnv as azureEnv,
+  productionTenant,
+} from '../helpers/production-env';
 import { tempDir } from '../helpers/temp-dir';
 
-const tenant = '3f9e6c1a-7b2d-4c8e-9f0a-1b2c3d4e5f60';
-const appId = '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
+const tenant = productionTenant;
+const appId = productionAppId;
 
-/** The bot as in Azure (an app id, single tenant), trusting only the local issuer's keys. */
+/** The bot as in Azure, with its own embedded store. */
 const productionEnv = (dataDir: string, issuer: FakeTokenIssuer) => ({
   PORT: '0',
-  DEMO_MODE: 'false',
   EMBEDDED_COSMOS_DATA_DIR: dataDir,
-  REGISTRY_SEED_FILE: 'seed/registry.demo.json',
-  MICROSOFT_APP_ID: appId,
-  MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-  MICROSOFT_APP_TYPE: 'SingleTenant',
-  MICROSOFT_APP_TENANT_ID: tenant,
-  BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-  ...signingEnv(),
+  ...azureEnv(issuer),
 });
 
 describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a local issuer)', function () {
@@ -46,15 +44,10 @@ describe('bot over HTTP: production mode (an Azure Bot app id, tokens from a loc
 
   /** An activity as Teams sends it from a tenant. */
   function fromTenant(tenantId: string, text = 'help') {
-    const activity = messageActivity(text, {
-      serviceUrl: connector.serviceUrl,
-      aadObjectId: demoUsers.fatima,
-    });
-    return {
-      ...activity,
-      conversation: { ...activity.conversation, tenantId },
-      channelData: { tenant: { id: tenantId } },
-    };
+    return inTenant(
+      messageActivity(text, { serviceUrl: connector.serviceUrl, aadObjectId: demoUsers.fatima }),
+      tenantId,
+    );
   }
 
   async function post(body: unknown, authorization?: string) {
@@ -212,11 +205,7 @@ describe('bot over HTTP: production mode while the key service hangs for botbuil
   it('answers 503 within Teams’ limit, so the Bot Service tries again, and keeps serving', async () => {
     const serviceUrl = 'http://127.0.0.1:9/';
     const activity = messageActivity('help', { serviceUrl, aadObjectId: demoUsers.fatima });
-    const body = JSON.stringify({
-      ...activity,
-      conversation: { ...activity.conversation, tenantId: tenant },
-      channelData: { tenant: { id: tenant } },
-    });
+    const body = JSON.stringify(inTenant(activity, tenant));
     const token = await issuer.token(appId, serviceUrl);
     const answers = await Promise.all(
       [1, 2, 3].map(async () => {

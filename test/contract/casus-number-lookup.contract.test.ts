@@ -45,6 +45,18 @@ describe('finding a casus by number through its number entry (real @azure/cosmos
     assert.equal(await repository.findByNumber('LK-ROT-2025-9999'), undefined);
   });
 
+  it('finds no casus under a number no Cosmos DB id can hold (as a user may type it), instead of failing', async () => {
+    for (const typed of [
+      'LK-ROT-2026-0101#',
+      'LK/ROT',
+      'LK-ROT-2026-0101?x',
+      'LK\\ROT',
+      'X'.repeat(300),
+      'LK-ROT-2026-0101\ud800',
+    ])
+      assert.equal(await repository.findByNumber(typed), undefined, typed);
+  });
+
   it('keeps number entries out of every casus list', async () => {
     const rows = await repository.listOpenRows(['lk-rotterdam'], ['aangemeld'], 100);
     assert.ok(rows.every((row) => row.casusNumber.startsWith('LK-ROT-')));

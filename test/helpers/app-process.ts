@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { EventEmitter, once } from 'node:events';
+import type { Readable } from 'node:stream';
 
 export interface AppProcess {
   child: ChildProcess;
@@ -17,6 +17,22 @@ export interface AppProcess {
   ): Promise<Record<string, unknown>[]>;
 }
 
+/**
+ * The process's output, a line per '\n': readline would also end a line at U+2028 and U+2029,
+ * which JSON strings (a logged invoke name) may hold raw.
+ */
+function jsonLines(output: Readable | null): EventEmitter {
+  const lines = new EventEmitter();
+  let rest = '';
+  output?.setEncoding('utf8');
+  output?.on('data', (chunk: string) => {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) if (line) lines.emit('line', line);
+  });
+  return lines;
+}
+
 /** Starts `bot/main.ts` as its own process, as `npm run start:bot` does, and waits until it listens. */
 export async function startAppProcess(
   env: Record<string, string>,
@@ -30,11 +46,11 @@ export async function startAppProcess(
   const logs: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout });
+  const lines = jsonLines(child.stdout);
   const ready = new Promise<{ botUrl: string; storeEndpoint: string | undefined }>(
     (resolve, reject) => {
       let storeEndpoint: string | undefined;
-      lines.on('line', (line) => {
+      lines.on('line', (line: string) => {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
         if (entry.msg === 'store ready')
