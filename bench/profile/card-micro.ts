@@ -1,20 +1,12 @@
 // A one-off measurement: what one casus card costs to render and to serialise, in isolation.
 import { assessIntake } from '../../src/domain/intake/assessment';
 import { intakeSchema } from '../../src/domain/intake/intake.schema';
-import type { Actor } from '../../src/app/identify-actor';
-import type { Kamer, Organisation, Person } from '../../src/domain/registry/registry.schema';
 import { casusCardFor } from '../../bot/presenters/casus.presenter';
+import { seedActor, seedKamer } from '../../test/helpers/seed-actors';
 import { sampleCasus } from '../../test/helpers/samples';
-import seed from '../../seed/registry.demo.json';
 
-const kamer = seed.kamers.find((k) => k.id === 'lk-rotterdam') as Kamer;
-const jeroen = seed.persons.find((p) => p.name === 'Jeroen de Vries') as Person;
-const actor: Actor = {
-  aadObjectId: jeroen.id,
-  viaDemoPersona: false,
-  person: jeroen,
-  organisation: seed.organisations.find((o) => o.id === jeroen.organisationId) as Organisation,
-};
+const kamer = seedKamer('lk-rotterdam');
+const actor = seedActor('Jeroen de Vries');
 const intake = intakeSchema.parse(JSON.parse(process.env.INTAKE!));
 const casus = sampleCasus({
   state: 'aangemeld',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../src/app/identify-actor';
-import { registrySeedSchema } from '../../src/domain/registry/registry.schema';
+import { registrySeedSchema, type Kamer } from '../../src/domain/registry/registry.schema';
 
 /** The demo registry (seed/registry.demo.json), parsed as the app parses it. */
 export const demoSeed = registrySeedSchema.parse(
@@ -14,4 +14,11 @@ export function seedActor(name: string): Actor {
   const organisation = demoSeed.organisations.find((o) => o.id === person?.organisationId);
   assert.ok(person && organisation, `${name} is in the demo registry`);
   return { aadObjectId: person.id, person, organisation, viaDemoPersona: false };
+}
+
+/** A kamer of the demo registry by id. */
+export function seedKamer(id: string): Kamer {
+  const kamer = demoSeed.kamers.find((k) => k.id === id);
+  assert.ok(kamer, `${id} is in the demo registry`);
+  return kamer;
 }

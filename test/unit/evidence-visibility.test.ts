@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import type { Actor } from '../../src/app/identify-actor';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import { assessIntake } from '../../src/domain/intake/assessment';
 import { intakeSchema, type Intake } from '../../src/domain/intake/intake.schema';
-import type { Kamer, Organisation, Person } from '../../src/domain/registry/registry.schema';
 import { casusCardFor } from '../../bot/presenters/casus.presenter';
 import { pattern, withValueAt, type JsonPath } from '../helpers/literal-text';
+import { seedActor, seedKamer } from '../helpers/seed-actors';
 import { sampleCasus } from '../helpers/samples';
-import seed from '../../seed/registry.demo.json';
 
 // Requirement (issue 11): nothing the intake asks for is stored invisibly. Every field of the
 // intake schema must be shown to the deciders: changing its value must change the casus card a
@@ -83,14 +81,8 @@ const intake: Intake = intakeSchema.parse({
   doorbraak: { nodig: true, toelichting: 'De wachtlijst van de GGZ houdt alles tegen.' },
 });
 
-const kamer = seed.kamers.find((k) => k.id === 'lk-rotterdam') as Kamer;
-const jeroen = seed.persons.find((p) => p.name === 'Jeroen de Vries') as Person;
-const procesregisseur: Actor = {
-  aadObjectId: jeroen.id,
-  viaDemoPersona: false,
-  person: jeroen,
-  organisation: seed.organisations.find((o) => o.id === jeroen.organisationId) as Organisation,
-};
+const kamer = seedKamer('lk-rotterdam');
+const procesregisseur = seedActor('Jeroen de Vries');
 
 function cardFor(submitted: Intake) {
   const casus: Casus = sampleCasus({
