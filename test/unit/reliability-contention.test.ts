@@ -3,7 +3,7 @@ import { appendAuditLine, type UnchainedAuditEntry } from '../../src/domain/casu
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import { sampleCasus } from '../helpers/samples';
 import { namesDecider } from '../reliability/contention/race';
-import { pathProblem } from '../reliability/contention/store-check';
+import { pathProblem } from '../reliability/casus-path';
 
 const line = (
   action: UnchainedAuditEntry['action'],

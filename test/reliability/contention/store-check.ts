@@ -2,8 +2,8 @@
 // number, and every change the bot acknowledged.
 import type { Container } from '@azure/cosmos';
 import { verifyAuditChain } from '../../../src/domain/casus/audit-chain';
-import { casusActionSchema, transitionFor } from '../../../src/domain/casus/casus-machine';
 import { casusSchema, type Casus } from '../../../src/domain/casus/casus.schema';
+import { pathProblem } from '../casus-path';
 import type { Acknowledged } from './turns';
 
 export interface StoreFindings {
@@ -16,25 +16,6 @@ export interface StoreFindings {
   missing: string[];
   /** Decisions and submissions written (audit lines after the intake). */
   written: number;
-}
-
-/**
- * Why a casus's lines do not lead to its state, if they do not: each line starts where the one
- * before it ended, each step of the casus machine is one it allows, and the last ends in the state.
- */
-export function pathProblem(casus: Casus): string | undefined {
-  const first = casus.audit[0];
-  if (first?.action !== 'intake-gestart' || first.from !== null) return 'no intake line first';
-  for (let i = 1; i < casus.audit.length; i++) {
-    const line = casus.audit[i]!;
-    const before = casus.audit[i - 1]!;
-    if (line.from !== before.to) return `line ${i + 1} starts in ${line.from}, not ${before.to}`;
-    const action = casusActionSchema.safeParse(line.action);
-    if (action.success && transitionFor(line.from, action.data)?.to !== line.to)
-      return `line ${i + 1}: ${line.action} does not go from ${line.from} to ${line.to}`;
-  }
-  const last = casus.audit.at(-1)!;
-  return last.to === casus.state ? undefined : `ends in ${last.to}, the casus is ${casus.state}`;
 }
 
 function recorded(casussen: Casus[], change: Acknowledged): boolean {

@@ -4,6 +4,7 @@ import { draftIdFor } from '../../../src/app/intake/draft-id';
 import { verifyAuditChain } from '../../../src/domain/casus/audit-chain';
 import { casusSchema, type Casus } from '../../../src/domain/casus/casus.schema';
 import { intakeSteps } from '../../../src/domain/intake/intake-form';
+import { pathProblem } from '../casus-path';
 import type { TurnRecord } from './turns';
 
 /** Every casus document in the container, parsed or not (a document that does not parse counts). */
@@ -16,8 +17,8 @@ export async function allCasussen(container: Container): Promise<unknown[]> {
 
 /**
  * Documents in a state their own history does not explain: not a valid casus, an audit chain that
- * does not verify, a state other than the last audit line's, or a number without a submit (or
- * the reverse).
+ * does not verify, audit lines that do not lead by allowed steps to its state, or a number
+ * without a submit (or the reverse).
  */
 export function halfWritten(docs: readonly unknown[]): string[] {
   const problems: string[] = [];
@@ -31,8 +32,8 @@ export function halfWritten(docs: readonly unknown[]): string[] {
     const casus = parsed.data;
     const chain = verifyAuditChain(casus);
     if (chain.kind !== 'intact') problems.push(`${id}: audit chain ${chain.kind}`);
-    if (casus.audit.at(-1)?.to !== casus.state)
-      problems.push(`${id}: state ${casus.state}, last audit line ${casus.audit.at(-1)?.to}`);
+    const path = pathProblem(casus);
+    if (path) problems.push(`${id}: ${path}`);
     const submitted = casus.audit.some((line) => line.action === 'indienen');
     if (submitted !== (casus.casusNumber !== undefined))
       problems.push(`${id}: ${submitted ? 'submitted without' : 'a number without a submit'}`);
