@@ -16,7 +16,9 @@ import { readRegistrySeed } from '../src/storage/registry-seed-file';
 import { openStore } from '../src/storage/store';
 import { loadSearchKey } from '../src/storage/cosmos-search-key';
 import { betrokkeneKeyer } from '../src/app/casus/betrokkene-key';
-import { searchLog } from './search-log';
+import { CosmosAccessLog } from '../src/storage/cosmos-access-log';
+import { DownloadLinks } from '../src/app/links/download-links';
+import { downloadProviders } from './downloads/download-providers';
 import { createAdapter } from './adapter';
 import { CasusBot } from './casus-bot';
 import { SigningDialog } from './dialogs/signing-dialog';
@@ -64,6 +66,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       new CosmosConversationDirectory(store.containers.conversations),
       { ttlMs: config.conversationCacheMs, maxEntries: 10_000, clock: () => Date.now() },
     );
+    const accessLog = new CosmosAccessLog(store.containers['access-log']);
     const adapter = createAdapter(config.bot, logger);
     const now = () => new Date();
     const signing = await wireInvitationSigning(
@@ -75,6 +78,12 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
     let baseUrl = config.publicBaseUrl ?? '';
     const links = new EvidenceLinks(
       signing.tokens,
+      () => baseUrl,
+      () => randomUUID(),
+    );
+    const downloads = new DownloadLinks(
+      signing.linkSecret,
+      now,
       () => baseUrl,
       () => randomUUID(),
     );
@@ -115,9 +124,10 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
         casussen,
         numbers: new CosmosCasusNumberSequence(store.containers.counters),
         betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
-        accessLog: searchLog(logger),
+        accessLog,
         notifications: notifier,
         participants: { links, conversations, signingLinks },
+        downloads,
         demoMode: config.demoMode,
         now,
         newId: () => randomUUID(),
@@ -129,6 +139,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
           casussen,
           conversations,
           poster,
+          accessLog,
           demoMode: config.demoMode,
           now,
           newId: () => randomUUID(),
@@ -160,10 +171,20 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
             : undefined,
         allowedTenantId: config.bot.kind === 'azure-bot' ? config.bot.tenantId : undefined,
         signing: signing.service,
+        downloads: {
+          links: downloads,
+          registry,
+          accessLog,
+          providers: downloadProviders({ casussen, registry, accessLog, now }),
+          now,
+          newId: () => randomUUID(),
+          logger,
+        },
         evidence: {
           casussen,
           registry,
           tokens: signing.tokens,
+          accessLog,
           now,
           newId: () => randomUUID(),
           logger,

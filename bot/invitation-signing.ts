@@ -17,6 +17,8 @@ export interface InvitationSigning {
   /** Issues the links of the Teams dialog and those the proposer sends on. */
   tokens: LinkTokens;
   evidence: EvidenceSigner;
+  /** The link secret, for the download links too (they have their own audience). */
+  linkSecret: Uint8Array;
 }
 
 /**
@@ -48,5 +50,5 @@ export async function wireInvitationSigning(
     newId: clock.newId,
     isStoreUnavailable: (error) => error instanceof StoreUnavailableError,
   });
-  return { service, tokens, evidence };
+  return { service, tokens, evidence, linkSecret: secret };
 }

@@ -20,6 +20,7 @@ import { invitationParticipantsCard } from './invitation-participants.card';
 import { invitationShareCard } from './invitation-share.card';
 import { invitationLinkCard } from './invitation-link.card';
 import { invitationSignCard } from './invitation-sign.card';
+import { accessLogCard } from './access-log.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -46,4 +47,5 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   invitationLinkCard,
   channelThreadCard,
   channelReplyCard,
+  accessLogCard,
 ];

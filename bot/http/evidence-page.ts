@@ -41,7 +41,7 @@ export const evidencePageCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="nl">
 <head>

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { evidenceFacts } from '../../src/app/invitation/evidence-facts';
 import { openDeclarationByLink } from '../../src/app/invitation/open-declaration';
+import type { AccessLogStore } from '../../src/app/access/access-log';
 import type { LinkTokens } from '../../src/app/links/link-tokens';
 import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
@@ -14,6 +15,7 @@ export interface EvidenceRouteDependencies {
   registry: RegistryRepository;
   /** The same instance that issues the links ("Verklaring bekijken"). */
   tokens: LinkTokens;
+  accessLog: AccessLogStore;
   now(): Date;
   newId(): string;
   logger: Logger;
@@ -42,7 +44,11 @@ export function evidenceRoutes(deps: EvidenceRouteDependencies): Router {
     sensitive(res);
     let opened;
     try {
-      opened = await openDeclarationByLink(deps, token);
+      opened = await openDeclarationByLink(
+        deps,
+        token,
+        kind === 'page' ? 'verklaring-bekijken' : 'bewijsrapport',
+      );
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       deps.logger.warn({ err: error.cause }, 'declaration not opened: store unavailable');

@@ -8,6 +8,7 @@ import type { CasusBot } from '../casus-bot';
 import type { SigningService } from '../../src/app/invitation/signing';
 import type { BotTokenVerifier } from './bot-token';
 import { evidenceRoutes, type EvidenceRouteDependencies } from './evidence-routes';
+import { downloadRoutes, type DownloadRouteDependencies } from './download-routes';
 import { messagesEndpoint } from './messages-endpoint';
 import { signingAssetsLoader } from './signing-assets';
 import { signingRoutes } from './signing-routes';
@@ -23,6 +24,8 @@ export interface HttpDependencies {
   allowedTenantId?: string;
   /** The signed declarations' viewing links (`/verklaring/<token>`). */
   evidence?: EvidenceRouteDependencies;
+  /** Documents made on request: dossier exports, inzages, access-log lists. */
+  downloads?: DownloadRouteDependencies;
   /** The geheimhoudingsverklaring's signing page and its API; not served without it. */
   signing?: SigningService;
 }
@@ -81,6 +84,7 @@ export function createHttpApp(
   });
 
   if (deps.evidence) app.use(evidenceRoutes(deps.evidence));
+  if (deps.downloads) app.use(downloadRoutes(deps.downloads));
   if (deps.signing) {
     app.use(
       signingRoutes({ service: deps.signing, assets: signingAssetsLoader(), logger: deps.logger }),

@@ -7,6 +7,8 @@ export const roleNames: Record<Role['role'], string> = {
   procesregisseur: 'procesregisseur',
   weegtafellid: 'lid van de weegtafel',
   'functioneel-beheerder': 'functioneel beheerder',
+  'privacy-officer': 'privacy officer',
+  contactpunt: 'contactpunt AVG-verzoeken',
 };
 
 /** The name of a role as an audit line records it; a role no longer known reads as stored. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CasusServices } from '../../src/app/casus/casus-access';
 import { openCasusById } from '../../src/app/casus/open-casus';
-import { identifyActor } from '../../src/app/identify-actor';
+import { recorderFor, type AccessRecording } from '../../src/app/access/access-recorder';
+import { identifyActor, type Actor } from '../../src/app/identify-actor';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import type { Logger } from '../../src/logging/logger';
 import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
@@ -28,7 +29,7 @@ export const channelVerbTexts = {
   later: 'casusbot kan dit nu even niet verwerken. Probeer het later opnieuw.',
 } as const;
 
-export interface ChannelVerbServices extends CasusServices {
+export interface ChannelVerbServices extends Omit<CasusServices, 'access'>, AccessRecording {
   conversations: ConversationDirectory;
   poster: Pick<CardPoster, 'post'>;
   demoMode: boolean;
@@ -86,7 +87,21 @@ export class ChannelVerbs {
       return channelVerbTexts.refused;
     }
     const { actor } = identification;
-    const opened = await openCasusById(services, actor, parsed.data.casusId);
+    const access = recorderFor(services, logger, actor, OPEN_IN_CHAT_VERB);
+    try {
+      return await this.postToChat({ ...services, access }, actor, parsed.data.casusId, logger);
+    } finally {
+      await access.settled();
+    }
+  }
+
+  private async postToChat(
+    services: ChannelVerbServices & CasusServices,
+    actor: Actor,
+    casusId: string,
+    logger: Logger,
+  ): Promise<string> {
+    const opened = await openCasusById(services, actor, casusId);
     if (!opened.ok) {
       logger.info({ refusal: opened.error.kind }, 'open in personal chat refused');
       return channelVerbTexts.refused;

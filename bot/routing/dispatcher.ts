@@ -12,6 +12,10 @@ import { inviteeAnswer } from './invitee-answer';
 import { failureAnswer } from './turn-failure';
 import { TurnWrites } from './turn-writes';
 import { loggedName } from './logged-name';
+import { recorderFor, type AccessRecorder } from '../../src/app/access/access-recorder';
+
+/** The services a turn gets, but for its own access recorder, which the dispatcher makes per turn. */
+export type DispatcherServices = Omit<Services, 'access'>;
 
 /** Who sent the activity, as Teams says; the registry decides what that means. */
 export interface Sender {
@@ -57,7 +61,7 @@ export class Dispatcher {
       /** The answer to text that is no command (by default the first command, help). */
       notUnderstood?: (turn: Turn) => Promise<AdaptiveCardJson>;
     },
-    private readonly services: Services,
+    private readonly services: DispatcherServices,
     /**
      * A team channel's commands (`koppel`, `ontkoppel`) and the buttons on the bot's channel
      * cards; without them, a channel gets the pointer to the personal chat only.
@@ -99,14 +103,14 @@ export class Dispatcher {
     const { notUnderstood } = this.table;
     if (!match && notUnderstood) {
       // Said so, with the commands as buttons: the user learns what is possible.
-      return this.guarded(logger, sender, async (turn) => {
+      return this.guarded(logger, sender, 'tekst', async (turn) => {
         logger.info('text that is no command');
         return notUnderstood(turn);
       });
     }
     const route = match?.route ?? this.commands[0];
     if (!route) throw new Error('The route table has no commands');
-    return this.guarded(logger, sender, async (turn) => {
+    return this.guarded(logger, sender, route.command, async (turn) => {
       if (route.demoOnly && !this.services.demoMode) {
         return refusalCard(
           'Alleen in de demomodus',
@@ -143,7 +147,7 @@ export class Dispatcher {
       logger.warn({ verb: loggedName(verb) }, 'card verb outside a personal chat');
       return personalChatOnly();
     }
-    return this.guarded(logger, sender, async (turn) => {
+    return this.guarded(logger, sender, loggedName(verb), async (turn) => {
       const route = this.table.verbs.find((candidate) => candidate.verb === verb);
       if (!route) {
         logger.warn({ verb: loggedName(verb) }, 'unknown card verb');
@@ -172,15 +176,25 @@ export class Dispatcher {
     });
   }
 
+  /** `why`: the command or verb, as the access log names the cause of what the turn read or changed. */
   private async guarded(
     logger: Logger,
     sender: Sender,
+    why: string,
     handle: (turn: Turn) => Promise<AdaptiveCardJson>,
   ): Promise<AdaptiveCardJson> {
     const { notifications } = this.services;
+    let access: AccessRecorder | undefined;
     const writes = new TurnWrites(
       this.services.casussen,
       notifications.claimFor?.bind(notifications),
+      {
+        turnBegan: this.services.now().toISOString(),
+        get recorder() {
+          if (!access) throw new Error('A casus was written before the actor was known');
+          return access;
+        },
+      },
     );
     // What the turn wrote goes to the delivery, which then reads and claims nothing itself.
     const turnNotifications = {
@@ -204,6 +218,7 @@ export class Dispatcher {
         logger.warn({ reason: identification.reason }, 'not authorised');
         return notAuthorisedCard.render({ reason: accessRefusalText[identification.reason] });
       }
+      access = recorderFor(this.services, logger, identification.actor, why);
       await this.remember(sender, logger);
       // Demo mode: the role played is reached in this chat too, so the one local client also
       // shows the notifications meant for that role (the client cannot open other users' chats).
@@ -213,7 +228,12 @@ export class Dispatcher {
       return await handle({
         actor: identification.actor,
         activityId: sender.activityId,
-        services: { ...this.services, casussen: writes, notifications: turnNotifications },
+        services: {
+          ...this.services,
+          casussen: writes,
+          notifications: turnNotifications,
+          access,
+        },
         commandsFor: (actor) =>
           this.commands
             .filter((route) => route.offeredTo?.(actor) ?? true)
@@ -221,6 +241,8 @@ export class Dispatcher {
       });
     } catch (error) {
       return failureAnswer(error, writes.record, logger);
+    } finally {
+      await access?.settled();
     }
   }
 

@@ -9,8 +9,14 @@ import { navigationVerbRoutes, showCasuslijst } from './handlers/navigation.hand
 import { participantsVerbRoutes } from './handlers/participants.handler';
 import { signingLinkVerbRoutes } from './handlers/signing-link.handler';
 import { searchVerbRoutes } from './handlers/search.handler';
+import {
+  accessLogVerbRoutes,
+  showAccessLog,
+  whatDidPersonSee,
+  whoSawCasus,
+} from './handlers/access-log.handler';
 import { refusalCard } from '../presenters/error-cards';
-import { hasIntakeRole, isDecisionMaker } from '../../src/domain/registry/roles';
+import { hasIntakeRole, isDecisionMaker, isPrivacyOfficer } from '../../src/domain/registry/roles';
 import { verbRoute, type CommandRoute, type Turn, type VerbRoute } from './route-types';
 import type { AdaptiveCardJson } from '../cards/card-template';
 
@@ -71,6 +77,27 @@ export const routeTable: {
       handle: showCasuslijst,
     },
     {
+      command: 'toegangslog',
+      description: 'Wie heeft welke casus ingezien (alleen de privacy officer)',
+      offeredTo: (actor) => isPrivacyOfficer(actor.person),
+      handle: showAccessLog,
+    },
+    {
+      command: 'wie heeft casus',
+      argument: 'nummer',
+      description:
+        'Wie heeft een casus ingezien, bijvoorbeeld: wie heeft casus LK-ROT-2026-0007 ingezien',
+      offeredTo: (actor) => isPrivacyOfficer(actor.person),
+      handle: whoSawCasus,
+    },
+    {
+      command: 'wat heeft',
+      argument: 'naam',
+      description: 'Wat heeft iemand ingezien, bijvoorbeeld: wat heeft Jeroen de Vries ingezien',
+      offeredTo: (actor) => isPrivacyOfficer(actor.person),
+      handle: whatDidPersonSee,
+    },
+    {
       command: 'rol',
       description: 'Het werk van een andere rol bekijken (alleen in de demomodus)',
       demoOnly: true,
@@ -88,6 +115,7 @@ export const routeTable: {
     ...searchVerbRoutes,
     ...participantsVerbRoutes,
     ...signingLinkVerbRoutes,
+    ...accessLogVerbRoutes,
   ],
   notUnderstood: showNotUnderstood,
 };

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import type { AccessLog } from '../../src/app/casus/access-log';
+import type { AccessLogStore } from '../../src/app/access/access-log';
+import type { AccessRecorder } from '../../src/app/access/access-recorder';
 import type { BetrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
 import type { Actor } from '../../src/app/identify-actor';
+import type { DownloadLinks } from '../../src/app/links/download-links';
 import type { EvidenceLinks } from '../../src/app/invitation/evidence-links';
 import type { SigningLinks } from '../../src/app/invitation/signing-link';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
@@ -18,8 +20,10 @@ export interface Services {
   numbers: CasusNumberSequence;
   /** The keyed hash under which a casus's betrokkene can be found (set at submit). */
   betrokkeneKey: BetrokkeneKeyer;
-  /** Records searches, each a read of personal data. */
-  accessLog: AccessLog;
+  /** The access log: who saw or changed which casus (the privacy officer reads it). */
+  accessLog: AccessLogStore;
+  /** This turn's access records, with who acts and the command or card action that caused them. */
+  access: AccessRecorder;
   /** Sends a casus's pending notifications after the turn's write (never blocks the answer). */
   notifications: TurnNotifications;
   /**
@@ -31,6 +35,8 @@ export interface Services {
     conversations: ConversationDirectory;
     signingLinks: SigningLinks;
   };
+  /** Links to documents made on request (dossier, inzage, access-log list), for the asker only. */
+  downloads: DownloadLinks;
   demoMode: boolean;
   now(): Date;
   newId(): string;

@@ -1,6 +1,8 @@
 import type { CasusRepository, Versioned } from '../../src/domain/casus/casus.repository';
 import type { Casus, CasusState } from '../../src/domain/casus/casus.schema';
 import type { Result } from '../../src/domain/shared/result';
+import { accessWhatOfChange } from '../../src/domain/access/access-actor';
+import type { AccessRecorder } from '../../src/app/access/access-recorder';
 
 /** What the casus writes of one turn came to, for an answer after something failed. */
 export type WriteRecord =
@@ -15,7 +17,7 @@ export type WriteRecord =
  * read after the write, a card that cannot be rendered), its answer must not say that nothing
  * changed: the tracker knows whether something did. Every casus it writes goes through `claim`
  * first (the notifier's claim on news), and the last one written is kept with its ETag, for the
- * delivery after the turn.
+ * delivery after the turn. Every confirmed write is also an access-log record of the change.
  */
 export class TurnWrites implements CasusRepository {
   record: WriteRecord = { kind: 'none' };
@@ -24,6 +26,7 @@ export class TurnWrites implements CasusRepository {
   constructor(
     private readonly inner: CasusRepository,
     private readonly claim: (casus: Casus) => Casus = (casus) => casus,
+    private readonly access?: { recorder: AccessRecorder; turnBegan: string },
   ) {}
 
   /** The casus as this turn last wrote it, with its ETag; undefined if it wrote another or none. */
@@ -32,6 +35,7 @@ export class TurnWrites implements CasusRepository {
   }
 
   private async track<T, E>(
+    casus: Pick<Casus, 'id'> & Partial<Casus>,
     write: Promise<Result<T, E>>,
     written: (value: T) => Versioned<Casus> | undefined,
   ): Promise<Result<T, E>> {
@@ -39,18 +43,22 @@ export class TurnWrites implements CasusRepository {
     if (result.ok) {
       this.last = written(result.value);
       this.record = { kind: 'written', casus: this.last?.value };
+      if (this.access) {
+        const what = accessWhatOfChange(this.last?.value, this.access.turnBegan);
+        this.access.recorder.record(what, this.last?.value ?? casus, 'changed');
+      }
     } else if (result.error === 'outcome-unknown') this.record = { kind: 'unanswered' };
     return result;
   }
 
   create(casus: Casus) {
-    return this.track(this.inner.create(this.claim(casus)), (stored) => stored);
+    return this.track(casus, this.inner.create(this.claim(casus)), (stored) => stored);
   }
   replace(casus: Casus, etag: string) {
-    return this.track(this.inner.replace(this.claim(casus), etag), (stored) => stored);
+    return this.track(casus, this.inner.replace(this.claim(casus), etag), (stored) => stored);
   }
   delete(id: string, etag: string) {
-    return this.track(this.inner.delete(id, etag), () => undefined);
+    return this.track({ id }, this.inner.delete(id, etag), () => undefined);
   }
   get(id: string) {
     return this.inner.get(id);

@@ -1,3 +1,4 @@
+import { testAccess } from '../helpers/memory-access-log';
 import assert from 'node:assert/strict';
 import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
@@ -24,6 +25,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
       betrokkeneKey: testBetrokkeneKey,
+      access: testAccess(),
       now: () => new Date(),
       newId: () => randomUUID(),
     };

@@ -1,3 +1,4 @@
+import { testAccess } from '../helpers/memory-access-log';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { testBetrokkeneKey } from '../helpers/betrokkene-key';
@@ -29,6 +30,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
       betrokkeneKey: testBetrokkeneKey,
+      access: testAccess(),
       now: () => clock.now,
       newId: () => randomUUID(),
     };

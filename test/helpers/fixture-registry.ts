@@ -1,4 +1,5 @@
 import { defaultTermijnen } from '../../src/domain/deadlines/termijnen';
+import { defaultBewaartermijnen } from '../../src/domain/retention/bewaartermijnen';
 import {
   defaultPrioritisation,
   type Kamer,
@@ -31,6 +32,7 @@ export const zvh: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
   termijnen: defaultTermijnen,
+  bewaartermijnen: { ...defaultBewaartermijnen },
   type: 'zvh',
   id: 'zvh-x',
   name: 'Zorg- en Veiligheidshuis X',
@@ -41,6 +43,7 @@ export const lkA: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
   termijnen: defaultTermijnen,
+  bewaartermijnen: { ...defaultBewaartermijnen },
   type: 'lokale-kamer',
   id: 'lk-a',
   name: 'Lokale Kamer Aastad',

@@ -1,3 +1,5 @@
+import { DownloadLinks } from '../../src/app/links/download-links';
+import { MemoryAccessLog, testAccess } from './memory-access-log';
 import { testBetrokkeneKey } from './betrokkene-key';
 import type { Services } from '../../bot/routing/route-types';
 import { EvidenceLinks } from '../../src/app/invitation/evidence-links';
@@ -21,7 +23,8 @@ export function servicesWithStoreDown(demoMode: boolean): Services {
     casussen: unavailable<CasusRepository>(),
     numbers: unavailable<CasusNumberSequence>(),
     betrokkeneKey: testBetrokkeneKey,
-    accessLog: { searched: () => undefined },
+    accessLog: new MemoryAccessLog(),
+    access: testAccess(),
     notifications: { deliverSoon: () => undefined },
     participants: {
       links: new EvidenceLinks(
@@ -32,6 +35,12 @@ export function servicesWithStoreDown(demoMode: boolean): Services {
       conversations: unavailable(),
       signingLinks: () => Promise.reject(new Error('no links while the store is down')),
     },
+    downloads: new DownloadLinks(
+      new Uint8Array(32),
+      () => new Date(),
+      () => 'http://127.0.0.1',
+      () => 'jti',
+    ),
     newId: () => '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4aff',
     demoMode,
     now: () => new Date('2026-11-23T10:00:00Z'),

@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/casus/casus-audience';
 import type { AuditEntry, Casus, CasusState } from '../../src/domain/casus/casus.schema';
 import { defaultTermijnen } from '../../src/domain/deadlines/termijnen';
+import { defaultBewaartermijnen } from '../../src/domain/retention/bewaartermijnen';
 import type { Kamer, Organisation, Person } from '../../src/domain/registry/registry.schema';
 import { hasDecisionRoleAt } from '../../src/domain/registry/roles';
 import { sampleCasus } from '../helpers/samples';
@@ -46,6 +47,7 @@ const kamer = (id: string, zvhId?: string): Kamer =>
           perWaitingDay: 1,
         },
         termijnen: defaultTermijnen,
+        bewaartermijnen: { ...defaultBewaartermijnen },
       }
     : {
         kind: 'kamer',
@@ -60,6 +62,7 @@ const kamer = (id: string, zvhId?: string): Kamer =>
           perWaitingDay: 1,
         },
         termijnen: defaultTermijnen,
+        bewaartermijnen: { ...defaultBewaartermijnen },
       };
 const lkA = kamer('lk-a', 'zvh-x');
 const lkB = kamer('lk-b', 'zvh-x');

@@ -9,6 +9,7 @@ import { auditLineHash } from '../../src/domain/casus/audit-chain';
 import { applyTransition, personRef } from '../../src/domain/casus/casus-transition';
 import { channelEntriesOf } from '../../src/domain/channel/channel-entries';
 import { defaultTermijnen } from '../../src/domain/deadlines/termijnen';
+import { defaultBewaartermijnen } from '../../src/domain/retention/bewaartermijnen';
 import {
   casusSchema,
   casusStateSchema,
@@ -44,6 +45,7 @@ const lkB: Kamer = {
   kind: 'kamer',
   prioritisation: defaultPrioritisation,
   termijnen: defaultTermijnen,
+  bewaartermijnen: { ...defaultBewaartermijnen },
   type: 'lokale-kamer',
   id: 'lk-b',
   name: 'Lokale Kamer Bedorp',

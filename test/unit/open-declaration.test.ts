@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { MemoryAccessLog } from '../helpers/memory-access-log';
+import { createLogger } from '../../src/logging/logger';
 import assert from 'node:assert/strict';
 import { openDeclarationByLink } from '../../src/app/invitation/open-declaration';
 import { LinkTokens } from '../../src/app/links/link-tokens';
@@ -29,7 +32,15 @@ function services(casus: Casus, clock: { now: Date }, persons: Person[] = demoRe
       Promise.resolve(id === casus.id ? { value: casus, etag: '"1"' } : undefined),
   } as unknown as CasusRepository;
   const now = () => clock.now;
-  return { registry, casussen, now, newId: () => 'x', tokens: new LinkTokens(secret, now) };
+  return {
+    registry,
+    casussen,
+    now,
+    newId: () => randomUUID(),
+    tokens: new LinkTokens(secret, now),
+    accessLog: new MemoryAccessLog(),
+    logger: createLogger('silent'),
+  };
 }
 
 describe('viewing link of a signed declaration', () => {
@@ -61,15 +72,25 @@ describe('viewing link of a signed declaration', () => {
 
   it('opens the declaration for the person it was issued to', async () => {
     const { token } = await link();
-    const opened = await openDeclarationByLink(services(signed.casus, clock), token);
+    const deps = services(signed.casus, clock);
+    const opened = await openDeclarationByLink(deps, token, 'verklaring-bekijken');
     assert.ok(opened.ok);
     assert.equal(opened.value.declaration.recordSha256, signed.declaration.recordSha256);
+    // The reading is in the access log, as the person the link was issued to.
+    assert.deepEqual(
+      deps.accessLog.records.map((r) => [r.actor.personId, r.casusId, r.what, r.why, r.result]),
+      [[jeroenId, signed.casus.id, 'view', 'verklaring-bekijken', 'shown']],
+    );
   });
 
   it('refuses it once expired (15 minutes)', async () => {
     const { token } = await link();
     clock.now = new Date(clock.now.getTime() + 15 * 60_000 + 1000);
-    const opened = await openDeclarationByLink(services(signed.casus, clock), token);
+    const opened = await openDeclarationByLink(
+      services(signed.casus, clock),
+      token,
+      'verklaring-bekijken',
+    );
     assert.deepEqual(opened, { ok: false, error: 'verlopen' });
   });
 
@@ -89,7 +110,11 @@ describe('viewing link of a signed declaration', () => {
       (await link({ purpose: 'ondertekenen' })).token,
       'not-a-token',
     ]) {
-      const opened = await openDeclarationByLink(services(signed.casus, clock), bad);
+      const opened = await openDeclarationByLink(
+        services(signed.casus, clock),
+        bad,
+        'verklaring-bekijken',
+      );
       assert.deepEqual(opened, { ok: false, error: 'ongeldig' });
     }
   });
@@ -97,17 +122,27 @@ describe('viewing link of a signed declaration', () => {
   it('refuses a person who may not (or no longer) see the casus', async () => {
     const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // the ZVH: no escalation was asked
     const { token } = await link({ personId: anouk });
-    assert.deepEqual(await openDeclarationByLink(services(signed.casus, clock), token), {
+    const deps = services(signed.casus, clock);
+    assert.deepEqual(await openDeclarationByLink(deps, token, 'verklaring-bekijken'), {
       ok: false,
       error: 'geen-toegang',
     });
+    // The refused attempt is in the access log too.
+    assert.deepEqual(
+      deps.accessLog.records.map((r) => [r.actor.personId, r.what, r.result]),
+      [[anouk, 'view', 'refused']],
+    );
     // Jeroen's role at the Lokale Kamer is gone from the registry after the link was issued.
     const jeroenLink = (await link()).token;
     const withoutRole = demoRegistry.persons.map((p) =>
       p.id === jeroenId ? { ...p, roles: [] } : p,
     );
     assert.deepEqual(
-      await openDeclarationByLink(services(signed.casus, clock, withoutRole), jeroenLink),
+      await openDeclarationByLink(
+        services(signed.casus, clock, withoutRole),
+        jeroenLink,
+        'verklaring-bekijken',
+      ),
       { ok: false, error: 'geen-toegang' },
     );
   });
@@ -115,9 +150,12 @@ describe('viewing link of a signed declaration', () => {
   it('refuses every link once the casus is closed', async () => {
     const { token } = await link();
     const closed = { ...signed.casus, state: 'afgesloten' as const };
-    assert.deepEqual(await openDeclarationByLink(services(closed, clock), token), {
-      ok: false,
-      error: 'afgesloten',
-    });
+    assert.deepEqual(
+      await openDeclarationByLink(services(closed, clock), token, 'verklaring-bekijken'),
+      {
+        ok: false,
+        error: 'afgesloten',
+      },
+    );
   });
 });

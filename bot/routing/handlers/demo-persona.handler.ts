@@ -1,3 +1,4 @@
+import { folded } from '../../../src/domain/shared/folded-text';
 import { z } from 'zod';
 import { listDemoPersonas, switchDemoPersona } from '../../../src/app/switch-demo-persona';
 import { demoPersonasCard } from '../../cards/demo-personas.card';
@@ -10,8 +11,6 @@ const today = (turn: Turn) => turn.services.now().toISOString().slice(0, 10);
 
 /** Persons on one page of "rol": a registry of any size stays one small card per page. */
 export const PERSONAS_PER_PAGE = 10;
-
-const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /** "rol" or "rol <naam>": the registry persons a demo user can act as, a page at a time. */
 export async function showDemoPersonas(turn: Turn, filter = '', requestedPage = 1) {

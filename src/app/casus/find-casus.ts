@@ -2,13 +2,11 @@ import { mayViewCasus } from '../../domain/casus/casus-audience';
 import { isDecisionMaker } from '../../domain/registry/roles';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
-import type { AccessLog } from './access-log';
 import type { BetrokkeneKeyer } from './betrokkene-key';
 import { loadVisibleCasus, type CasusInKamer, type CasusServices } from './casus-access';
 
 export interface FindServices extends CasusServices {
   betrokkeneKey: BetrokkeneKeyer;
-  accessLog: AccessLog;
 }
 
 /** More matches than this for one name and date of birth is not a search, it is a list. */
@@ -27,13 +25,9 @@ export async function findCasusByNumber(
     services,
     actor,
     await services.casussen.findByNumber(casusNumber.trim().toUpperCase()),
+    'search',
   );
-  services.accessLog.searched({
-    at: services.now().toISOString(),
-    personId: actor.person.id,
-    kind: 'casusnummer',
-    casusIds: found.ok ? [found.value.casus.id] : [],
-  });
+  if (!found.ok) services.access.searched([]);
   return found.ok ? found.value : undefined;
 }
 
@@ -58,11 +52,6 @@ export async function findCasussenByBetrokkene(
     const kamer = kamers.find((k) => k.id === casus.kamerId);
     return kamer && mayViewCasus(actor, casus, kamer, today) ? [{ casus, etag, kamer }] : [];
   });
-  services.accessLog.searched({
-    at: services.now().toISOString(),
-    personId: actor.person.id,
-    kind: 'betrokkene',
-    casusIds: visible.map(({ casus }) => casus.id),
-  });
+  services.access.searched(visible.map(({ casus }) => casus));
   return ok(visible);
 }

@@ -5,6 +5,8 @@ import type { Kamer } from '../../domain/registry/registry.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import { loadVisibleCasus, type CasusServices } from '../casus/casus-access';
 import { identifyActor } from '../identify-actor';
+import { recorderFor, type AccessRecording } from '../access/access-recorder';
+import type { Logger } from '../../logging/logger';
 import type { LinkTokens } from '../links/link-tokens';
 
 /** Why a viewing link shows nothing; the page says which, in Dutch, and nothing of the casus. */
@@ -30,8 +32,10 @@ export interface OpenedDeclaration {
  * visibility rule), then the declaration it names. One read of the casus; nothing is written.
  */
 export async function openDeclarationByLink(
-  services: CasusServices & { tokens: LinkTokens },
+  services: Omit<CasusServices, 'access'> &
+    AccessRecording & { tokens: LinkTokens; logger: Logger },
   token: unknown,
+  why: string,
 ): Promise<Result<OpenedDeclaration, ViewingRefusal>> {
   const claims = await services.tokens.verify(token, 'verklaring-bekijken');
   if (!claims.ok) return fail(claims.error === 'expired' ? 'verlopen' : 'ongeldig');
@@ -41,11 +45,13 @@ export async function openDeclarationByLink(
   const today = services.now().toISOString().slice(0, 10);
   const identified = await identifyActor(services.registry, sub, { demoMode: false, today });
   if (!identified.ok) return fail('geen-toegang');
+  const access = recorderFor(services, services.logger, identified.actor, why);
   const loaded = await loadVisibleCasus(
-    services,
+    { ...services, access },
     identified.actor,
     await services.casussen.get(casusId),
   );
+  await access.settled();
   if (!loaded.ok) return fail('geen-toegang');
   const { casus, kamer } = loaded.value;
   if (casus.state === 'afgesloten') return fail('afgesloten');

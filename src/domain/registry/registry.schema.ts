@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { termijnenSchema } from '../deadlines/termijnen';
+import { bewaartermijnenSchema } from '../retention/bewaartermijnen';
 
 const slug = z
   .string()
@@ -54,6 +55,8 @@ const kamerBase = {
   prioritisation: prioritisationSchema.default(defaultPrioritisation),
   /** Werkdagen per waiting state; a registry written before termijnen existed gets the defaults. */
   termijnen: termijnenSchema,
+  /** Months personal data is kept after closure or rejection; a registry without them gets the defaults. */
+  bewaartermijnen: bewaartermijnenSchema,
 };
 export const kamerSchema = z.discriminatedUnion('type', [
   z.object({ ...kamerBase, type: z.literal('lokale-kamer'), gemeente: name, zvhId: slug }),
@@ -66,6 +69,10 @@ export const roleSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('procesregisseur'), kamerId: slug }),
   z.object({ role: z.literal('weegtafellid'), kamerId: slug }),
   z.object({ role: z.literal('functioneel-beheerder') }),
+  /** Answers who saw which casus (the access log), for the joint controllers; sees no casus itself. */
+  z.object({ role: z.literal('privacy-officer') }),
+  /** The one contactpunt for a betrokkene's AVG requests, answering for all participants (BGS art. 1.1). */
+  z.object({ role: z.literal('contactpunt') }),
 ]);
 export type Role = z.infer<typeof roleSchema>;
 export type RoleName = Role['role'];

@@ -22,3 +22,13 @@ export function hasDecisionRoleAt(person: Person, kamerId: string): boolean {
       (role.role === 'procesregisseur' || role.role === 'weegtafellid') && role.kamerId === kamerId,
   );
 }
+
+/** May ask the access log who saw which casus (and nothing else of casussen). */
+export function isPrivacyOfficer(person: Person): boolean {
+  return person.roles.some((role) => role.role === 'privacy-officer');
+}
+
+/** Handles a betrokkene's AVG requests for all participants (BGS art. 1.1). */
+export function isContactpunt(person: Person): boolean {
+  return person.roles.some((role) => role.role === 'contactpunt');
+}
