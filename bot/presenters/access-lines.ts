@@ -1,7 +1,8 @@
-import type {
-  AccessRecord,
-  AccessResult,
-  AccessWhat,
+import {
+  isNoCasus,
+  type AccessRecord,
+  type AccessResult,
+  type AccessWhat,
 } from '../../src/domain/access/access-record.schema';
 import type { Kamer, Organisation } from '../../src/domain/registry/registry.schema';
 import { roleName } from './actor.presenter';
@@ -59,7 +60,7 @@ export function accessLines(
     wie: record.actor.name,
     organisatie: organisationName.get(record.actor.organisationId) ?? record.actor.organisationId,
     rollen: rolesText(record.actor.roles, byId),
-    casus: record.casusNumber ?? (record.casusId === 'geen-casus' ? '—' : 'concept'),
+    casus: record.casusNumber ?? (isNoCasus(record.casusId) ? '—' : 'concept'),
     kamer: record.kamerId ? (byId.get(record.kamerId)?.name ?? record.kamerId) : '—',
     wat: accessWhatLabels[record.what],
     waarom: record.why,

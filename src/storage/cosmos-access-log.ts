@@ -1,7 +1,6 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, SqlParameter } from '@azure/cosmos';
 import type { AccessLogStore, Period } from '../app/access/access-log';
 import { accessRecordSchema, type AccessRecord } from '../domain/access/access-record.schema';
-import { queryPartition } from './partition-query';
 import { storeCall } from './cosmos-errors';
 
 /**
@@ -18,34 +17,35 @@ export class CosmosAccessLog implements AccessLogStore {
     );
   }
 
-  async ofCasus(casusId: string, period: Period, limit: number): Promise<AccessRecord[]> {
-    const rows = await queryPartition<unknown>(
-      this.container,
-      'casusId',
-      casusId,
-      'c.at >= @from AND c.at < @to',
-      [
-        { name: '@from', value: period.from },
-        { name: '@to', value: period.to },
-      ],
-      `ORDER BY c.at ASC OFFSET 0 LIMIT ${Math.trunc(limit)}`,
-    );
-    return rows.map((row) => accessRecordSchema.parse(row));
+  ofCasus(casusId: string, period: Period, limit: number): Promise<AccessRecord[]> {
+    // The partition key in the WHERE clause too: the embedded server ignores the option.
+    return this.query('c.casusId = @id', casusId, period, limit, casusId);
   }
 
-  async ofPerson(personId: string, period: Period, limit: number): Promise<AccessRecord[]> {
+  ofPerson(personId: string, period: Period, limit: number): Promise<AccessRecord[]> {
+    return this.query('c.actor.personId = @id', personId, period, limit);
+  }
+
+  private async query(
+    condition: string,
+    id: string,
+    period: Period,
+    limit: number,
+    partitionKey?: string,
+  ): Promise<AccessRecord[]> {
+    // TOP, not OFFSET LIMIT: the embedded server has no OFFSET (platform notes).
+    const parameters: SqlParameter[] = [
+      { name: '@top', value: Math.max(1, Math.trunc(limit)) },
+      { name: '@id', value: id },
+      { name: '@from', value: period.from },
+      { name: '@to', value: period.to },
+    ];
+    const query = `SELECT TOP @top * FROM c WHERE ${condition} AND c.at >= @from AND c.at < @to ORDER BY c.at ASC`;
     const { resources } = await storeCall((options) =>
       this.container.items
         .query<unknown>(
-          {
-            query: `SELECT * FROM c WHERE c.actor.personId = @personId AND c.at >= @from AND c.at < @to ORDER BY c.at ASC OFFSET 0 LIMIT ${Math.trunc(limit)}`,
-            parameters: [
-              { name: '@personId', value: personId },
-              { name: '@from', value: period.from },
-              { name: '@to', value: period.to },
-            ],
-          },
-          options,
+          { query, parameters },
+          { ...options, ...(partitionKey && { partitionKey }) },
         )
         .fetchAll(),
     );

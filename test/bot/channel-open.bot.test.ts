@@ -29,13 +29,20 @@ const LATER = /Probeer het later opnieuw/;
 const personalChat = (aadObjectId: string) => `a:${aadObjectId}`;
 const documentRequests = (requests: ProxiedRequest[], container: string) =>
   requests.filter((request) => request.path.includes(`/colls/${container}/docs`));
-/** Every store request but a read: Cosmos writes are POST, PUT, PATCH and DELETE. */
+/** The access log's appends (a create is a POST on the container's docs). */
+const accessAppends = (requests: ProxiedRequest[]) =>
+  documentRequests(requests, 'access-log').filter((request) => request.method === 'POST');
+/**
+ * Every store request but a read and the access log's record of it: Cosmos writes are POST, PUT,
+ * PATCH and DELETE.
+ */
 const nonReads = (requests: ProxiedRequest[]) =>
   requests.filter(
     (request) =>
       request.method !== 'GET' &&
       // Registry lists are queries (POST on the container's docs) and read nothing else.
-      !(request.method === 'POST' && request.path.includes('/colls/registry/docs')),
+      !(request.method === 'POST' && request.path.includes('/colls/registry/docs')) &&
+      !accessAppends([request]).length,
   );
 
 describe('bot over HTTP: "Open in mijn chat" on a casus’s root card in the kamer’s channel', function () {
@@ -154,6 +161,7 @@ describe('bot over HTTP: "Open in mijn chat" on a casus’s root card in the kam
       'his personal chat, known to this instance since he said help, is not read again',
     );
     assert.deepEqual(nonReads(requests), [], 'nothing written');
+    assert.equal(accessAppends(requests).length, 1, 'the view, in the access log');
   });
 
   it('the worker who registered it: the card as her role shows it, without the decisions', async () => {
@@ -168,16 +176,17 @@ describe('bot over HTTP: "Open in mijn chat" on a casus’s root card in the kam
     assert.deepEqual(card, await fatima.say(`casus ${number}`));
   });
 
-  const refusals: [string, () => [string, unknown]][] = [
-    ['a procesregisseur of another kamer', () => [anouk, openData]],
-    ['someone who may use casusbot but sees no casussen', () => [sanne, openData]],
-    ['someone not in the registry', () => [demoUsers.unknown, openData]],
-    ['someone without a VOG', () => [demoUsers.pieter, openData]],
-    ['a forged casus id', () => [demoUsers.jeroen, { casusId: randomUUID() }]],
-    ['a casus number instead of an id', () => [demoUsers.jeroen, { casusId: number }]],
-    ['no data', () => [demoUsers.jeroen, undefined]],
+  // The last column: the refused views in the access log (an existing casus, a known person).
+  const refusals: [string, () => [string, unknown], number][] = [
+    ['a procesregisseur of another kamer', () => [anouk, openData], 1],
+    ['someone who may use casusbot but sees no casussen', () => [sanne, openData], 1],
+    ['someone not in the registry', () => [demoUsers.unknown, openData], 0],
+    ['someone without a VOG', () => [demoUsers.pieter, openData], 0],
+    ['a forged casus id', () => [demoUsers.jeroen, { casusId: randomUUID() }], 0],
+    ['a casus number instead of an id', () => [demoUsers.jeroen, { casusId: number }], 0],
+    ['no data', () => [demoUsers.jeroen, undefined], 0],
   ];
-  for (const [who, pressed] of refusals) {
+  for (const [who, pressed, refusedViews] of refusals) {
     it(`${who}: the one refusal, nothing sent anywhere, nothing written`, async () => {
       const [aadObjectId, data] = pressed();
       const { answer, requests, sent } = await pressAs(aadObjectId, { verb: 'kanaal.open', data });
@@ -186,6 +195,7 @@ describe('bot over HTTP: "Open in mijn chat" on a casus’s root card in the kam
       assert.deepEqual(documentRequests(requests, 'conversations'), [], 'no chat looked up');
       assert.ok(documentRequests(requests, 'casussen').length <= 1, 'at most the casus read');
       assert.deepEqual(nonReads(requests), [], 'nothing written');
+      assert.equal(accessAppends(requests).length, refusedViews, 'the refused view, recorded');
     });
   }
 

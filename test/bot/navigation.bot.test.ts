@@ -1,3 +1,8 @@
+import {
+  accessRecordSchema,
+  isNoCasus,
+  type AccessRecord,
+} from '../../src/domain/access/access-record.schema';
 import assert from 'node:assert/strict';
 import type { Casus } from '../../src/domain/casus/casus.schema';
 import { demoUsers } from '../helpers/activities';
@@ -199,10 +204,18 @@ describe('bot over HTTP: navigation by buttons', () => {
   });
 
   describe('search', () => {
-    const searches = () =>
-      logLines
-        .map((line) => JSON.parse(line) as Record<string, unknown>)
-        .filter((entry) => entry.event === 'personal-data-search');
+    /** The access log's records of searches and views, as the container holds them. */
+    const searches = async (): Promise<AccessRecord[]> => {
+      const { resources } = await bot
+        .store()
+        .accessLog.items.query('SELECT * FROM c WHERE c.what IN ("search", "view")')
+        .fetchAll();
+      return resources.map((r) => accessRecordSchema.parse(r));
+    };
+    const added = async (before: readonly AccessRecord[]) => {
+      const known = new Set(before.map((r) => r.id));
+      return (await searches()).filter((r) => !known.has(r.id));
+    };
 
     it('finds a casus by number from the search form reached from the casuslijst', async () => {
       const form = await press(jeroen, await jeroen.say('casuslijst'), 'Casus zoeken');
@@ -216,7 +229,7 @@ describe('bot over HTTP: navigation by buttons', () => {
     it('finds casussen by betrokkene name and date of birth, however the name is typed', async () => {
       const form = await press(jeroen, await jeroen.say('casuslijst'), 'Casus zoeken');
       const { verb, data } = button(form, 'Zoek op betrokkene');
-      const before = searches().length;
+      const before = await searches();
       const found = await jeroen.execute(verb, {
         ...data,
         naam: '  jan   JANSEN ',
@@ -235,14 +248,15 @@ describe('bot over HTTP: navigation by buttons', () => {
       });
       assert.match(cardText(wrongDate), /Geen casus gevonden die jij mag inzien/);
 
-      // Each search is logged with the searcher's person id, never what was typed.
-      const logged = searches().slice(before);
-      assert.equal(logged.length, 2);
-      assert.equal(logged[0]?.personId, demoUsers.jeroen);
-      assert.equal(logged[0]?.kind, 'betrokkene');
-      assert.ok((logged[0]?.casusIds as string[]).length >= 1);
-      assert.deepEqual(logged[1]?.casusIds, []);
-      const all = logLines.join('\n');
+      // Each search is in the access log with the searcher and what it showed, never what was
+      // typed: the casussen found, the one opened, and the search that found none.
+      const logged = await added(before);
+      assert.ok(logged.every((r) => r.actor.personId === demoUsers.jeroen));
+      const bySearch = logged.filter((r) => r.what === 'search');
+      assert.ok(bySearch.some((r) => r.casusNumber === number && r.result === 'shown'));
+      assert.equal(bySearch.filter((r) => isNoCasus(r.casusId)).length, 1, 'the one found none');
+      assert.ok(logged.some((r) => r.what === 'view' && r.why === 'casus.open'));
+      const all = `${logLines.join('\n')}${JSON.stringify(await searches())}`;
       assert.doesNotMatch(all, /jan {3}JANSEN|Jan Jansen|1988-04-1[23]/);
     });
 
@@ -259,16 +273,18 @@ describe('bot over HTTP: navigation by buttons', () => {
       );
       assert.match(found, /1 casus gevonden/, 'only the escalated one');
       assert.doesNotMatch(found, new RegExp(`${onlyLocal}|${number}`));
-      const logged = searches().at(-1);
-      assert.equal(logged?.personId, anouk);
-      assert.equal((logged?.casusIds as string[]).length, 1);
+      const hers = (await searches()).filter(
+        (r) => r.actor.personId === anouk && r.why === 'casus.search',
+      );
+      assert.equal(hers.length, 1, 'the escalated one, and only it');
+      assert.notEqual(hers[0]?.casusNumber, onlyLocal);
     });
 
-    it('refuses a search by betrokkene to someone who does not decide, and logs none', async () => {
+    it('refuses a search by betrokkene to someone who does not decide, and records the refused attempt', async () => {
       const form = await fatima.execute('casus.search.form', {});
       assert.doesNotMatch(cardText(form), /Naam van betrokkene/);
       assert.ok(!buttonsOf(form).some((b) => b.title === 'Zoek op betrokkene'));
-      const before = searches().length;
+      const before = await searches();
       const forged = await fatima.execute('casus.search', {
         by: 'betrokkene',
         naam: 'Jan Jansen',
@@ -276,16 +292,21 @@ describe('bot over HTTP: navigation by buttons', () => {
       });
       assert.match(cardText(forged), /alleen voor procesregisseurs en leden van een weegtafel/);
       assert.doesNotMatch(cardText(forged), /LK-ROT-/);
-      assert.equal(searches().length, before);
+      const logged = await added(before);
+      assert.deepEqual(
+        logged.map((r) => [r.actor.personId, r.what, r.result, isNoCasus(r.casusId)]),
+        [[demoUsers.fatima, 'search', 'refused', true]],
+      );
     });
 
-    it('logs a search by number too, also "casus <nummer>" typed', async () => {
-      const before = searches().length;
+    it('records "casus <nummer>" typed as a view of that casus', async () => {
+      const before = await searches();
       await jeroen.say(`casus ${number}`);
-      const [logged] = searches().slice(before);
-      assert.equal(logged?.personId, demoUsers.jeroen);
-      assert.equal(logged?.kind, 'casusnummer');
-      assert.equal((logged?.casusIds as string[]).length, 1);
+      const logged = await added(before);
+      assert.deepEqual(
+        logged.map((r) => [r.actor.personId, r.what, r.why, r.result, r.casusNumber]),
+        [[demoUsers.jeroen, 'view', 'casus', 'shown', number]],
+      );
     });
   });
 });

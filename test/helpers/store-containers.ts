@@ -9,6 +9,7 @@ export type StoreContainers = {
   casussen: Container;
   conversations: Container;
   counters: Container;
+  accessLog: Container;
 };
 
 export function storeContainers(client: CosmosClient, database: string): StoreContainers {
@@ -18,5 +19,6 @@ export function storeContainers(client: CosmosClient, database: string): StoreCo
     casussen: db.container('casussen'),
     conversations: db.container('conversations'),
     counters: db.container('counters'),
+    accessLog: db.container('access-log'),
   };
 }

@@ -1,5 +1,5 @@
 import {
-  NO_CASUS,
+  noCasusPartition,
   type AccessRecord,
   type AccessResult,
   type AccessWhat,
@@ -20,14 +20,15 @@ export interface AccessedCasus {
 const WAIT_MS = 1000;
 
 /**
- * One turn's (or one request's) access records: who acts and why are fixed when it is made, and
- * each record is appended the moment it is made. `settled()` waits for them, at most a second: a
- * hanging store must not keep a user waiting for an account of what they saw. A record the store
- * did not take goes to `lost`, the operational log, whole: it holds no betrokkene data, so the
- * account survives there (Log Analytics) when the container was unavailable.
+ * One turn's (or one request's) access records: who acts and why are fixed when it is made.
+ * `settled()`, at the end of the turn, appends them all at once and waits for them, at most a
+ * second: a hanging store must not keep a user waiting for an account of what they saw. A view
+ * of a casus the turn then changed is not recorded apart: the change says it was read. A record
+ * the store did not take goes to `lost`, the operational log, whole: it holds no betrokkene data,
+ * so the account survives there (Log Analytics) when the container was unavailable.
  */
 export class AccessRecorder {
-  private readonly pending: Promise<void>[] = [];
+  private readonly records: AccessRecord[] = [];
   private readonly seen = new Set<string>();
 
   constructor(
@@ -43,11 +44,11 @@ export class AccessRecorder {
 
   /** Records once per casus, what and result in this turn: a re-read is not a second view. */
   record(what: AccessWhat, casus: AccessedCasus | undefined, result: AccessResult): void {
-    const casusId = casus?.id ?? NO_CASUS;
+    const casusId = casus?.id ?? noCasusPartition(this.context.actor.personId);
     const key = `${casusId} ${what} ${result}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const record: AccessRecord = {
+    this.records.push({
       kind: 'toegang',
       id: this.context.newId(),
       at: this.context.now().toISOString(),
@@ -58,10 +59,7 @@ export class AccessRecorder {
       what,
       why: this.context.why.slice(0, 100),
       result,
-    };
-    this.pending.push(
-      this.store.append(record).catch((error: unknown) => this.context.lost(record, error)),
-    );
+    });
   }
 
   viewed(casus: AccessedCasus, result: 'shown' | 'refused'): void {
@@ -74,10 +72,19 @@ export class AccessRecorder {
     for (const casus of shown) this.record('search', casus, 'shown');
   }
 
+  /** Appends what was recorded since the last call; waits for it at most a second. */
   async settled(): Promise<void> {
+    const taken = this.records.splice(0);
+    const changed = new Set(taken.filter((r) => r.result === 'changed').map((r) => r.casusId));
+    const appends = taken
+      .filter((r) => !(r.what === 'view' && r.result === 'shown' && changed.has(r.casusId)))
+      .map((record) =>
+        this.store.append(record).catch((error: unknown) => this.context.lost(record, error)),
+      );
+    if (appends.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      Promise.all(this.pending),
+      Promise.all(appends),
       new Promise<void>((resolve) => {
         timer = setTimeout(resolve, WAIT_MS);
         timer.unref();

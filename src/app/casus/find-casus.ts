@@ -13,8 +13,8 @@ export interface FindServices extends CasusServices {
 const MAX_MATCHES = 20;
 
 /**
- * A casus by its number, for whoever may see it (the same check as "casus <nummer>"). The search
- * is recorded with what it showed: nothing, or that casus.
+ * A casus by its number, for whoever may see it (the same check as "casus <nummer>"). What it
+ * showed is recorded: the casus card (a view, or the refused one), or a search that found nothing.
  */
 export async function findCasusByNumber(
   services: FindServices,
@@ -25,7 +25,6 @@ export async function findCasusByNumber(
     services,
     actor,
     await services.casussen.findByNumber(casusNumber.trim().toUpperCase()),
-    'search',
   );
   if (!found.ok) services.access.searched([]);
   return found.ok ? found.value : undefined;
@@ -41,7 +40,10 @@ export async function findCasussenByBetrokkene(
   actor: Actor,
   betrokkene: { naam: string; geboortedatum: string },
 ): Promise<Result<CasusInKamer[], 'no-decision-role'>> {
-  if (!isDecisionMaker(actor)) return fail('no-decision-role');
+  if (!isDecisionMaker(actor)) {
+    services.access.record('search', undefined, 'refused');
+    return fail('no-decision-role');
+  }
   const key = services.betrokkeneKey(betrokkene.naam, betrokkene.geboortedatum);
   const [matches, kamers] = await Promise.all([
     services.casussen.findByBetrokkeneKey(key, MAX_MATCHES),

@@ -15,8 +15,13 @@ export type AccessWhat = z.infer<typeof accessWhatSchema>;
 export const accessResultSchema = z.enum(['shown', 'refused', 'changed']);
 export type AccessResult = z.infer<typeof accessResultSchema>;
 
-/** The partition of records that concern no single casus (a search that showed none). */
+/**
+ * Records that concern no single casus (a search that showed none) go to a partition of their
+ * own per person: one shared partition would grow without bound (Cosmos caps a partition at 20 GB).
+ */
 export const NO_CASUS = 'geen-casus';
+export const noCasusPartition = (personId: string): string => `${NO_CASUS}:${personId}`;
+export const isNoCasus = (casusId: string): boolean => casusId.startsWith(`${NO_CASUS}:`);
 
 /**
  * One append-only line of the access log: who (a registry person, or the system for a sweep),
@@ -38,7 +43,7 @@ export const accessRecordSchema = z.object({
   }),
   /** The kamer of the casus, when there is one. */
   kamerId: z.string().min(1).max(100).optional(),
-  /** The partition key: the casus concerned, or NO_CASUS. */
+  /** The partition key: the casus concerned, or `noCasusPartition(personId)`. */
   casusId: z.string().min(1).max(100),
   casusNumber: z.string().min(1).max(50).optional(),
   what: accessWhatSchema,
