@@ -254,9 +254,10 @@ export class CosmosCasusRepository implements CasusRepository {
 
   listRetentionDue(now: string, limit: number) {
     return this.queryCasussen(
-      `NOT IS_DEFINED(c.anonymised) AND (
-        (c.retention.expiresAt <= @now AND NOT IS_DEFINED(c.retention.hold))
-        OR (NOT IS_DEFINED(c.retention) AND c.state IN ("afgesloten", "afgewezen")))`,
+      // Scalar paths only, so that each condition is served by an index.
+      `NOT IS_DEFINED(c.anonymised.at) AND (
+        (c.retention.expiresAt <= @now AND NOT IS_DEFINED(c.retention.hold.since))
+        OR (NOT IS_DEFINED(c.retention.expiresAt) AND c.state IN ("afgesloten", "afgewezen")))`,
       [{ name: '@now', value: now }],
       limit,
     );
