@@ -68,7 +68,8 @@ const SHORT = { motivation: 400, criterion: 800, evidence: 300 };
  */
 export function currentTable(casus: Casus, view: Pick<CasusView, 'kamer' | 'zvh'>): Kamer {
   const closedAtZvh =
-    casus.state === 'afgesloten' && casus.audit.at(-1)?.from === 'in_behandeling_zvh';
+    casus.state === 'afgesloten' &&
+    casus.audit.findLast((line) => line.action === 'afsluiten')?.from === 'in_behandeling_zvh';
   const atZvh =
     casus.state === 'opschaling_aangevraagd' || casus.state === 'in_behandeling_zvh' || closedAtZvh;
   return atZvh && view.zvh ? view.zvh : view.kamer;

@@ -270,6 +270,22 @@ describe('in the Teams-like client (headless Chromium): decisions by two users a
     await snap(acceptedFatima, 'fatima-melding-vervangen');
     await pages.fatima.screenshot({ path: `${screenshots}/decisions-conversation-fatima.png` });
 
+    // The closed casus's bewaartermijn: when its personal data goes; the ZVH extends it.
+    await card.getByText('worden de persoonsgegevens bewaard tot', { exact: false }).waitFor();
+    await snap(card, 'anouk-bewaartermijn');
+    await card.getByRole('combobox', { name: 'Verlengen met' }).click();
+    await card.page().getByRole('option', { name: '6 maanden', exact: true }).click();
+    await card
+      .getByRole('textbox', {
+        name: 'Motivering voor verlengen of bewaarplicht (minstens 30 tekens)',
+      })
+      .fill('Er loopt een klacht over de afhandeling; het dossier blijft daarvoor nodig.');
+    await press(card, 'Bewaartermijn verlengen', 'Vastgelegd: Bewaartermijn verlengd.');
+    await card.getByRole('button', { name: 'Bewaarplicht instellen', exact: true }).waitFor();
+    // A decision on the bewaartermijn is not a hand-over: the casus stays the ZVH's.
+    await reads(card, 'Afgesloten · Zorg- en Veiligheidshuis Rotterdam-Rijnmond');
+    await snap(card, 'anouk-bewaartermijn-verlengd');
+
     for (const browser of e2e.browsers) assert.deepEqual(browser.pageErrors, []);
     const problems = e2e.app().logs.filter((entry) => Number(entry.level) >= 40);
     assert.deepEqual(problems, [], 'the bot logged no warnings or errors');

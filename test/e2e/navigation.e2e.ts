@@ -182,7 +182,13 @@ describe('in the Teams-like client (headless Chromium): navigation by buttons', 
     await snap(card, 'rol');
 
     for (const browser of e2e.browsers) assert.deepEqual(browser.pageErrors, []);
-    const searches = e2e.app().logs.filter((entry) => entry.event === 'personal-data-search');
-    assert.equal(searches?.at(-1)?.personId, jeroen);
+    // Every search by betrokkene is in the access log, under who searched.
+    const { resources: searches } = await e2e
+      .container('access-log')
+      .items.query<{ actor: { personId: string } }>(
+        'SELECT * FROM c WHERE c.what = "search" AND c.why = "casus.search"',
+      )
+      .fetchAll();
+    assert.equal(searches.at(-1)?.actor.personId, jeroen);
   });
 });
