@@ -48,8 +48,6 @@ var dataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 // Loaded at compile time; the path is relative to this file.
 var containers = loadJsonContent('../../src/storage/cosmos-containers.json')
 
-var dataPrincipals = empty(operatorPrincipalId) ? [appPrincipalId] : [appPrincipalId, operatorPrincipalId]
-
 resource account 'Microsoft.DocumentDB/databaseAccounts@2025-04-15' = {
   name: accountName
   location: location
@@ -116,21 +114,81 @@ resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitio
   name: dataContributorRoleId
 }
 
+// The access log is append-only for the app: it may create and read records, never replace or
+// delete one. Cosmos DB data-plane roles add up, so the app's contributor role is granted per
+// container, every container but this one.
+var accessLogContainer = 'access-log'
+var containerScope = '${account.id}/dbs/${databaseName}/colls'
+
+resource accessLogAppender 'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions@2025-04-15' = {
+  parent: account
+  name: guid(account.id, 'access-log-appender')
+  properties: {
+    roleName: 'casusbot access-log appender'
+    type: 'CustomRole'
+    assignableScopes: [
+      '${containerScope}/${accessLogContainer}'
+    ]
+    permissions: [
+      {
+        dataActions: [
+          'Microsoft.DocumentDB/databaseAccounts/readMetadata'
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/create'
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read'
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery'
+        ]
+      }
+    ]
+  }
+  dependsOn: [
+    sqlContainers
+  ]
+}
+
+var appContainers = filter(map(items(containers), container => container.value.id), id => id != accessLogContainer)
+
 // One at a time and after the containers: a role-assignment write takes an exclusive lock on the
 // account, and a concurrent write fails with "another user operation in progress".
 @batchSize(1)
-resource dataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = [for principalId in dataPrincipals: {
+resource appDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = [for id in appContainers: {
   parent: account
-  name: guid(account.id, principalId, dataContributorRoleId)
+  name: guid(account.id, appPrincipalId, dataContributorRoleId, id)
   properties: {
-    principalId: principalId
+    principalId: appPrincipalId
     roleDefinitionId: dataContributor.id
-    scope: account.id
+    scope: '${containerScope}/${id}'
   }
   dependsOn: [
     sqlContainers
   ]
 }]
+
+resource appAccessLogAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = {
+  parent: account
+  name: guid(account.id, appPrincipalId, 'access-log-appender')
+  properties: {
+    principalId: appPrincipalId
+    roleDefinitionId: accessLogAppender.id
+    scope: '${containerScope}/${accessLogContainer}'
+  }
+  dependsOn: [
+    appDataAccess
+  ]
+}
+
+// The operator imports the registry and may restore; the whole account, as before.
+resource operatorDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2025-04-15' = if (!empty(operatorPrincipalId)) {
+  parent: account
+  name: guid(account.id, operatorPrincipalId, dataContributorRoleId)
+  properties: {
+    principalId: operatorPrincipalId
+    roleDefinitionId: dataContributor.id
+    scope: account.id
+  }
+  dependsOn: [
+    appAccessLogAccess
+  ]
+}
 
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
