@@ -12,6 +12,7 @@ import type { Result } from '../../src/domain/shared/result';
 import type { Logger } from '../../src/logging/logger';
 import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
 import { escapeHtml, evidencePageCsp, page } from './evidence-page';
+import { sensitive } from './evidence-routes';
 
 /** A made document: its file name (without personal data) and its bytes. */
 export interface Download {
@@ -86,14 +87,7 @@ function refuse(res: Response, reason: keyof typeof refusals): void {
 export function downloadRoutes(deps: DownloadRouteDependencies): Router {
   const router = Router();
   router.get('/download/:file', async (req, res) => {
-    res.set({
-      'cache-control': 'no-store',
-      pragma: 'no-cache',
-      'referrer-policy': 'no-referrer',
-      'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
-      'cross-origin-resource-policy': 'same-origin',
-    });
+    sensitive(res);
     const token = req.params.file.replace(/\.(pdf|json|csv)$/, '');
     const claims = await deps.links.verify(token);
     if (!claims.ok) return refuse(res, claims.error === 'expired' ? 'verlopen' : 'ongeldig');

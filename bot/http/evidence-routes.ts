@@ -22,7 +22,7 @@ export interface EvidenceRouteDependencies {
 }
 
 /** A page with personal data: never cached, never framed, no referrer, no script. */
-function sensitive(res: Response): Response {
+export function sensitive(res: Response): Response {
   return res.set({
     'cache-control': 'no-store',
     pragma: 'no-cache',

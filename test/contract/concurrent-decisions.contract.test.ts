@@ -4,12 +4,10 @@ import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
 import { decide } from '../../src/app/casus/decide';
 import type { Actor } from '../../src/app/identify-actor';
-import { submitIntake } from '../../src/app/intake/submit-intake';
 import { CosmosCasusNumberSequence } from '../../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
-import { validFormValues } from '../helpers/intake-values';
-import { sampleCasus } from '../helpers/samples';
+import { submittedByFatima } from '../helpers/submitted-casus';
 import { demoSeed, seedActor } from '../helpers/seed-actors';
 import { useTempStore } from '../helpers/temp-store';
 
@@ -29,23 +27,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
       now: () => new Date(),
       newId: () => randomUUID(),
     };
-    const fatima = seedActor('Fatima El Amrani');
-    const draft = sampleCasus({
-      createdBy: {
-        id: fatima.person.id,
-        name: fatima.person.name,
-        organisationId: fatima.organisation.id,
-        organisationName: fatima.organisation.name,
-      },
-      intake: { step: 'samenvatting', values: validFormValues },
-    });
-    assert.ok((await casussen.create(draft)).ok);
-    const submitted = await submitIntake(services, fatima, {
-      casusId: draft.id,
-      revision: 0,
-      activityId: undefined,
-    });
-    assert.ok(submitted.ok);
+    const submitted = await submittedByFatima(services);
 
     // The procesregisseur and the weegtafellid press different buttons on the same card at once.
     const deciders = [seedActor('Jeroen de Vries'), seedActor('Mohamed Yilmaz')];
@@ -53,8 +35,8 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         decide(services, deciders[i % 2] as Actor, {
-          casusId: draft.id,
-          revision: submitted.value.revision,
+          casusId: submitted.id,
+          revision: submitted.revision,
           action: actions[i % 3] as (typeof actions)[number],
           motivation: `Besluit ${i}: besproken in de weegtafel van vandaag.`,
           confirmed: true,
@@ -65,7 +47,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
     assert.equal(results.filter((r) => r.ok).length, 1);
     assert.equal(results.filter((r) => !r.ok && r.error.kind === 'changed-meanwhile').length, 19);
 
-    const stored = await casussen.get(draft.id);
+    const stored = await casussen.get(submitted.id);
     const decisions = stored?.value.audit.filter((entry) => entry.from === 'aangemeld') ?? [];
     assert.equal(decisions.length, 1, 'exactly one transition in the audit trail');
     const winner = results.find((r) => r.ok);

@@ -4,12 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { decide } from '../../src/app/casus/decide';
 import { sweepDeadlines } from '../../src/app/deadlines/deadline-sweep';
-import { submitIntake } from '../../src/app/intake/submit-intake';
+import type { submitIntake } from '../../src/app/intake/submit-intake';
 import { CosmosCasusNumberSequence } from '../../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
-import { validFormValues } from '../helpers/intake-values';
-import { sampleCasus } from '../helpers/samples';
+import { submittedByFatima } from '../helpers/submitted-casus';
 import { demoSeed, seedActor } from '../helpers/seed-actors';
 import { useTempStore } from '../helpers/temp-store';
 
@@ -39,24 +38,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
   /** A casus submitted by Fatima at `at`: aangemeld at Lokale Kamer Rotterdam (5 werkdagen). */
   async function submittedAt(at: string) {
     clock.now = new Date(at);
-    const fatima = seedActor('Fatima El Amrani');
-    const draft = sampleCasus({
-      createdBy: {
-        id: fatima.person.id,
-        name: fatima.person.name,
-        organisationId: fatima.organisation.id,
-        organisationName: fatima.organisation.name,
-      },
-      intake: { step: 'samenvatting', values: validFormValues },
-    });
-    assert.ok((await casussen.create(draft)).ok);
-    const submitted = await submitIntake(services, fatima, {
-      casusId: draft.id,
-      revision: 0,
-      activityId: undefined,
-    });
-    assert.ok(submitted.ok, JSON.stringify(!submitted.ok && submitted.error.kind));
-    return submitted.value;
+    return submittedByFatima(services);
   }
 
   const sweepAt = (at: string) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { decide, type DecisionInput } from '../../src/app/casus/decide';
-import { submitIntake } from '../../src/app/intake/submit-intake';
+import type { submitIntake } from '../../src/app/intake/submit-intake';
 import { sweepRetention } from '../../src/app/retention/retention-sweep';
 import { verifyAuditChain } from '../../src/domain/casus/audit-chain';
 import type { Casus } from '../../src/domain/casus/casus.schema';
@@ -13,7 +13,7 @@ import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repo
 import { testBetrokkeneKey } from '../helpers/betrokkene-key';
 import { validFormValues } from '../helpers/intake-values';
 import { testAccess } from '../helpers/memory-access-log';
-import { sampleCasus } from '../helpers/samples';
+import { submittedByFatima } from '../helpers/submitted-casus';
 import { demoSeed, seedActor } from '../helpers/seed-actors';
 import { useTempStore } from '../helpers/temp-store';
 
@@ -44,16 +44,17 @@ describe('retention sweep against the embedded server (controlled clock, real @a
     };
   });
 
+  const sweepDeps = () => ({
+    casussen,
+    registry,
+    accessLog,
+    now: () => clock.now,
+    newId: () => randomUUID(),
+    logger: createLogger('silent'),
+  });
   const sweepAt = (at: string) => {
     clock.now = new Date(at);
-    return sweepRetention({
-      casussen,
-      registry,
-      accessLog,
-      now: () => clock.now,
-      newId: () => randomUUID(),
-      logger: createLogger('silent'),
-    });
+    return sweepRetention(sweepDeps());
   };
   const reread = async (id: string) => (await casussen.get(id))!;
 
@@ -61,24 +62,7 @@ describe('retention sweep against the embedded server (controlled clock, real @a
   async function casusThrough(
     ...steps: Omit<DecisionInput, 'casusId' | 'revision' | 'activityId'>[]
   ) {
-    const fatima = seedActor('Fatima El Amrani');
-    const draft = sampleCasus({
-      createdBy: {
-        id: fatima.person.id,
-        name: fatima.person.name,
-        organisationId: fatima.organisation.id,
-        organisationName: fatima.organisation.name,
-      },
-      intake: { step: 'samenvatting', values: validFormValues },
-    });
-    assert.ok((await casussen.create(draft)).ok);
-    const submitted = await submitIntake(services, fatima, {
-      casusId: draft.id,
-      revision: 0,
-      activityId: undefined,
-    });
-    assert.ok(submitted.ok);
-    let casus: Casus = submitted.value;
+    let casus: Casus = await submittedByFatima(services);
     for (const step of steps) {
       const decided = await decide(services, seedActor('Jeroen de Vries'), {
         ...step,
@@ -187,15 +171,7 @@ describe('retention sweep against the embedded server (controlled clock, real @a
     clock.now = new Date('2035-01-01T09:00:00.000Z');
     const due = [await rejected(), await rejected(), await rejected()];
     clock.now = new Date('2036-01-01T09:00:00.000Z');
-    const deps = {
-      casussen,
-      registry,
-      accessLog,
-      now: () => clock.now,
-      newId: () => randomUUID(),
-      logger: createLogger('silent'),
-    };
-    const [a, b] = await Promise.all([sweepRetention(deps), sweepRetention(deps)]);
+    const [a, b] = await Promise.all([sweepRetention(sweepDeps()), sweepRetention(sweepDeps())]);
     const ids = due.map((c) => c.id);
     const swept = [...a, ...b].filter((id) => ids.includes(id));
     assert.deepEqual([...swept].sort(), [...ids].sort(), 'each exactly once over both passes');

@@ -5,7 +5,7 @@ import { recordsActivity } from '../../domain/casus/applied-activity';
 import type { Casus, CasusState } from '../../domain/casus/casus.schema';
 import type { Kamer } from '../../domain/registry/registry.schema';
 import { authorise } from '../../domain/casus/decision-rights';
-import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
+import { motivationProblem } from '../../domain/intake/intake.schema';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import type { Actor } from '../identify-actor';
 import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
@@ -94,8 +94,8 @@ export async function decide(
       );
     }
     const motivation = input.motivation.trim();
-    if (motivation.length < MIN_MOTIVATION) return fail({ kind: 'motivation-too-short', casus });
-    if (motivation.length > MAX_TEXT) return fail({ kind: 'motivation-too-long', casus });
+    const problem = motivationProblem(motivation);
+    if (problem) return fail({ kind: problem, casus });
     const closing = input.action === 'afsluiten';
     if (closing !== (input.closeReason !== undefined)) {
       if (closing) return fail({ kind: 'close-reason-missing', casus });

@@ -1,7 +1,7 @@
 import { auditLineOf } from '../../domain/casus/applied-activity';
 import type { Casus } from '../../domain/casus/casus.schema';
 import { personRef } from '../../domain/casus/casus-transition';
-import { MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
+import { motivationProblem } from '../../domain/intake/intake.schema';
 import {
   applyRetentionDecision,
   retentionAuthority,
@@ -62,8 +62,8 @@ export async function decideRetention(
     const authority = retentionAuthority(actor.person, actor.organisation, casus, kamer);
     if (!authority) return fail({ kind: 'not-your-decision', casus });
     const motivation = request.motivation.trim();
-    if (motivation.length < MIN_MOTIVATION) return fail({ kind: 'motivation-too-short', casus });
-    if (motivation.length > MAX_TEXT) return fail({ kind: 'motivation-too-long', casus });
+    const problem = motivationProblem(motivation);
+    if (problem) return fail({ kind: problem, casus });
     const next = applyRetentionDecision(casus, {
       step: request.step,
       months: request.months,

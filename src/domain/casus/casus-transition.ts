@@ -5,7 +5,7 @@ import { channelEntriesOf } from '../channel/channel-entries';
 import { closeInvitations, lapseProposalsElsewhere } from '../invitation/lifecycle';
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { CasusAction, Transition } from './casus-machine';
-import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
+import type { AuditEntry, Casus, OutboxEntry, PersonRef } from './casus.schema';
 import type { CloseReason } from './close-reason';
 import type { Authority } from './decision-rights';
 import type { Bewaartermijnen } from '../retention/bewaartermijnen';
@@ -17,6 +17,15 @@ export function personRef(person: Person, organisation: Organisation): PersonRef
     name: person.name,
     organisationId: organisation.id,
     organisationName: organisation.name,
+  };
+}
+
+/** The actor as an audit line names them: who, in which role, at which kamer. */
+export function auditActor(actor: PersonRef, authority: Authority): AuditEntry['actor'] {
+  return {
+    ...actor,
+    role: authority.role,
+    ...(authority.kamerId && { kamerId: authority.kamerId }),
   };
 }
 
@@ -65,11 +74,7 @@ function movesTable(from: Casus['state'], to: Casus['state']): boolean {
 export function applyTransition(casus: Casus, input: TransitionInput): Casus {
   const chained = appendAuditLine(casus, {
     at: input.at,
-    actor: {
-      ...input.actor,
-      role: input.authority.role,
-      ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
-    },
+    actor: auditActor(input.actor, input.authority),
     onBehalfOf: input.authority.onBehalfOf,
     action: input.action,
     from: casus.state,

@@ -164,3 +164,12 @@ export const intakeSchema = z.object({
 });
 export type Intake = z.infer<typeof intakeSchema>;
 export type IntakeInput = z.input<typeof intakeSchema>;
+
+/** What is wrong with a decision's motivation (trimmed), if anything. */
+export function motivationProblem(
+  motivation: string,
+): 'motivation-too-short' | 'motivation-too-long' | undefined {
+  if (motivation.length < MIN_MOTIVATION) return 'motivation-too-short';
+  if (motivation.length > MAX_TEXT) return 'motivation-too-long';
+  return undefined;
+}

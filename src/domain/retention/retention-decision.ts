@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appendAuditLine } from '../casus/audit-chain';
 import type { Casus, PersonRef } from '../casus/casus.schema';
 import { authorityAt, reachedZvh, type Authority } from '../casus/decision-rights';
+import { auditActor } from '../casus/casus-transition';
 import type { Kamer, Organisation, Person } from '../registry/registry.schema';
 import { fail, ok, type Result } from '../shared/result';
 import { RETENTION_LEGAL_BASIS, type RetentionAuditAction } from './retention-audit';
@@ -79,11 +80,7 @@ export function applyRetentionDecision(
         : releaseClock(clock, input.at);
   const chained = appendAuditLine(casus, {
     at: input.at,
-    actor: {
-      ...input.actor,
-      role: input.authority.role,
-      ...(input.authority.kamerId && { kamerId: input.authority.kamerId }),
-    },
+    actor: auditActor(input.actor, input.authority),
     onBehalfOf: input.authority.onBehalfOf,
     action: auditAction[input.step],
     from: casus.state,
