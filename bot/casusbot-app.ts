@@ -140,6 +140,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
           conversations,
           poster,
           accessLog,
+          downloads,
           demoMode: config.demoMode,
           now,
           newId: () => randomUUID(),
