@@ -61,10 +61,6 @@ function declarationSummaries(
       {
         title: `${facts.organisation}: ${facts.invitee}`,
         fields: [
-          {
-            label: 'Verklaring',
-            value: `${facts.declaration.title}; ${facts.declaration.variant}, versie ${facts.declaration.version}`,
-          },
           ...facts.evidence,
           ...facts.hashes,
           ...facts.auditLine.filter((field) => !field.code),

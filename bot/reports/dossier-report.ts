@@ -45,6 +45,24 @@ const say = (doc: PDFKit.PDFDocument, text: string, size = 10, font = FONT, colo
 const literal = (list: readonly EvidenceField[]) =>
   list.map((field) => ({ ...field, value: printableText(field.value) }));
 
+/** "Label: value" lines, for the short facts of the header and the intake's evidence. */
+function inline(doc: PDFKit.PDFDocument, list: readonly EvidenceField[]): void {
+  for (const field of list) {
+    doc
+      .font(BOLD)
+      .fontSize(9.5)
+      .fillColor('#333')
+      .text(`${printableText(field.label)}: `, MARGIN, undefined, {
+        width: width(doc),
+        continued: true,
+      })
+      .font(FONT)
+      .fillColor('#000')
+      .text(printableText(field.value));
+  }
+  doc.moveDown(0.3);
+}
+
 /** Keeps a block's first lines with its heading: a new page rather than a lone title. */
 function room(doc: PDFKit.PDFDocument, needed: number): void {
   if (doc.y + needed > doc.page.height - MARGIN) doc.addPage();
@@ -70,7 +88,7 @@ function write(doc: PDFKit.PDFDocument, facts: DossierFacts): void {
     );
   }
   doc.moveDown(0.5);
-  fields(doc, literal(facts.header));
+  inline(doc, facts.header);
 
   heading(doc, 'Toets aan art. 2.20 BGS bij aanmelding');
   if (!facts.assessment) say(doc, 'Niet vastgelegd: de casus heeft geen ingediende intake.');
@@ -91,7 +109,10 @@ function write(doc: PDFKit.PDFDocument, facts: DossierFacts): void {
     for (const section of facts.evidence.sections) {
       room(doc, 60);
       say(doc, section.title, 10, BOLD);
-      fields(doc, literal(section.lines.map((line) => ({ label: line.label, value: line.text }))));
+      inline(
+        doc,
+        section.lines.map((line) => ({ label: line.label, value: line.text })),
+      );
     }
   }
 
