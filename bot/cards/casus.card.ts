@@ -114,6 +114,22 @@ export const casusCardSchema = z.object({
   ),
   /** The worker's answer form; `draft` is what she typed, back in the input after a refusal. */
   answer: zeroOrOne(z.object({ question: z.string(), draft: z.string() })),
+  /** "Bewaartermijn" of a closed or rejected casus, with the forms for those who decided on it. */
+  retention: zeroOrOne(
+    z.object({
+      text: z.string(),
+      forms: zeroOrOne(
+        z.object({
+          draft: z.string(),
+          extend: zeroOrOne(
+            z.object({ choices: z.array(z.object({ title: z.string(), value: z.string() })) }),
+          ),
+          hold: zeroOrOne(z.object({})),
+          release: zeroOrOne(z.object({})),
+        }),
+      ),
+    }),
+  ),
   /** The toggles with the assessment and the timeline; absent on a confirmation. */
   sections: zeroOrOne(z.object({})),
   criteria: z.array(

@@ -7,7 +7,13 @@ import type { CasusView } from './casus.presenter';
 /** What a turn adds to the card: a notice, a refused draft, a confirmation to ask for. */
 export type CasusViewExtra = Pick<
   CasusView,
-  'notice' | 'draft' | 'confirm' | 'backTo' | 'invitationDraft' | 'invitationConfirm'
+  | 'notice'
+  | 'draft'
+  | 'confirm'
+  | 'backTo'
+  | 'invitationDraft'
+  | 'invitationConfirm'
+  | 'retentionDraft'
 >;
 
 /**

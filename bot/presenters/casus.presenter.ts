@@ -12,6 +12,7 @@ import { casusStateShortLabels, formatDate } from './casus-status';
 import { confirmationOf, type Confirmation } from './confirmation';
 import { decisionForms, type DecisionDraft } from './decision-forms';
 import { nextStep } from './next-step';
+import { retentionSection } from './casus-retention.presenter';
 import { casusEvidence, shortenEvidence } from './casus-evidence';
 import {
   invitationConfirmationFor,
@@ -35,6 +36,8 @@ export interface CasusView {
   draft?: DecisionDraft;
   /** The first press of an irreversible decision passed its checks: ask for the second. */
   confirm?: Confirmation;
+  /** A refused decision on the bewaartermijn: its motivation back in its input. */
+  retentionDraft?: string;
   /** Opened from a list: "Terug naar de lijst" leads back to it (the same page). */
   backTo?: BackTo;
   /** A refused decision on an invitation: its motivation back in its input. */
@@ -187,6 +190,9 @@ function casusCardView(
           },
         ]
       : [],
+    retention: confirming
+      ? []
+      : retentionSection(viewer, casus, view.kamer, view.retentionDraft ?? ''),
     sections: confirming ? [] : [{}],
     criteria: confirming
       ? []

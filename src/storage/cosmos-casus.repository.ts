@@ -252,6 +252,17 @@ export class CosmosCasusRepository implements CasusRepository {
     );
   }
 
+  listRetentionDue(now: string, limit: number) {
+    return this.queryCasussen(
+      // Scalar paths only, so that each condition is served by an index.
+      `NOT IS_DEFINED(c.anonymised.at) AND (
+        (c.retention.expiresAt <= @now AND NOT IS_DEFINED(c.retention.hold.since))
+        OR (NOT IS_DEFINED(c.retention.expiresAt) AND c.state IN ("afgesloten", "afgewezen")))`,
+      [{ name: '@now', value: now }],
+      limit,
+    );
+  }
+
   listWithPendingOutbox(limit: number) {
     return this.queryCasussen(
       'EXISTS(SELECT VALUE o FROM o IN c.outbox WHERE NOT IS_DEFINED(o.sentAt))',

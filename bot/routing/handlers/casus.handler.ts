@@ -7,6 +7,7 @@ import type { AdaptiveCardJson } from '../../cards/card-template';
 import { verbRoute, type Turn } from '../route-types';
 import { accessRefusal, cardFor, notFound } from './casus-cards';
 import { blankAsAbsent, decisionVerbRoutes } from './decision.handler';
+import { retentionVerbRoutes } from './retention.handler';
 import { backToSchema } from './navigation.handler';
 import { searchCard } from './search.handler';
 
@@ -21,6 +22,7 @@ export async function showCasus(turn: Turn, args: string): Promise<AdaptiveCardJ
 
 export const casusVerbRoutes = [
   ...decisionVerbRoutes,
+  ...retentionVerbRoutes,
   verbRoute({
     // Universal Actions refresh: each listed user gets their own view of the card when they see it.
     verb: 'casus.refresh',

@@ -1,7 +1,8 @@
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { AccessRecord } from './access-record.schema';
 import { casusActionSchema } from '../casus/casus-machine';
-import type { Casus } from '../casus/casus.schema';
+import type { AuditEntry, Casus } from '../casus/casus.schema';
+import { invitationAuditActionSchema } from '../invitation/invitation-audit';
 import type { AccessWhat } from './access-record.schema';
 
 /** The actor as an access record names them: id, name, organisation, roles with their kamer. */
@@ -25,7 +26,13 @@ export const systemActor: AccessRecord['actor'] = Object.freeze({
 });
 
 const intakeSide = new Set(['indienen', 'aanvullen', 'intake-gestart']);
-const casusActions = new Set<string>(casusActionSchema.options);
+const decisions = new Set<string>([
+  ...casusActionSchema.options,
+  'bewaartermijn-verlengd',
+  'bewaarplicht-ingesteld',
+  'bewaarplicht-opgeheven',
+] satisfies AuditEntry['action'][]);
+const shares = new Set<string>(invitationAuditActionSchema.options);
 
 /**
  * What a write of this casus was, by the audit line it added: the last line, if it was written at
@@ -35,5 +42,7 @@ export function accessWhatOfChange(casus: Casus | undefined, turnBegan: string):
   const last = casus?.audit.at(-1);
   const line = last && last.at >= turnBegan ? last : undefined;
   if (!line || intakeSide.has(line.action)) return 'change';
-  return casusActions.has(line.action) ? 'decision' : 'share';
+  if (line.action === 'geanonimiseerd') return 'anonymise';
+  if (decisions.has(line.action)) return 'decision';
+  return shares.has(line.action) ? 'share' : 'change';
 }
