@@ -142,6 +142,7 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
           conversations,
           poster,
           accessLog,
+          downloads,
           demoMode: config.demoMode,
           now,
           newId: () => randomUUID(),

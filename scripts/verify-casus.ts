@@ -9,6 +9,7 @@ import type { JWK } from 'jose';
 import { ZodError } from 'zod';
 import { EvidenceSigner } from '../src/app/invitation/evidence-signature';
 import { parseConfig, type AppConfig } from '../src/config/config';
+import { describeAuditChain } from '../bot/presenters/audit-chain.presenter';
 import { verifyAuditChain, type AuditChainResult } from '../src/domain/casus/audit-chain';
 import { CosmosCasusRepository } from '../src/storage/cosmos-casus.repository';
 import { readLocalSigningKeys } from '../src/storage/cosmos-signing-keys';
@@ -17,44 +18,10 @@ import { checkDeclarations } from './verify-evidence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const why = {
-  altered: 'de inhoud klopt niet met de hash: de regel is gewijzigd',
-  'removed-or-reordered':
-    'sluit niet aan op de regel ervoor: een regel is verwijderd of verplaatst (of de regel ervoor, van vóór de keten, gewijzigd)',
-  'missing-hash': 'heeft geen hash, terwijl de keten al begonnen is',
-  'tail-removed':
-    'de laatste regel is niet de kop die de casus vastlegde: er zijn regels aan het eind verwijderd',
-  'head-missing': 'de casus heeft geen vastgelegde kop (auditHead)',
-} as const;
-
-/** The report and exit code of a verification; line numbers count from 1, as people read. */
+/** The report and exit code of a verification. */
 function report(result: AuditChainResult): { text: string; code: number } {
-  switch (result.kind) {
-    case 'intact': {
-      const start = result.chainStartsAt;
-      const from =
-        start === 0
-          ? ''
-          : `; keten begint bij regel ${start + 1}: de ${start} regel(s) ervoor zijn van vóór de keten, alleen regel ${start} is gedekt`;
-      return { text: `keten intact, ${result.lines} regels${from}`, code: 0 };
-    }
-    case 'no-chain':
-      return {
-        text: `geen keten: de ${result.lines} regels zijn van vóór de hash-keten, er is niets te controleren`,
-        code: 2,
-      };
-    case 'broken': {
-      const where =
-        result.line >= result.lines
-          ? `aan het eind (na regel ${result.lines})`
-          : `bij regel ${result.line + 1}`;
-      const start =
-        result.chainStartsAt === undefined
-          ? ''
-          : ` (keten begint bij regel ${result.chainStartsAt + 1})`;
-      return { text: `keten gebroken ${where}: ${why[result.reason]}${start}`, code: 1 };
-    }
-  }
+  const codes = { intact: 0, broken: 1, 'no-chain': 2 } as const;
+  return { text: describeAuditChain(result), code: codes[result.kind] };
 }
 
 async function main(): Promise<number> {

@@ -150,6 +150,8 @@ export const casusCardSchema = z.object({
       motivations: zeroOrOne(z.object({ text: z.string() })),
     }),
   ),
+  /** "Dossier exporteren (PDF)": a download link issued to this viewer, who may export it. */
+  dossier: zeroOrOne(z.object({ url: z.url() })),
   /** Opened from a list: the one "Terug naar de lijst" button and the page it leads back to. */
   backTo: zeroOrOne(
     z.object({

@@ -4,6 +4,7 @@ import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { DownloadProvider } from '../http/download-routes';
 import { accessLogDownload } from './access-log.download';
+import { dossierDownload } from './dossier.download';
 
 export interface DownloadProviderDependencies {
   casussen: CasusRepository;
@@ -17,6 +18,7 @@ export function downloadProviders(
   deps: DownloadProviderDependencies,
 ): Partial<Record<DownloadKind, DownloadProvider>> {
   return {
+    dossier: dossierDownload(deps),
     toegangslog: accessLogDownload(deps),
   };
 }

@@ -44,6 +44,8 @@ export interface CasusView {
   invitationDraft?: InvitationDraft;
   /** A decision on an invitation passed its first press: ask for the second. */
   invitationConfirm?: InvitationConfirmation;
+  /** A download link to the dossier PDF, issued to this viewer: only for one who may export it. */
+  dossierUrl?: string;
 }
 
 /** The list a casus was opened from, as the button back to it carries it. */
@@ -73,6 +75,25 @@ export function currentTable(casus: Casus, view: Pick<CasusView, 'kamer' | 'zvh'
   const atZvh =
     casus.state === 'opschaling_aangevraagd' || casus.state === 'in_behandeling_zvh' || closedAtZvh;
   return atZvh && view.zvh ? view.zvh : view.kamer;
+}
+
+/** The intake's header facts: who it is about, how and by whom it was submitted. */
+export function casusFacts(casus: Casus): { title: string; value: string }[] {
+  const intake = casus.submission?.intake;
+  if (!intake) return [];
+  return [
+    {
+      title: 'Betrokkene',
+      value: `${intake.betrokkene.naam} (${formatDate(intake.betrokkene.geboortedatum)}), ${intake.betrokkene.gemeente}`,
+    },
+    { title: 'Aanmeldroute', value: aanmeldroutes.labels[intake.aanmelding.aanmeldroute] },
+    { title: 'Urgentie', value: urgenties.labels[intake.aanmelding.urgentie] },
+    { title: 'Doorbraak nodig (bij aanmelding)', value: intake.doorbraak.nodig ? 'Ja' : 'Nee' },
+    {
+      title: 'Aangemeld door',
+      value: `${casus.createdBy.name}, ${casus.createdBy.organisationName}`,
+    },
+  ];
 }
 
 /** The decisions this viewer may take now. */
@@ -131,6 +152,7 @@ function casusCardView(
     casusId: casus.id,
     revision: casus.revision,
     backTo: view.backTo ? [view.backTo] : [],
+    dossier: view.dossierUrl && !confirming ? [{ url: view.dossierUrl }] : [],
     casusNumber: casus.casusNumber ?? '',
     status: casusStateShortLabels[casus.state],
     kamer: table.name,
@@ -139,24 +161,7 @@ function casusCardView(
       ? 'Bevestig je besluit hieronder, of ga terug zonder te besluiten.'
       : nextStep(casus, table, allowed),
     refreshUserIds: view.refreshUserIds.slice(0, 60),
-    facts: intake
-      ? [
-          {
-            title: 'Betrokkene',
-            value: `${intake.betrokkene.naam} (${formatDate(intake.betrokkene.geboortedatum)}), ${intake.betrokkene.gemeente}`,
-          },
-          { title: 'Aanmeldroute', value: aanmeldroutes.labels[intake.aanmelding.aanmeldroute] },
-          { title: 'Urgentie', value: urgenties.labels[intake.aanmelding.urgentie] },
-          {
-            title: 'Doorbraak nodig (bij aanmelding)',
-            value: intake.doorbraak.nodig ? 'Ja' : 'Nee',
-          },
-          {
-            title: 'Aangemeld door',
-            value: `${casus.createdBy.name}, ${casus.createdBy.organisationName}`,
-          },
-        ]
-      : [],
+    facts: casusFacts(casus),
     confirm: confirming && view.confirm ? [confirmationOf(view.confirm, view.kamer, view.zvh)] : [],
     evidence:
       intake && !confirming

@@ -1,12 +1,7 @@
-import PDFDocument from 'pdfkit';
-import type { EvidenceFacts, EvidenceField } from '../../src/app/invitation/evidence-facts';
+import type { EvidenceFacts } from '../../src/app/invitation/evidence-facts';
 import { utc } from '../../src/app/invitation/evidence-facts';
+import { BOLD, FONT, MARGIN, MONO, fields, heading, pdfDocument, width } from './pdf-parts';
 import { strokesOnPad } from './signature-drawing';
-
-const MARGIN = 56;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const MONO = 'Courier';
 
 /**
  * The printable evidence report of one signed geheimhoudingsverklaring (BGS art. 2.21 lid 2): the
@@ -18,51 +13,16 @@ export function renderEvidenceReport(
   facts: EvidenceFacts,
   options: { generatedAt: Date; compress?: boolean },
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: options.compress ?? true,
-    info: {
+  const { doc, bytes } = pdfDocument(
+    {
       Title: `Bewijsrapport geheimhoudingsverklaring, casus ${facts.casusNumber}`,
-      Author: 'casusbot',
       Subject: 'Geheimhoudingsverklaring incidentele deelnemer (art. 2.21 lid 2 BGS)',
     },
-    lang: 'nl-NL',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+    { compress: options.compress },
+  );
   write(doc, facts, options.generatedAt);
   doc.end();
-  return done;
-}
-
-const width = (doc: PDFKit.PDFDocument) => doc.page.width - 2 * MARGIN;
-
-function heading(doc: PDFKit.PDFDocument, text: string): void {
-  doc.moveDown(0.8).font(BOLD).fontSize(12).fillColor('#000').text(text, MARGIN);
-  doc.moveDown(0.3);
-}
-
-function fields(doc: PDFKit.PDFDocument, list: readonly EvidenceField[]): void {
-  for (const field of list) {
-    doc
-      .font(BOLD)
-      .fontSize(9)
-      .fillColor('#333')
-      .text(field.label, MARGIN, undefined, {
-        width: width(doc),
-      });
-    doc
-      .font(field.code ? MONO : FONT)
-      .fontSize(field.code ? 8.5 : 10)
-      .fillColor('#000')
-      .text(field.value, { width: width(doc), lineBreak: true });
-    doc.moveDown(0.25);
-  }
+  return bytes;
 }
 
 function signature(doc: PDFKit.PDFDocument, facts: EvidenceFacts): void {

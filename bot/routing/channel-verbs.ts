@@ -3,6 +3,7 @@ import type { CasusServices } from '../../src/app/casus/casus-access';
 import { openCasusById } from '../../src/app/casus/open-casus';
 import { recorderFor, type AccessRecording } from '../../src/app/access/access-recorder';
 import { identifyActor, type Actor } from '../../src/app/identify-actor';
+import type { DownloadLinks } from '../../src/app/links/download-links';
 import type { ConversationDirectory } from '../../src/app/notifications/conversation-directory';
 import type { Logger } from '../../src/logging/logger';
 import { StoreUnavailableError } from '../../src/storage/cosmos-errors';
@@ -31,6 +32,8 @@ export const channelVerbTexts = {
 
 export interface ChannelVerbServices extends Omit<CasusServices, 'access'>, AccessRecording {
   conversations: ConversationDirectory;
+  /** The dossier link on the card it posts, for a presser who may export it. */
+  downloads: DownloadLinks;
   poster: Pick<CardPoster, 'post'>;
   demoMode: boolean;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { useE2eApp } from '../helpers/e2e-app';
 import { walk } from '../helpers/adaptive-card-check';
@@ -153,6 +154,30 @@ describe('in the Teams-like client (headless Chromium): Deelnemers en verklaring
     const pdf = await fetch(urls['Bewijsrapport (PDF)']!);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+
+    // The casus card as Jeroen asks for it, with his "Dossier exporteren (PDF)": the download link
+    // it carries gives the dossier.
+    await post(activity({ type: 'message', text: 'casus LK-ROT-2026-0007' }));
+    const casusCard = cardsOf(page).filter({ hasText: 'Dossier exporteren (PDF)' }).last();
+    await casusCard.waitFor({ timeout: 20_000 });
+    // The renderer makes an Action.OpenUrl a button with the role of a link, its URL as title.
+    const exportButton = casusCard.getByRole('link', { name: 'Dossier exporteren (PDF)' });
+    await exportButton.waitFor();
+    // Tall enough for the whole card: a screenshot of an element beyond the viewport is cut.
+    await page.setViewportSize({ width: 1280, height: 2800 });
+    await snap(casusCard, '08-casuskaart-dossier');
+    const href = await exportButton.getAttribute('title');
+    assert.match(href ?? '', /\/download\/[^/]+\.pdf$/);
+    const dossier = await fetch(href!);
+    assert.equal(dossier.status, 200);
+    assert.match(
+      dossier.headers.get('content-disposition') ?? '',
+      /filename="dossier-LK-ROT-2026-0007-\d{4}-\d{2}-\d{2}\.pdf"/,
+    );
+    writeFileSync(
+      `${screenshots}/participants-09-dossier.pdf`,
+      Buffer.from(await dossier.arrayBuffer()),
+    );
 
     for (const b of e2e.browsers) assert.deepEqual(b.pageErrors, []);
   });
