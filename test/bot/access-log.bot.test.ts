@@ -143,4 +143,17 @@ describe('bot over HTTP: the access log and the privacy officer', function () {
     assert.equal(tampered.status, 404);
     assert.doesNotMatch(await tampered.text(), /Jeroen|Anouk/);
   });
+
+  it('records a submitted casus opened from "mijn casussen" as a view, as "casus <nummer>" is', async () => {
+    const casusId = (await records()).find((r) => r.casusNumber === number)?.casusId;
+    assert.ok(casusId);
+    assert.match(cardText(await fatima.execute('intake.open', { casusId })), new RegExp(number));
+    const views = (await records()).filter(
+      (r) => r.casusId === casusId && r.actor.personId === demoUsers.fatima && r.what === 'view',
+    );
+    assert.deepEqual(
+      views.map((r) => [r.why, r.result]),
+      [['intake.open', 'shown']],
+    );
+  });
 });

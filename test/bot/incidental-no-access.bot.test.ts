@@ -52,7 +52,10 @@ describe('bot over HTTP: an incidentele deelnemer has no access, before or after
     await bot.stop();
   });
 
-  /** Every document in the store with its ETag: any write shows up as a difference. */
+  /**
+   * Every document in the store with its ETag: any write shows up as a difference. The access
+   * log's too: who is not admitted to the system is no actor, so nothing of theirs is recorded.
+   */
   async function snapshot(): Promise<string[]> {
     const all: string[] = [];
     for (const container of Object.values(bot.store())) {
@@ -121,11 +124,10 @@ describe('bot over HTTP: an incidentele deelnemer has no access, before or after
     for (const route of routeTable.verbs) {
       add(`verb ${route.verb}`, await as.execute(route.verb, dataFor(target)));
     }
-    const withNumber = routeTable.commands.filter((route) => route.argument).length;
+    const withArgument = routeTable.commands.filter((route) => route.argument).length;
     assert.equal(
       answers.length,
-      routeTable.commands.length + withNumber + routeTable.verbs.length,
-      'every command, once more with a number where it takes one, and every verb',
+      routeTable.commands.length + withArgument + routeTable.verbs.length,
     );
     return answers;
   }

@@ -44,11 +44,15 @@ async function intakeView(turn: Turn, extra: Partial<IntakeView> = {}): Promise<
   return { kamers: all, organisations, today: today(turn.services), ...extra };
 }
 
-/** The card that shows one's own casus as it is now (a draft or a submitted one), with a notice on top. */
+/**
+ * The card that shows one's own casus as it is now (a draft or a submitted one), with a notice on
+ * top. A submitted casus shown is a view, as through "casus <nummer>"; a draft is its author's
+ * alone (and each change of it is recorded as one).
+ */
 async function currentCard(turn: Turn, casus: Casus, notice?: Notice): Promise<AdaptiveCardJson> {
-  return casus.state === 'concept'
-    ? intakeCard(casus, await intakeView(turn, { notice }))
-    : submittedCard(casus, await kamers(turn), notice);
+  if (casus.state === 'concept') return intakeCard(casus, await intakeView(turn, { notice }));
+  turn.services.access.viewed(casus, 'shown');
+  return submittedCard(casus, await kamers(turn), notice);
 }
 
 async function refusal(

@@ -3,6 +3,7 @@
 import type { Person } from '../../../src/domain/registry/registry.schema';
 import { demoUsers } from '../../helpers/activities';
 import { extraPersons } from '../../helpers/registry-actors';
+import { seedActor } from '../../helpers/seed-actors';
 import { incidentalPerson, inviteeObjectId } from '../../helpers/signed-casus';
 
 export const actorKinds = {
@@ -17,6 +18,8 @@ export const actorKinds = {
   otherKamer: 'procesregisseur van een andere Lokale Kamer',
   zvh: 'procesregisseur van het ZVH',
   beheerder: 'functioneel beheerder',
+  privacyOfficer: 'privacy officer (gemeente): het toegangslog, geen casussen',
+  contactpunt: 'contactpunt voor de verzoeken van betrokkenen (gemeente)',
   incidentalRegistry: 'persoon van een incidentele deelnemer, in het register',
   invitee: 'genodigde, nog niet ondertekend',
   participant: 'incidentele deelnemer, ondertekend',
@@ -40,6 +43,8 @@ export const actorIds: Record<ActorKind, string> = {
   otherKamer: extraPersons.otherKamer.id,
   zvh: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03',
   beheerder: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a05',
+  privacyOfficer: seedActor('Eva Smit').person.id,
+  contactpunt: seedActor('Lotte Mulder').person.id,
   incidentalRegistry: incidentalPerson.id,
   invitee: unsignedInviteeId,
   participant: inviteeObjectId,

@@ -36,6 +36,10 @@ const commandShows: Record<string, (card: Card, text: string) => boolean> = {
   casus: offers('casus.search'),
   casuslijst: (_c, text) => text.includes('prioriteringscriteria die de overheidsdeelnemers'),
   rol: offers('demo.persona'),
+  // The access log's form; without a number or a name it asks for one.
+  toegangslog: offers('toegang.vraag'),
+  'wie heeft casus': offers('toegang.vraag'),
+  'wat heeft': offers('toegang.vraag'),
 };
 const never = () => false;
 
@@ -50,21 +54,18 @@ function opens(card: Card, casusId: string): boolean {
   return found;
 }
 
-/** Every command typed, and each argument-less one by its help-card button. */
+/**
+ * Every command typed without its argument, and each argument-less one by its help-card button.
+ * A command with an argument is tried with one where its row is (`casus <nummer>` below, the
+ * access log's in access-log-actions.ts).
+ */
 function commandSpecs(): ActionSpec[] {
   return routeTable.commands.flatMap((route) => {
     const shows = commandShows[route.command] ?? never;
     const typed = noCasus(route.command, async (bench, at) =>
       carded(await say(bench, at, route.command), shows),
     );
-    if (route.argument) {
-      const withNumber = onCasus(`${route.command} <${route.argument}>`, async (bench, at) =>
-        carded(await say(bench, at, `${route.command} ${numberOf(at)}`), showsCasus(at), [
-          numberOf(at),
-        ]),
-      );
-      return [typed, withNumber];
-    }
+    if (route.argument) return [typed];
     const button = noCasus(`command.run ${route.command}`, async (bench, at) =>
       carded(await execute(bench, at, 'command.run', { command: route.command }), shows),
     );
@@ -104,6 +105,9 @@ const withoutCasus: ActionSpec[] = [
 ];
 
 const seeing: ActionSpec[] = [
+  onCasus('casus <nummer>', async (bench, at) =>
+    carded(await say(bench, at, `casus ${numberOf(at)}`), showsCasus(at), [numberOf(at)]),
+  ),
   onCasus('casus.search nummer', async (bench, at) =>
     carded(
       await execute(bench, at, 'casus.search', { by: 'nummer', casusNumber: numberOf(at) }),

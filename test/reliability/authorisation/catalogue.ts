@@ -1,14 +1,16 @@
 // The actions the code has, read from the code itself: the route table's commands and card verbs
-// (a verb whose data has an enum `action`, `by` or `list` once per value, `command.run` once per
+// (a verb whose data has an enum `action`, `by`, `list` or `about` once per value, `command.run` once per
 // command it runs), the channel's verb and commands, the dialog invokes and the HTTP server's
-// routes. A new one without a row in the matrix makes the section miss.
+// routes (the download route once per kind of document it makes). A new one without a row in the
+// matrix makes the section miss.
 import { z } from 'zod';
+import { downloadProviders } from '../../../bot/downloads/download-providers';
 import { createHttpApp } from '../../../bot/http/http-server';
 import { OPEN_IN_CHAT_VERB } from '../../../bot/routing/channel-verbs';
 import { routeTable } from '../../../bot/routing/route-table';
 
 /** The fields whose values make one card verb several actions (casus.decide accepteren, …). */
-const VARIANT_FIELDS = ['action', 'by', 'list'] as const;
+const VARIANT_FIELDS = ['action', 'by', 'list', 'about'] as const;
 
 function variantsOf(verb: string, data: z.ZodType): string[] {
   if (verb === 'command.run') {
@@ -30,6 +32,12 @@ type Layer = {
   handle?: { stack?: Layer[] };
 };
 
+/** The route that serves every download link: one action per kind of document it makes. */
+export const DOWNLOAD_ROUTE = 'GET /download/:file';
+
+/** The kinds of document the bot makes on request, from its providers built with stand-ins. */
+export const downloadKinds = (): string[] => Object.keys(downloadProviders({} as never));
+
 /**
  * The HTTP server's routes ("GET /ondertekenen"), from an app built with stand-ins: only the
  * routes are read, nothing is called.
@@ -42,6 +50,7 @@ export function httpRoutes(): string[] {
       isStoreHealthy: () => Promise.resolve(true),
       logger: {},
       evidence: {},
+      downloads: {},
       signing: {},
     } as never,
     { shuttingDown: false },
@@ -52,7 +61,12 @@ export function httpRoutes(): string[] {
     for (const layer of stack) {
       if (layer.route) {
         const methods = Object.keys(layer.route.methods).map((m) => m.toUpperCase());
-        routes.push(`${methods.length > 2 ? 'ALL' : methods.join(',')} ${layer.route.path}`);
+        const route = `${methods.length > 2 ? 'ALL' : methods.join(',')} ${layer.route.path}`;
+        routes.push(
+          ...(route === DOWNLOAD_ROUTE
+            ? downloadKinds().map((kind) => `${route} ${kind}`)
+            : [route]),
+        );
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack);
       }

@@ -1,7 +1,10 @@
 // Runs every cell of the matrix against the bot: the actor tries the action on the casus of the
 // column (or on none), and the cell records what the bot did, whether the store changed (by the
-// store's journal: any document of any container), and which casus data the answer held that
-// the actor may not know.
+// store's journal: any document of any container), which casus data the answer held that the
+// actor may not know, and what the access log gained: every answer that showed a casus's details
+// and every change must leave its record, and no record may say that someone was shown or changed
+// what they were not.
+import type { AccessRecord } from '../../../src/domain/access/access-record.schema';
 import { actorIds, actorOrder, type ActorKind } from './actors';
 import type { BuiltCasus } from './casussen';
 import { documentedMatrix, NO_CASUS, type Column } from './matrix';
@@ -21,6 +24,14 @@ export interface CellResult {
   changed: boolean;
   /** Casus data in the answer that the actor may not know. */
   leaked: string[];
+  /** The answer showed the casus's details, or the casus changed: then the access log must say so. */
+  read: boolean;
+  /** …and it does not. */
+  unrecorded: boolean;
+  /** Access records that say the actor was shown or changed a casus when they were not. */
+  falseRecords: string[];
+  /** A link tried tampered too: how many ways, and those that were served anyway. */
+  tampered?: { tried: number; served: string[] };
   error?: string;
 }
 
@@ -32,9 +43,11 @@ function knowledgeOf(actor: ActorKind, casus: BuiltCasus) {
   const data =
     documentedAllowed('casus <nummer>', actor, casus.column) ||
     documentedAllowed('intake.open', actor, casus.column);
-  // An invitee's card to sign and their dialog name the casus by number.
+  // An invitee's card to sign and their dialog name the casus by number, as does the privacy
+  // officer's access log.
   const invited = casus.invited && (actor === 'invitee' || actor === 'participant');
-  return { data, number: data || invited };
+  const logged = documentedAllowed('wie heeft casus <nummer>', actor, casus.column);
+  return { data, number: data || invited || logged };
 }
 
 /** What no answer to this actor may hold: the data and numbers of casussen they may not know. */
@@ -53,6 +66,46 @@ const leaksIn = (answer: Answer | undefined, forbidden: readonly string[]) => {
   const sent = new Set(answer?.sent ?? []);
   return forbidden.filter((value) => !sent.has(value) && text.includes(value.toLowerCase()));
 };
+
+/**
+ * Answers that show a casus's details the bot does not record yet, each with why; the section
+ * notes them on every run. One goes once the bot records it.
+ */
+export const unrecordedReads: Record<string, { is(text: string): boolean; why: string }> = {
+  'mijn casussen': {
+    is: (text) => text.includes('"Mijn casussen"'),
+    why: "the list names the betrokkene of each of the worker's own submitted casussen and records nothing; a record per row would be 10 appends a page (open question to issue 16)",
+  },
+};
+const notRecordedYet = (answer: Answer | undefined): boolean =>
+  Object.values(unrecordedReads).some((known) => known.is(answer?.text ?? ''));
+
+/**
+ * What the access log gained in this cell, judged: a record that says this actor was shown a
+ * casus is false unless the cell is documented allowed for that casus or the actor may see it
+ * anyway; one that says they changed it, unless it changed. Records of no casus (a search that
+ * found none) and refusals say nothing was shown.
+ */
+function judgeRecords(
+  records: readonly AccessRecord[],
+  cell: { actor: ActorKind; casus?: BuiltCasus; documented: boolean; changedIds: Set<string> },
+  casussen: readonly BuiltCasus[],
+) {
+  const own = records.filter((r) => r.actor.personId === actorIds[cell.actor]);
+  const untrue = own.filter((record) => {
+    const about = casussen.find((casus) => casus.id === record.casusId);
+    if (!about || record.result === 'refused') return false;
+    if (record.result === 'changed') return !cell.changedIds.has(about.id);
+    const thisCell = about.id === cell.casus?.id && cell.documented;
+    return !thisCell && !knowledgeOf(cell.actor, about).data;
+  });
+  const recorded = (id: string | undefined) =>
+    own.some((r) => r.casusId === id && r.result !== 'refused');
+  return {
+    falseRecords: untrue.map((r) => `${r.what} ${r.result} via ${r.why}`),
+    recorded: recorded(cell.casus?.id),
+  };
+}
 
 export interface Run {
   bench: Bench;
@@ -90,22 +143,41 @@ async function runCell(
   } catch (failure) {
     error = failure instanceof Error ? failure.message.slice(0, 200) : String(failure);
   }
-  const written = [...earlier, ...(await run.journal.changes())];
+  const later = await run.journal.changes();
+  const written = [...earlier.changes, ...later.changes];
+  // Records a turn made after its answer (the recorder waits a second at most) are its own.
+  const records = [...earlier.appended, ...later.appended];
   const changed = written.length > 0;
-  const casusChanged = written.some((c) => c.container === 'casussen' && c.id === casus?.id);
+  const changedIds = new Set(written.filter((c) => c.container === 'casussen').map((c) => c.id));
+  const casusChanged = casus !== undefined && changedIds.has(casus.id);
   if (changed && template) {
     await restore(bot, template);
     await run.journal.mark();
   }
   const allowed = error ? undefined : spec.writes ? casusChanged : answer?.shows;
+  const documented = documentedAllowed(spec.id, actor, column);
+  const judged = judgeRecords(records, { actor, casus, documented, changedIds }, run.casussen);
+  // A read: the answer showed the casus's details (whether or not the action was allowed), or an
+  // allowed action showed them elsewhere, or the casus changed. A draft's own author reading it
+  // is none: it is theirs alone, and every change of it is recorded.
+  const submitted = casus !== undefined && casus.column !== 'concept';
+  const read =
+    casusChanged ||
+    (submitted &&
+      ((allowed === true && spec.showsElsewhere === true) ||
+        (leaksIn(answer, casus.personalValues).length > 0 && !notRecordedYet(answer))));
   return {
     action: spec.id,
     actor,
     column,
-    documented: documentedAllowed(spec.id, actor, column),
+    documented,
     ...(allowed !== undefined && { allowed }),
     changed,
     leaked: leaksIn(answer, forbiddenFor(actor, run.casussen)),
+    read,
+    unrecorded: read && !judged.recorded,
+    falseRecords: judged.falseRecords,
+    ...(answer?.tampered && { tampered: answer.tampered }),
     ...(error && { error }),
   };
 }

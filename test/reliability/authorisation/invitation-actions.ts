@@ -6,6 +6,7 @@ import { VIEWING_LINK_SECONDS } from '../../../src/app/invitation/evidence-links
 import { mentionInChannel, pressInChannel } from '../../helpers/channel-mention';
 import { dialogInvoke } from '../../helpers/dialog-invoke';
 import { filledProposal } from '../../helpers/invitation-flow';
+import { pdfText } from '../../helpers/pdf-text';
 import { actorIds } from './actors';
 import {
   carded,
@@ -149,8 +150,10 @@ const fetchDialog = (bench: Bench, at: Try) =>
 async function page(url: string): Promise<{ status: number; type: string; body: string }> {
   const response = await fetch(url);
   const type = response.headers.get('content-type') ?? '';
-  // A PDF is for whoever may see the casus; its bytes are not searched as text.
-  const body = type.includes('pdf') ? '' : await response.text();
+  // A PDF's text, as a reader sees it, is searched as a page's.
+  const body = type.includes('pdf')
+    ? pdfText(Buffer.from(await response.arrayBuffer())).text
+    : await response.text();
   return { status: response.status, type, body };
 }
 
@@ -214,11 +217,15 @@ const channelCommand = (command: string, done: string, startFrom: string): Actio
 });
 
 const inChannel: ActionSpec[] = [
-  onCasus(OPEN_IN_CHAT_VERB, async (bench, at) => {
-    const press = { verb: OPEN_IN_CHAT_VERB, data: { casusId: casusOf(at).id } };
-    const answer = await pressInChannel(bench.bot, press, at.actorId, bench.channel);
-    return { text: JSON.stringify(answer), shows: answer.value === channelVerbTexts.opened };
-  }),
+  {
+    // The casus card goes to the presser's personal chat; the channel hears only that it did.
+    ...onCasus(OPEN_IN_CHAT_VERB, async (bench, at) => {
+      const press = { verb: OPEN_IN_CHAT_VERB, data: { casusId: casusOf(at).id } };
+      const answer = await pressInChannel(bench.bot, press, at.actorId, bench.channel);
+      return { text: JSON.stringify(answer), shows: answer.value === channelVerbTexts.opened };
+    }),
+    showsElsewhere: true,
+  },
   channelCommand('koppel ROT', 'Kanaal gekoppeld', 'ontkoppel'),
   channelCommand('ontkoppel', 'Kanaal ontkoppeld', 'koppel ROT'),
 ];

@@ -3,11 +3,13 @@
 // row (the reliability section derives the list from the route table, the channel handlers, the
 // dialog invokes and the HTTP routes, and misses when one has no row); every actor kind a column
 // group; every casus state a column. A cell not listed is refused: the bot answers without casus
-// data and changes nothing. The section `authorisation` runs every cell against the real bot.
+// data and changes nothing; the access log gains at most a record of the refusal, never one that
+// it showed or changed the casus. The section `authorisation` runs every cell against the real bot.
 //
 // Sources: README ("What you can say", "Decisions and escalation", "Incidentele deelnemers",
-// "After signing", "Casus channels"), WGS art. 1.8 lid 2 and 2.27, BGS art. 2.20/2.21, and the
-// domain rules in src/domain/casus/decision-rights.ts, casus-audience.ts and casus-machine.ts.
+// "After signing", "Casus channels"), WGS art. 1.8 lid 2 and 2.27, BGS art. 2.20/2.21, issue 16
+// (privacy by design: the access log), and the domain rules in src/domain/casus/decision-rights.ts,
+// casus-audience.ts and casus-machine.ts.
 import { casusStateSchema } from '../../../src/domain/casus/casus.schema';
 import type { ActorKind } from './actors';
 
@@ -26,17 +28,17 @@ export const NO_CASUS = '—';
 export type Column = CasusColumn | typeof NO_CASUS;
 
 /**
- * Roles the issue names that the registry does not have yet (src/domain/registry/registry.schema.ts
- * `roleSchema`): no row can exist for them. The section misses when the registry gains a role
- * that has no actor kind here or below.
+ * The registry's roles (src/domain/registry/registry.schema.ts `roleSchema`), each with the actor
+ * kinds that hold it in the matrix. The section misses when the registry has a role without
+ * actors here, or this names a role the registry does not have.
  */
-export const rolesNotInRegistry = ['privacy-officer', 'contactpunt'] as const;
-/** The registry's roles, each with the actor kinds that hold it in the matrix. */
 export const registryRoles: Record<string, readonly ActorKind[]> = {
   wijkteammedewerker: ['unscreened', 'worker', 'colleague', 'otherTeam', 'incidentalRegistry'],
   procesregisseur: ['privateDeelnemer', 'procesregisseur', 'otherKamer', 'zvh'],
   weegtafellid: ['weegtafellid'],
   'functioneel-beheerder': ['beheerder'],
+  'privacy-officer': ['privacyOfficer'],
+  contactpunt: ['contactpunt'],
 };
 
 const submitted: readonly CasusColumn[] = casusColumns.filter((c) => c !== 'concept');
@@ -68,6 +70,8 @@ const inRegistry = [
   'otherKamer',
   'zvh',
   'beheerder',
+  'privacyOfficer',
+  'contactpunt',
 ] as const;
 /** Intake (WGS art. 1.8 lid 2 access and the wijkteammedewerker role). */
 const intake = ['worker', 'colleague', 'otherTeam'] as const;
@@ -78,7 +82,12 @@ type Row = Partial<Record<ActorKind, readonly Column[]>>;
 const each = (kinds: readonly ActorKind[], columns: readonly Column[]): Row =>
   Object.fromEntries(kinds.map((kind) => [kind, columns]));
 
-/** Who may see the casus ("casus <nummer>"): the intake side, the Lokale Kamer, the ZVH once asked. */
+/**
+ * Who may see the casus ("casus <nummer>"): the intake side, the Lokale Kamer, the ZVH once asked
+ * (`mayView`). Nobody else: not the functioneel beheerder, and not the privacy officer or the
+ * contactpunt, who hold no intake or decision role; the privacy officer sees who read a casus,
+ * not what it holds.
+ */
 const view: Row = {
   ...each(['worker', 'colleague', 'procesregisseur', 'weegtafellid'], submitted),
   zvh: escalated,
@@ -123,6 +132,13 @@ const invitationDecisions: Record<string, Row> = {
   beeindigen: { ...lokaleKamer(...atLokaleKamer), zvh: ['in_behandeling_zvh'] },
 };
 
+/**
+ * The access log (bot/routing/handlers/access-log.handler.ts): the privacy officer's alone, about
+ * any casus in any state; it names a casus by its number, never its contents. Asked by number, a
+ * concept (which has none yet) is not found; the export names the casus by id, so a concept too.
+ */
+const accessLog = (columns: readonly Column[]): Row => ({ privacyOfficer: columns });
+
 /** Information is shared with a signed participant by a deelnemer of the invitation's table. */
 const share = lokaleKamer(...invitationLive);
 
@@ -135,6 +151,11 @@ export const documentedMatrix: Record<string, Row> = {
   'casus <nummer>': view,
   casuslijst: each(deciders, none),
   rol: {}, // demo mode only
+  toegangslog: accessLog(none),
+  'wie heeft casus': accessLog(none), // without a number: the form, asking for one
+  'wie heeft casus <nummer>': accessLog(submitted),
+  'wat heeft': accessLog(none), // without a name: the form, asking for the person
+  'wat heeft <naam>': accessLog(none),
   // Card verbs without a casus.
   'demo.persona': {},
   'demo.personas': {},
@@ -144,6 +165,7 @@ export const documentedMatrix: Record<string, Row> = {
   'command.run mijn casussen': each(intake, none),
   'command.run casuslijst': each(deciders, none),
   'command.run rol': {},
+  'command.run toegangslog': accessLog(none),
   'list.show casuslijst': each(deciders, none),
   'list.show mijn-casussen': each(intake, none),
   'casus.search.form': each(inRegistry, none),
@@ -158,6 +180,9 @@ export const documentedMatrix: Record<string, Row> = {
   'invitation.back': view,
   'invitation.participants': view,
   'kanaal.open': view, // "Open in mijn chat" on the casus's card in a kamer's channel
+  // The access log's form: who saw this casus, what did this person see.
+  'toegang.vraag casus': accessLog(submitted),
+  'toegang.vraag persoon': accessLog(none),
   // The draft and the own casus: only the worker who made it.
   'intake.open': { worker: casusColumns },
   'intake.next': { worker: ['concept'] },
@@ -193,6 +218,9 @@ export const documentedMatrix: Record<string, Row> = {
   // Pages. A declaration's link is issued to one person and checks them again on each request.
   'GET /verklaring/:token': viewSigned,
   'GET /verklaring/:token/rapport.pdf': viewSigned,
+  // A download link is issued to one person, who is checked again when it is opened; one kind of
+  // document a row. A tampered link (another person, another document) is never served.
+  'GET /download/:file toegangslog': accessLog(casusColumns),
   // The signing page, at the link the actor's own dialog gave them.
   'GET /ondertekenen': { invitee: invitationLive },
   // In a kamer's channel: only a functioneel beheerder or a procesregisseur of that kamer.

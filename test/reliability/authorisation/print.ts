@@ -45,7 +45,10 @@ export function matrixLines(results: readonly CellResult[]): string[] {
   return lines;
 }
 
-/** What to look at: cells that differ from the matrix, changed the store or held casus data. */
+/**
+ * What to look at: cells that differ from the matrix, changed the store, held casus data, left
+ * the access log wrong or served a tampered link.
+ */
 export function findings(results: readonly CellResult[], most = 40): string[] {
   const where = (c: CellResult) => `${c.action} × ${c.actor} × ${c.column}`;
   const lines = results.flatMap((c) => [
@@ -59,6 +62,9 @@ export function findings(results: readonly CellResult[], most = 40): string[] {
     ...(c.leaked.length > 0
       ? [`casus data in the answer: ${where(c)}: ${c.leaked.join(', ')}`]
       : []),
+    ...(c.unrecorded ? [`shown or changed, not in the access log: ${where(c)}`] : []),
+    ...c.falseRecords.map((record) => `untrue access record: ${where(c)}: ${record}`),
+    ...(c.tampered?.served ?? []).map((how) => `tampered link served: ${where(c)}: ${how}`),
   ]);
   return lines.length > most
     ? [...lines.slice(0, most), `… and ${lines.length - most} more`]

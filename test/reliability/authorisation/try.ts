@@ -1,6 +1,7 @@
 // One try of one cell: the actor, the casus (or none), and how an action is tried and judged.
 // For an action that writes, "allowed" is that the casus changed; for the others, that the
 // answer is what the action gives whoever may do it (the casus card, the form, the link).
+import type { DownloadLinks } from '../../../src/app/links/download-links';
 import type { LinkTokens } from '../../../src/app/links/link-tokens';
 import { talkAs, type BotHarness } from '../../helpers/bot-harness';
 import { hasAction } from '../../helpers/card-actions';
@@ -13,6 +14,8 @@ export interface Bench {
   bot: BotHarness;
   /** Link tokens under the bot's own secret: a declaration's link issued to any actor. */
   tokens: LinkTokens;
+  /** Download links under the bot's own secret: a document's link issued to any actor. */
+  downloads: DownloadLinks;
   /** A linked kamer channel's thread, where "Open in mijn chat" is pressed. */
   channel: TestChannel & { rootId: string };
 }
@@ -37,6 +40,8 @@ export interface Answer {
   shows: boolean;
   /** What the actor typed themselves: an answer that repeats it tells them nothing. */
   sent?: readonly string[];
+  /** A link tried tampered too: how many ways, and those that were served anyway. */
+  tampered?: { tried: number; served: string[] };
 }
 
 export interface ActionSpec {
@@ -44,6 +49,8 @@ export interface ActionSpec {
   onCasus: boolean;
   /** Allowed means the casus changed; otherwise `shows`. */
   writes: boolean;
+  /** Allowed, it shows the casus's details where the answer does not (a card sent to a chat). */
+  showsElsewhere?: boolean;
   /** Brings the world into the state the action starts from (outside the cell's snapshots). */
   prepare?(bench: Bench): Promise<void>;
   run(bench: Bench, at: Try): Promise<Answer>;

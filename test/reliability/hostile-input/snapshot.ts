@@ -14,15 +14,30 @@ export async function snapshotStore(bot: Pick<BotHarness, 'store'>): Promise<Sto
   return snapshot;
 }
 
-/** What was added, removed or rewritten between two snapshots, as `container/id (how)`. */
+/** The access log's container in a snapshot: it grows on every read and every refusal. */
+const ACCESS_LOG = 'accessLog/';
+
+/**
+ * What was added, removed or rewritten between two snapshots, as `container/id (how)`; but for
+ * the access log's new records, which are what the bot owes (see `appendedAccessRecords`). A
+ * rewritten or removed access record is a change like any other.
+ */
 export function storeChanges(before: StoreSnapshot, after: StoreSnapshot): string[] {
   const changes: string[] = [];
   for (const [key, etag] of after) {
-    if (!before.has(key)) changes.push(`${key} (added)`);
-    else if (before.get(key) !== etag) changes.push(`${key} (rewritten)`);
+    if (!before.has(key)) {
+      if (!key.startsWith(ACCESS_LOG)) changes.push(`${key} (added)`);
+    } else if (before.get(key) !== etag) changes.push(`${key} (rewritten)`);
   }
   for (const key of before.keys()) if (!after.has(key)) changes.push(`${key} (removed)`);
   return changes;
+}
+
+/** The ids of the access records added between two snapshots. */
+export function appendedAccessRecords(before: StoreSnapshot, after: StoreSnapshot): string[] {
+  return [...after.keys()]
+    .filter((key) => key.startsWith(ACCESS_LOG) && !before.has(key))
+    .map((key) => key.slice(ACCESS_LOG.length));
 }
 
 /** Waits until the store stays as it is for `quietMs` (notifications delivered, sweeps done). */

@@ -1,7 +1,8 @@
 // 1. Hostile input: a fast-check barrage of broken, forged and odd activities over HTTP at two
 // bot processes (demo mode, and production with a local token issuer) sharing one store that
-// holds real casussen. Nothing may stop a process, fail with 5xx, take over 5 s, change the store,
-// or show what the asker may not see.
+// holds real casussen. Nothing may stop a process, fail with 5xx, take over 5 s, change the store
+// (the access log grows, and must say no one saw or changed what they did not), or show what the
+// asker may not see.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { messageActivity } from '../../helpers/activities';
 import { productionTenant } from '../../helpers/production-env';
@@ -18,7 +19,13 @@ import { leaksIn } from '../hostile-input/inspect';
 import { Ledger, senderOf, type Mode } from '../hostile-input/ledger';
 import { planBarrage } from '../hostile-input/plan';
 import { sendAll, type Answered } from '../hostile-input/send';
-import { settledStore, snapshotStore, storeChanges } from '../hostile-input/snapshot';
+import {
+  appendedAccessRecords,
+  settledStore,
+  snapshotStore,
+  storeChanges,
+} from '../hostile-input/snapshot';
+import { judgeAccessRecords } from '../hostile-input/access-records';
 import { Tally } from '../hostile-input/tally';
 import { makeTargets, type Target } from '../hostile-input/targets';
 
@@ -29,6 +36,8 @@ const BIG_COUNT = 20;
 /** Requests in flight per bot (both bots at once). */
 const CONCURRENCY = 8;
 const SEED = Number(process.env.HOSTILE_SEED ?? 15);
+/** Outsiders' and forged references to real casussen are refused, and recorded (21 at seed 15). */
+const MIN_REFUSALS_RECORDED = 10;
 
 /** Without one of these, a production request must be refused with 401, whatever its body. */
 const mustBe401 = new Set(['missing', 'forged', 'expired', 'other-bot', 'garbage', 'other-scheme']);
@@ -137,7 +146,9 @@ async function barrage(bots: HostileBots, context: ReliabilityContext): Promise<
   }
   const notServing = await stillServing(bots);
   const exitCodes = await bots.terminate();
-  const changes = storeChanges(before, await snapshotStore(anonymous));
+  const after = await snapshotStore(anonymous);
+  const changes = storeChanges(before, after);
+  const access = await judgeAccessRecords(anonymous, appendedAccessRecords(before, after), targets);
 
   const leakKinds = [...tally.leaks].map(([leak, n]) => `${leak} ${n}`).join(', ') || 'none';
   for (const line of [
@@ -146,6 +157,8 @@ async function barrage(bots: HostileBots, context: ReliabilityContext): Promise<
     `unauthenticated production requests whose turn ran: ${reached.length}`,
     ...notServing.map((line) => `not serving: ${line}`),
     ...changes.map((change) => `store change: ${change}`),
+    `access records added: ${access.appended}, of them refusals: ${access.refused}`,
+    ...access.untrue.map((record) => `untrue access record: ${record}`),
     ...tally.examples,
     `exit codes on SIGTERM: ${exitCodes.join(', ')}`,
   ])
@@ -166,7 +179,12 @@ async function barrage(bots: HostileBots, context: ReliabilityContext): Promise<
     ),
     atMost('5xx answers and failed turns (error log lines)', tally.total('server') + failedTurns),
     atMost('answers over 5 s (or none)', tally.total('slow')),
-    atMost('store changes', changes.length),
+    atMost('store changes (but for new access records)', changes.length),
+    atLeast('access records of refused attempts', access.refused, MIN_REFUSALS_RECORDED),
+    atMost(
+      'access records saying someone was shown or changed what they were not',
+      access.untrue.length,
+    ),
     atMost('leaks (casus data, stack traces, internal errors, markup)', tally.total('leaks')),
     atMost(
       'production requests without a valid token not refused (401) or reaching a turn',
