@@ -117,6 +117,12 @@ export const casusSchema = z.object({
    * `src/domain/casus/betrokkene-key.ts`). Casussen submitted before it existed have none.
    */
   betrokkeneKey: z.string().min(1).max(100).optional(),
+  /**
+   * Set at submit when the intake has a BSN: its keyed hash (the same key, another domain), so the
+   * contactpunt can find every casus of a betrokkene by BSN without the BSN in any index. Casussen
+   * submitted before it existed have none and are found by name and date of birth only.
+   */
+  bsnKey: z.string().min(1).max(100).optional(),
   audit: z.array(auditEntrySchema),
   /**
    * The hash of the last audit line, so that lines cut off the end are noticed too. Written with
