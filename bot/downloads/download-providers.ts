@@ -4,6 +4,7 @@ import type { CasusRepository } from '../../src/domain/casus/casus.repository';
 import type { RegistryRepository } from '../../src/domain/registry/registry.repository';
 import type { DownloadProvider } from '../http/download-routes';
 import { accessLogDownload } from './access-log.download';
+import { inzageDownload } from './inzage.download';
 
 export interface DownloadProviderDependencies {
   casussen: CasusRepository;
@@ -18,5 +19,6 @@ export function downloadProviders(
 ): Partial<Record<DownloadKind, DownloadProvider>> {
   return {
     toegangslog: accessLogDownload(deps),
+    inzage: inzageDownload(deps),
   };
 }

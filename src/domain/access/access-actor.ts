@@ -1,5 +1,6 @@
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { AccessRecord } from './access-record.schema';
+import { betrokkeneRightsActionSchema } from '../betrokkene/rights-audit';
 import { casusActionSchema } from '../casus/casus-machine';
 import type { Casus } from '../casus/casus.schema';
 import type { AccessWhat } from './access-record.schema';
@@ -24,7 +25,12 @@ export const systemActor: AccessRecord['actor'] = Object.freeze({
   roles: [],
 });
 
-const intakeSide = new Set(['indienen', 'aanvullen', 'intake-gestart']);
+const changeSide = new Set<string>([
+  'indienen',
+  'aanvullen',
+  'intake-gestart',
+  ...betrokkeneRightsActionSchema.options,
+]);
 const casusActions = new Set<string>(casusActionSchema.options);
 
 /**
@@ -34,6 +40,6 @@ const casusActions = new Set<string>(casusActionSchema.options);
 export function accessWhatOfChange(casus: Casus | undefined, turnBegan: string): AccessWhat {
   const last = casus?.audit.at(-1);
   const line = last && last.at >= turnBegan ? last : undefined;
-  if (!line || intakeSide.has(line.action)) return 'change';
+  if (!line || changeSide.has(line.action)) return 'change';
   return casusActions.has(line.action) ? 'decision' : 'share';
 }

@@ -7,6 +7,7 @@ import { formValuesSchema, intakeSteps } from '../intake/intake-form';
 import { intakeSchema } from '../intake/intake.schema';
 import { migrateLegacySubmission } from '../intake/legacy-intake';
 import { invitationAuditActionSchema } from '../invitation/invitation-audit';
+import { betrokkeneRightsActionSchema } from '../betrokkene/rights-audit';
 import { invitationSchema } from '../invitation/invitation.schema';
 import { signedDeclarationSchema } from '../invitation/signed-declaration.schema';
 import { personRefSchema } from './person-ref';
@@ -36,7 +37,12 @@ export const auditEntrySchema = z.object({
   /** `kamerId`: the kamer where a decision role is held, named on the audit line. */
   actor: personRefSchema.extend({ role: z.string().min(1), kamerId: z.string().optional() }),
   onBehalfOf: z.string().min(1),
-  action: z.union([casusActionSchema, z.literal('intake-gestart'), invitationAuditActionSchema]),
+  action: z.union([
+    casusActionSchema,
+    z.literal('intake-gestart'),
+    invitationAuditActionSchema,
+    betrokkeneRightsActionSchema,
+  ]),
   from: casusStateSchema.nullable(),
   to: casusStateSchema,
   motivation: z.string().optional(),
