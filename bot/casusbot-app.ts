@@ -114,7 +114,9 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       channelLinks,
       lifecycle: channels,
       limiter: new SendRateLimiter(config.channelSendLimits),
+      accessLog,
       now,
+      newId: () => randomUUID(),
       logger,
     });
     const searchKey = await loadSearchKey(store.containers.counters);

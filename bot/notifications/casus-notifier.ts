@@ -12,6 +12,8 @@ import { CardPoster } from './card-poster';
 import type { ChannelLifecycle } from './channel-lifecycle';
 import { ChannelPoster } from './channel-poster';
 import { sweepDeadlines } from '../../src/app/deadlines/deadline-sweep';
+import { sweepRetention } from '../../src/app/retention/retention-sweep';
+import type { AccessLogStore } from '../../src/app/access/access-log';
 import { deliverCasus } from './casus-delivery';
 import type { SigningLinks } from '../../src/app/invitation/signing-link';
 
@@ -41,7 +43,10 @@ export interface NotifierDependencies {
   lifecycle: ChannelLifecycle;
   /** This instance's pace for channel posts (per thread and per tenant). */
   limiter: SendRateLimiter;
+  /** The retention sweep records each anonymisation there. */
+  accessLog: AccessLogStore;
   now(): Date;
+  newId(): string;
   logger: Logger;
 }
 
@@ -89,8 +94,8 @@ export class CasusNotifier {
   }
 
   /**
-   * Every casus with a deadline notice due, then every casus with pending notifications: at start
-   * and periodically, for what a crash left behind.
+   * Every casus with a deadline notice due and every casus whose bewaartermijn ran out, then every
+   * casus with pending notifications: at start and periodically, for what a crash left behind.
    */
   async sweep(): Promise<void> {
     this.sweeping ??= (async () => {
@@ -98,6 +103,10 @@ export class CasusNotifier {
         // Deadline notices first: they land in the outboxes this same sweep delivers.
         await sweepDeadlines(this.deps).catch((error: unknown) =>
           this.deps.logger.error({ err: error }, 'deadline sweep failed'),
+        );
+        // A stub's one outbox entry brings the copies of its cards in chats in line with it.
+        await sweepRetention(this.deps).catch((error: unknown) =>
+          this.deps.logger.error({ err: error }, 'retention sweep failed'),
         );
         for (const { value } of await this.deps.casussen.listWithPendingOutbox(50)) {
           // One casus that fails must not keep the others waiting for the next sweep.

@@ -43,6 +43,10 @@ export const eventLabels: Record<AuditEntry['action'], string> = {
   'verklaring-ondertekend': 'Geheimhoudingsverklaring ondertekend',
   'informatie-gedeeld': 'Informatie gedeeld met een incidentele deelnemer',
   ...betrokkeneRightsLabels,
+  'bewaartermijn-verlengd': 'Bewaartermijn verlengd',
+  'bewaarplicht-ingesteld': 'Bewaarplicht ingesteld: de bewaartermijn staat stil',
+  'bewaarplicht-opgeheven': 'Bewaarplicht opgeheven: de bewaartermijn loopt weer',
+  geanonimiseerd: 'Persoonsgegevens verwijderd; alleen het verloop is bewaard',
 };
 
 /** How a deadline notice reads, in a personal chat and in a channel. */

@@ -178,6 +178,11 @@ function recipients(
 /** "Bewaartermijn: 24 maanden na afsluiting (afgesloten op 3 december 2026)." */
 function retention({ casus, kamer }: InzageSource): string {
   const { naAfsluiting, naAfwijzing } = kamer.bewaartermijnen;
+  const clock = casus.retention;
+  if (clock?.hold)
+    return `Bewaartermijn: stilgezet door een bewaarplicht sinds ${formatDate(clock.hold.since)}; de gegevens worden pas verwijderd als die is opgeheven.`;
+  if (clock)
+    return `Bewaartermijn: de persoonsgegevens worden verwijderd op ${formatDate(clock.expiresAt)} (${casus.state === 'afgewezen' ? `${naAfwijzing} maanden na afwijzing` : `${naAfsluiting} maanden na afsluiting`}, of zoals verlengd).`;
   const ended = [...casus.audit].reverse().find((line) => line.to === casus.state);
   if (casus.state === 'afgesloten')
     return `Bewaartermijn: ${naAfsluiting} maanden na afsluiting${ended ? ` (afgesloten op ${formatDate(ended.at)})` : ''}.`;

@@ -85,7 +85,9 @@ export class TurnWrites implements CasusRepository {
   listWithDueDeadline(now: string, limit: number) {
     return this.inner.listWithDueDeadline(now, limit);
   }
-
+  listRetentionDue(now: string, limit: number) {
+    return this.inner.listRetentionDue(now, limit);
+  }
   listWithPendingOutbox(limit: number) {
     return this.inner.listWithPendingOutbox(limit);
   }

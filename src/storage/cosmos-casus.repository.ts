@@ -256,6 +256,16 @@ export class CosmosCasusRepository implements CasusRepository {
     );
   }
 
+  listRetentionDue(now: string, limit: number) {
+    return this.queryCasussen(
+      `NOT IS_DEFINED(c.anonymised) AND (
+        (c.retention.expiresAt <= @now AND NOT IS_DEFINED(c.retention.hold))
+        OR (NOT IS_DEFINED(c.retention) AND c.state IN ("afgesloten", "afgewezen")))`,
+      [{ name: '@now', value: now }],
+      limit,
+    );
+  }
+
   listWithPendingOutbox(limit: number) {
     return this.queryCasussen(
       'EXISTS(SELECT VALUE o FROM o IN c.outbox WHERE NOT IS_DEFINED(o.sentAt))',

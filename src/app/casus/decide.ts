@@ -108,6 +108,7 @@ export async function decide(
     const at = services.now().toISOString();
     const next = applyTransition(casus, {
       termijnen: (await actingKamer(services, kamer, rights.value.transition.to)).termijnen,
+      bewaartermijnen: kamer.bewaartermijnen,
       action: input.action,
       ...rights.value,
       actor: personRef(actor.person, actor.organisation),

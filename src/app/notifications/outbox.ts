@@ -4,6 +4,7 @@ import type { Casus, CasusState, OutboxEntry } from '../../domain/casus/casus.sc
 import type { DeadlineNotice } from '../../domain/deadlines/deadline-notices';
 import { DEADLINE_OUTBOX_PREFIX } from '../../domain/deadlines/due-notice';
 import { withoutLease } from '../../domain/casus/delivery-lease';
+import { ANONYMISED_OUTBOX_KIND } from '../../domain/retention/anonymise';
 import { isChannelEntry } from '../../domain/channel/channel-entries';
 import { SHARE_OUTBOX_KIND } from '../../domain/invitation/share';
 import { SIGNING_REQUEST_OUTBOX_KIND } from '../../domain/invitation/signing-request';
@@ -68,6 +69,10 @@ export function notificationsOf(
       const done = new Set(entry.doneFor);
       const others = (ids: Iterable<string>) =>
         [...ids].filter((id) => id !== actorId && !done.has(id) && audience.get(id) !== undefined);
+      // Its delivery only brings the copies already sent in line with the stub.
+      if (entry.kind === ANONYMISED_OUTBOX_KIND) {
+        return { entry, recipientIds: [], action: undefined, event };
+      }
       if (entry.kind === 'casus-aangemeld') {
         return {
           entry,

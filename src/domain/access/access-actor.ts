@@ -1,8 +1,8 @@
 import type { Organisation, Person } from '../registry/registry.schema';
 import type { AccessRecord } from './access-record.schema';
-import { betrokkeneRightsActionSchema } from '../betrokkene/rights-audit';
 import { casusActionSchema } from '../casus/casus-machine';
-import type { Casus } from '../casus/casus.schema';
+import type { AuditEntry, Casus } from '../casus/casus.schema';
+import { invitationAuditActionSchema } from '../invitation/invitation-audit';
 import type { AccessWhat } from './access-record.schema';
 
 /** The actor as an access record names them: id, name, organisation, roles with their kamer. */
@@ -25,13 +25,14 @@ export const systemActor: AccessRecord['actor'] = Object.freeze({
   roles: [],
 });
 
-const changeSide = new Set<string>([
-  'indienen',
-  'aanvullen',
-  'intake-gestart',
-  ...betrokkeneRightsActionSchema.options,
-]);
-const casusActions = new Set<string>(casusActionSchema.options);
+const intakeSide = new Set(['indienen', 'aanvullen', 'intake-gestart']);
+const decisions = new Set<string>([
+  ...casusActionSchema.options,
+  'bewaartermijn-verlengd',
+  'bewaarplicht-ingesteld',
+  'bewaarplicht-opgeheven',
+] satisfies AuditEntry['action'][]);
+const shares = new Set<string>(invitationAuditActionSchema.options);
 
 /**
  * What a write of this casus was, by the audit line it added: the last line, if it was written at
@@ -40,6 +41,8 @@ const casusActions = new Set<string>(casusActionSchema.options);
 export function accessWhatOfChange(casus: Casus | undefined, turnBegan: string): AccessWhat {
   const last = casus?.audit.at(-1);
   const line = last && last.at >= turnBegan ? last : undefined;
-  if (!line || changeSide.has(line.action)) return 'change';
-  return casusActions.has(line.action) ? 'decision' : 'share';
+  if (!line || intakeSide.has(line.action)) return 'change';
+  if (line.action === 'geanonimiseerd') return 'anonymise';
+  if (decisions.has(line.action)) return 'decision';
+  return shares.has(line.action) ? 'share' : 'change';
 }

@@ -56,6 +56,8 @@ export const notBetrokkeneFields: readonly { prefix: string; reason: string }[] 
     'evidenceSha256',
     'prevHash',
     'hash',
+    'replacesHead',
+    'months',
   ].map((field) => ({
     prefix: `audit[].${field}`,
     reason: 'Who did what when, on which basis, and the hash chain: staff and states.',
@@ -65,6 +67,11 @@ export const notBetrokkeneFields: readonly { prefix: string; reason: string }[] 
   { prefix: 'cards', reason: 'Which Teams messages show the casus.' },
   { prefix: 'threads', reason: 'Which channel threads show the casus.' },
   { prefix: 'deadline', reason: 'The termijn of the current step.' },
+  {
+    prefix: 'retention',
+    reason: "The bewaartermijn's clock and legal hold: dates and who set the hold (staff).",
+  },
+  { prefix: 'anonymised', reason: 'When and why the personal data were removed.' },
   { prefix: 'deliveryLease', reason: 'Which bot instance delivers the outbox.' },
   ...[
     'id',

@@ -8,6 +8,8 @@ import type { CasusAction, Transition } from './casus-machine';
 import type { Casus, OutboxEntry, PersonRef } from './casus.schema';
 import type { CloseReason } from './close-reason';
 import type { Authority } from './decision-rights';
+import type { Bewaartermijnen } from '../retention/bewaartermijnen';
+import { startClock, termFor } from '../retention/retention-clock';
 
 export function personRef(person: Person, organisation: Organisation): PersonRef {
   return {
@@ -36,6 +38,8 @@ export interface TransitionInput {
    * request): the new step's deadline is written with it. Without them, no deadline is set.
    */
   termijnen?: Termijnen;
+  /** The casus's kamer's bewaartermijnen: closing or rejecting starts the casus's clock with them. */
+  bewaartermijnen?: Bewaartermijnen;
 }
 
 /** The deadline of the step a transition enters, if that step has a termijn. */
@@ -101,6 +105,8 @@ export function applyTransition(casus: Casus, input: TransitionInput): Casus {
       ...channelEntriesOf(chained.audit),
     ],
   };
+  const months = input.bewaartermijnen && termFor(input.transition.to, input.bewaartermijnen);
+  if (months !== undefined) next.retention = startClock(input.at, months);
   // The step left behind takes its termijn along; a stored `undefined` would not survive JSON anyway.
   if (!next.deadline) delete next.deadline;
   return next;

@@ -63,6 +63,12 @@ export interface CasusRepository {
   /** Casussen whose termijn has a notice due at `now` (ISO), the earliest first: the deadline sweep. */
   listWithDueDeadline(now: string, limit: number): Promise<Versioned<Casus>[]>;
   /**
+   * Casussen for the retention sweep (at most `limit`): those whose bewaartermijn ended at or
+   * before `now` (ISO) without a legal hold, and those closed or rejected before casussen carried
+   * a clock. Never one already anonymised.
+   */
+  listRetentionDue(now: string, limit: number): Promise<Versioned<Casus>[]>;
+  /**
    * The rows of the casussen a person created, newest first, at most `limit`: one small
    * projection in one store answer, never the documents themselves.
    */

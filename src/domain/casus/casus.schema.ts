@@ -11,6 +11,8 @@ import { betrokkeneRightsActionSchema } from '../betrokkene/rights-audit';
 import { invitationSchema } from '../invitation/invitation.schema';
 import { signedDeclarationSchema } from '../invitation/signed-declaration.schema';
 import { personRefSchema } from './person-ref';
+import { retentionAuditActionSchema } from '../retention/retention-audit';
+import { anonymisedSchema, retentionClockSchema } from '../retention/retention.schema';
 import { sha256HexSchema } from '../shared/sha256-hex';
 
 /** Every state a casus can be in; the transitions between them live in the casus state machine. */
@@ -42,6 +44,7 @@ export const auditEntrySchema = z.object({
     z.literal('intake-gestart'),
     invitationAuditActionSchema,
     betrokkeneRightsActionSchema,
+    retentionAuditActionSchema,
   ]),
   from: casusStateSchema.nullable(),
   to: casusStateSchema,
@@ -60,6 +63,13 @@ export const auditEntrySchema = z.object({
    */
   prevHash: sha256HexSchema.optional(),
   hash: sha256HexSchema.optional(),
+  /**
+   * On the anonymisation's line: the head of the trail before its motivations were removed and
+   * the chain rebuilt over what is left, so an earlier copy of the full trail can be checked.
+   */
+  replacesHead: sha256HexSchema.optional(),
+  /** On an extension of the bewaartermijn: by how many months. */
+  months: z.number().int().min(1).max(240).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -178,6 +188,13 @@ export const casusSchema = z.object({
    * in the transition's own write; absent in a step without one.
    */
   deadline: casusDeadlineSchema.optional(),
+  /**
+   * The bewaartermijn clock, started in the write that closes or rejects the casus (see
+   * `src/domain/retention/`): when its personal data is due to go, or the legal hold that stops it.
+   */
+  retention: retentionClockSchema.optional(),
+  /** Set when the personal data went (sweep or erasure): what is left is the accountable stub. */
+  anonymised: anonymisedSchema.optional(),
   /** Which bot instance is delivering the outbox now, and until when: others leave it alone. */
   deliveryLease: z.object({ holder: z.string().min(1), until: z.iso.datetime() }).optional(),
 });
