@@ -22,6 +22,7 @@ import { invitationLinkCard } from './invitation-link.card';
 import { invitationSignCard } from './invitation-sign.card';
 import { accessLogCard } from './access-log.card';
 import { contactpuntCard } from './contactpunt.card';
+import { contactpuntVerzoekCard } from './contactpunt-verzoek.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -50,4 +51,5 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   channelReplyCard,
   accessLogCard,
   contactpuntCard,
+  contactpuntVerzoekCard,
 ];

@@ -16,6 +16,7 @@ import {
   whoSawCasus,
 } from './handlers/access-log.handler';
 import { contactpuntVerbRoutes, showContactpunt } from './handlers/contactpunt.handler';
+import { contactpuntRequestRoutes } from './handlers/contactpunt-verzoek.handler';
 import { refusalCard } from '../presenters/error-cards';
 import {
   hasIntakeRole,
@@ -131,6 +132,7 @@ export const routeTable: {
     ...signingLinkVerbRoutes,
     ...accessLogVerbRoutes,
     ...contactpuntVerbRoutes,
+    ...contactpuntRequestRoutes,
   ],
   notUnderstood: showNotUnderstood,
 };
