@@ -34,8 +34,8 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
       .fetchAll();
     return casusSchema.parse(resources[0]);
   };
-  /** The request card of the casus, as "Correctie vastleggen" or "Bezwaar of wissing" opens it. */
-  const open = async (title: 'Correctie vastleggen' | 'Bezwaar of wissing') => {
+  /** The request card of the casus, as "Gegevens corrigeren" or "Bezwaar of wissing" opens it. */
+  const open = async (title: 'Gegevens corrigeren' | 'Bezwaar of wissing') => {
     const list = await contactpunt.execute('contactpunt.zoek', { bsn });
     return contactpunt.execute('contactpunt.verzoek', button(list, title).data);
   };
@@ -52,7 +52,7 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
 
   it('corrects the name: the value, the answers as typed and the search key change, the audit line names the field and the motivation only', async () => {
     const keyBefore = (await stored()).betrokkeneKey;
-    const form = await open('Correctie vastleggen');
+    const form = await open('Gegevens corrigeren');
     assert.match(cardText(form), new RegExp(`Verzoek van betrokkene · ${number}`));
     const press = button(form, 'Correctie vastleggen').data;
     const done = await contactpunt.execute('contactpunt.rectificatie', {
@@ -95,7 +95,7 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
     assert.match(cardText(stale), /gewijzigd sinds deze kaart is gemaakt/);
     assert.equal((await stored()).submission?.intake.betrokkene.naam, 'Jan de Vries');
     const short = await contactpunt.execute('contactpunt.rectificatie', {
-      ...button(await open('Correctie vastleggen'), 'Correctie vastleggen').data,
+      ...button(await open('Gegevens corrigeren'), 'Correctie vastleggen').data,
       veld: 'gemeente',
       waarde: 'Schiedam',
       motivering: 'te kort',
@@ -105,7 +105,7 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
   });
 
   it('refuses a correction by anyone else, and records the refusal', async () => {
-    const press = button(await open('Correctie vastleggen'), 'Correctie vastleggen').data;
+    const press = button(await open('Gegevens corrigeren'), 'Correctie vastleggen').data;
     const text = cardText(
       await jeroen.execute('contactpunt.rectificatie', {
         ...press,
