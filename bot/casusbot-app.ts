@@ -15,7 +15,7 @@ import { CosmosRegistryRepository } from '../src/storage/cosmos-registry.reposit
 import { readRegistrySeed } from '../src/storage/registry-seed-file';
 import { openStore } from '../src/storage/store';
 import { loadSearchKey } from '../src/storage/cosmos-search-key';
-import { betrokkeneKeyer } from '../src/app/casus/betrokkene-key';
+import { betrokkeneKeyer, bsnKeyer } from '../src/app/casus/betrokkene-key';
 import { CosmosAccessLog } from '../src/storage/cosmos-access-log';
 import { DownloadLinks } from '../src/app/links/download-links';
 import { downloadProviders } from './downloads/download-providers';
@@ -119,13 +119,15 @@ export async function startCasusbot(config: AppConfig, logger: Logger): Promise<
       newId: () => randomUUID(),
       logger,
     });
+    const searchKey = await loadSearchKey(store.containers.counters);
     const dispatcher = new Dispatcher(
       routeTable,
       {
         registry,
         casussen,
         numbers: new CosmosCasusNumberSequence(store.containers.counters),
-        betrokkeneKey: betrokkeneKeyer(await loadSearchKey(store.containers.counters)),
+        betrokkeneKey: betrokkeneKeyer(searchKey),
+        bsnKey: bsnKeyer(searchKey),
         accessLog,
         notifications: notifier,
         participants: { links, conversations, signingLinks },

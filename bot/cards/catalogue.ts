@@ -21,6 +21,8 @@ import { invitationShareCard } from './invitation-share.card';
 import { invitationLinkCard } from './invitation-link.card';
 import { invitationSignCard } from './invitation-sign.card';
 import { accessLogCard } from './access-log.card';
+import { contactpuntCard } from './contactpunt.card';
+import { contactpuntVerzoekCard } from './contactpunt-verzoek.card';
 
 /** Every card the bot sends; the card tests render each with `cards/samples/<name>.json`. */
 export const cardCatalogue: readonly CardTemplate<never>[] = [
@@ -48,4 +50,6 @@ export const cardCatalogue: readonly CardTemplate<never>[] = [
   channelThreadCard,
   channelReplyCard,
   accessLogCard,
+  contactpuntCard,
+  contactpuntVerzoekCard,
 ];

@@ -5,6 +5,7 @@ import type { RegistryRepository } from '../../src/domain/registry/registry.repo
 import type { DownloadProvider } from '../http/download-routes';
 import { accessLogDownload } from './access-log.download';
 import { dossierDownload } from './dossier.download';
+import { inzageDownload } from './inzage.download';
 
 export interface DownloadProviderDependencies {
   casussen: CasusRepository;
@@ -20,5 +21,6 @@ export function downloadProviders(
   return {
     dossier: dossierDownload(deps),
     toegangslog: accessLogDownload(deps),
+    inzage: inzageDownload(deps),
   };
 }

@@ -1,3 +1,4 @@
+import { betrokkeneRightsLabels } from '../../src/domain/betrokkene/rights-audit';
 import type { AuditEntry, CasusState } from '../../src/domain/casus/casus.schema';
 import type { DeadlineNotice } from '../../src/domain/deadlines/deadline-notices';
 
@@ -41,6 +42,7 @@ export const eventLabels: Record<AuditEntry['action'], string> = {
   'uitnodiging-beeindigd': 'Deelname beëindigd',
   'verklaring-ondertekend': 'Geheimhoudingsverklaring ondertekend',
   'informatie-gedeeld': 'Informatie gedeeld met een incidentele deelnemer',
+  ...betrokkeneRightsLabels,
   'bewaartermijn-verlengd': 'Bewaartermijn verlengd',
   'bewaarplicht-ingesteld': 'Bewaarplicht ingesteld: de bewaartermijn staat stil',
   'bewaarplicht-opgeheven': 'Bewaarplicht opgeheven: de bewaartermijn loopt weer',

@@ -15,8 +15,15 @@ import {
   whatDidPersonSee,
   whoSawCasus,
 } from './handlers/access-log.handler';
+import { contactpuntVerbRoutes, showContactpunt } from './handlers/contactpunt.handler';
+import { contactpuntRequestRoutes } from './handlers/contactpunt-verzoek.handler';
 import { refusalCard } from '../presenters/error-cards';
-import { hasIntakeRole, isDecisionMaker, isPrivacyOfficer } from '../../src/domain/registry/roles';
+import {
+  hasIntakeRole,
+  isContactpunt,
+  isDecisionMaker,
+  isPrivacyOfficer,
+} from '../../src/domain/registry/roles';
 import { verbRoute, type CommandRoute, type Turn, type VerbRoute } from './route-types';
 import type { AdaptiveCardJson } from '../cards/card-template';
 
@@ -98,6 +105,14 @@ export const routeTable: {
       handle: whatDidPersonSee,
     },
     {
+      command: 'betrokkene zoeken',
+      aliases: ['inzage', 'contactpunt'],
+      description:
+        'Alle casussen van een betrokkene, voor inzage, correctie, bezwaar of wissing (alleen het contactpunt)',
+      offeredTo: (actor) => isContactpunt(actor.person),
+      handle: showContactpunt,
+    },
+    {
       command: 'rol',
       description: 'Het werk van een andere rol bekijken (alleen in de demomodus)',
       demoOnly: true,
@@ -116,6 +131,8 @@ export const routeTable: {
     ...participantsVerbRoutes,
     ...signingLinkVerbRoutes,
     ...accessLogVerbRoutes,
+    ...contactpuntVerbRoutes,
+    ...contactpuntRequestRoutes,
   ],
   notUnderstood: showNotUnderstood,
 };

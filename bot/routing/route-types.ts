@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AccessLogStore } from '../../src/app/access/access-log';
 import type { AccessRecorder } from '../../src/app/access/access-recorder';
-import type { BetrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
+import type { BetrokkeneKeyer, BsnKeyer } from '../../src/app/casus/betrokkene-key';
 import type { Actor } from '../../src/app/identify-actor';
 import type { DownloadLinks } from '../../src/app/links/download-links';
 import type { EvidenceLinks } from '../../src/app/invitation/evidence-links';
@@ -20,6 +20,8 @@ export interface Services {
   numbers: CasusNumberSequence;
   /** The keyed hash under which a casus's betrokkene can be found (set at submit). */
   betrokkeneKey: BetrokkeneKeyer;
+  /** The keyed hash under which a casus's betrokkene can be found by BSN (set at submit). */
+  bsnKey: BsnKeyer;
   /** The access log: who saw or changed which casus (the privacy officer reads it). */
   accessLog: AccessLogStore;
   /** This turn's access records, with who acts and the command or card action that caused them. */

@@ -76,6 +76,9 @@ export class TurnWrites implements CasusRepository {
   findByBetrokkeneKey(key: string, limit: number) {
     return this.inner.findByBetrokkeneKey(key, limit);
   }
+  findByBsnKey(key: string, limit: number) {
+    return this.inner.findByBsnKey(key, limit);
+  }
   listInvitationsOf(objectId: string, limit: number) {
     return this.inner.listInvitationsOf(objectId, limit);
   }

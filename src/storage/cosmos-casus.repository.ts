@@ -168,6 +168,10 @@ export class CosmosCasusRepository implements CasusRepository {
     return this.queryCasussen('c.betrokkeneKey = @key', [{ name: '@key', value: key }], limit);
   }
 
+  async findByBsnKey(key: string, limit: number) {
+    return this.queryCasussen('c.bsnKey = @key', [{ name: '@key', value: key }], limit);
+  }
+
   async reserveNumber(casusNumber: string, casusId: string): Promise<void> {
     const entry = numberEntryOf(casusNumber, casusId);
     const created = await storeWrite((options) => this.numbers.items.create(entry, options), [409]);

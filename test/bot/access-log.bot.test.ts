@@ -10,28 +10,13 @@ import {
   type BotHarness,
   type Conversation,
 } from '../helpers/bot-harness';
+import { openUrl } from '../helpers/card-buttons';
 import { cardText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { validStepValues } from '../helpers/intake-values';
 
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH: may not see it
 const eva = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a09'; // privacy officer
-
-/** The Action.OpenUrl of this title anywhere on a card. */
-function openUrl(card: unknown, title: string): string {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const { type, title: t, url } = node as Record<string, unknown>;
-      if (type === 'Action.OpenUrl' && t === title && typeof url === 'string') found.push(url);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  assert.equal(found.length, 1, `one "${title}" on the card`);
-  return found[0] as string;
-}
 
 describe('bot over HTTP: the access log and the privacy officer', function () {
   this.timeout(120_000);

@@ -88,6 +88,19 @@ describe('CosmosCasusRepository lists and searches against the embedded server',
     assert.deepEqual(await repository.findByBetrokkeneKey(randomUUID(), 20), []);
   });
 
+  it('finds submitted casussen by BSN key, not by their name key, and nothing for another key', async () => {
+    const key = randomUUID();
+    const mine = submitted({ bsnKey: key, betrokkeneKey: randomUUID() });
+    assert.ok((await repository.create(mine)).ok);
+    assert.ok((await repository.create(submitted({ betrokkeneKey: key }))).ok);
+    const found = await repository.findByBsnKey(key, 20);
+    assert.deepEqual(
+      found.map((f) => f.value.id),
+      [mine.id],
+    );
+    assert.deepEqual(await repository.findByBsnKey(randomUUID(), 20), []);
+  });
+
   it('lists the rows of what a person created, newest first, with when each was last written', async () => {
     const creator = { ...sampleCasus().createdBy, id: randomUUID() };
     const older = sampleCasus({ createdBy: creator, createdAt: '2026-11-01T10:00:00.000Z' });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { testBetrokkeneKey } from '../helpers/betrokkene-key';
+import { testBetrokkeneKey, testBsnKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor } from '../../src/app/identify-actor';
@@ -40,6 +40,7 @@ describe('casus numbers against the embedded server (real @azure/cosmos SDK)', (
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
       betrokkeneKey: testBetrokkeneKey,
+      bsnKey: testBsnKey,
       now: () => new Date('2026-11-23T10:00:00Z'),
       newId: () => randomUUID(),
     };

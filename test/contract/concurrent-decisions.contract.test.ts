@@ -1,6 +1,6 @@
 import { testAccess } from '../helpers/memory-access-log';
 import assert from 'node:assert/strict';
-import { testBetrokkeneKey } from '../helpers/betrokkene-key';
+import { testBetrokkeneKey, testBsnKey } from '../helpers/betrokkene-key';
 import { randomUUID } from 'node:crypto';
 import { decide } from '../../src/app/casus/decide';
 import type { Actor } from '../../src/app/identify-actor';
@@ -23,6 +23,7 @@ describe('concurrent decisions against the embedded server (real @azure/cosmos S
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
       betrokkeneKey: testBetrokkeneKey,
+      bsnKey: testBsnKey,
       access: testAccess(),
       now: () => new Date(),
       newId: () => randomUUID(),

@@ -1,7 +1,7 @@
 import { testAccess } from '../helpers/memory-access-log';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { testBetrokkeneKey } from '../helpers/betrokkene-key';
+import { testBetrokkeneKey, testBsnKey } from '../helpers/betrokkene-key';
 import { decide } from '../../src/app/casus/decide';
 import { sweepDeadlines } from '../../src/app/deadlines/deadline-sweep';
 import type { submitIntake } from '../../src/app/intake/submit-intake';
@@ -29,6 +29,7 @@ describe('deadline sweep against the embedded server (controlled clock, real @az
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
       betrokkeneKey: testBetrokkeneKey,
+      bsnKey: testBsnKey,
       access: testAccess(),
       now: () => clock.now,
       newId: () => randomUUID(),

@@ -10,7 +10,7 @@ import { CosmosAccessLog } from '../../src/storage/cosmos-access-log';
 import { CosmosCasusNumberSequence } from '../../src/storage/cosmos-casus-number.sequence';
 import { CosmosCasusRepository } from '../../src/storage/cosmos-casus.repository';
 import { CosmosRegistryRepository } from '../../src/storage/cosmos-registry.repository';
-import { testBetrokkeneKey } from '../helpers/betrokkene-key';
+import { testBetrokkeneKey, testBsnKey } from '../helpers/betrokkene-key';
 import { validFormValues } from '../helpers/intake-values';
 import { testAccess } from '../helpers/memory-access-log';
 import { submittedByFatima } from '../helpers/submitted-casus';
@@ -38,6 +38,7 @@ describe('retention sweep against the embedded server (controlled clock, real @a
       registry,
       numbers: new CosmosCasusNumberSequence(temp.store.containers.counters),
       betrokkeneKey: testBetrokkeneKey,
+      bsnKey: testBsnKey,
       access: testAccess(),
       now: () => clock.now,
       newId: () => randomUUID(),

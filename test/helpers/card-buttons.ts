@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { walk } from './adaptive-card-check';
 
 /** An Action.Execute on a card as the user sees it: its title, verb and data. */
@@ -46,4 +47,20 @@ export function submitButtonsOf(card: unknown): Omit<Button, 'verb'>[] {
     }
   });
   return found;
+}
+
+/** The Action.OpenUrl of this title anywhere on a card. */
+export function openUrl(card: unknown, title: string): string {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const { type, title: t, url } = node as Record<string, unknown>;
+      if (type === 'Action.OpenUrl' && t === title && typeof url === 'string') found.push(url);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  assert.equal(found.length, 1, `one "${title}" on the card`);
+  return found[0] as string;
 }

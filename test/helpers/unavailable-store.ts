@@ -1,6 +1,6 @@
 import { DownloadLinks } from '../../src/app/links/download-links';
 import { MemoryAccessLog, testAccess } from './memory-access-log';
-import { testBetrokkeneKey } from './betrokkene-key';
+import { testBetrokkeneKey, testBsnKey } from './betrokkene-key';
 import type { Services } from '../../bot/routing/route-types';
 import { EvidenceLinks } from '../../src/app/invitation/evidence-links';
 import { LinkTokens } from '../../src/app/links/link-tokens';
@@ -23,6 +23,7 @@ export function servicesWithStoreDown(demoMode: boolean): Services {
     casussen: unavailable<CasusRepository>(),
     numbers: unavailable<CasusNumberSequence>(),
     betrokkeneKey: testBetrokkeneKey,
+    bsnKey: testBsnKey,
     accessLog: new MemoryAccessLog(),
     access: testAccess(),
     notifications: { deliverSoon: () => undefined },

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { betrokkeneKeyer } from '../../src/app/casus/betrokkene-key';
+import { betrokkeneKeyer, bsnKeyer } from '../../src/app/casus/betrokkene-key';
 import { normaliseBetrokkene } from '../../src/domain/casus/betrokkene-key';
 
 describe('the betrokkene search key', () => {
@@ -21,5 +21,14 @@ describe('the betrokkene search key', () => {
     assert.notEqual(a('Jan Jansen', '1988-04-12'), a('Jan Janssen', '1988-04-12'));
     assert.doesNotMatch(a('Jan Jansen', '1988-04-12'), /jan|1988/i);
     assert.throws(() => betrokkeneKeyer(Buffer.alloc(16)), /at least 32 bytes/);
+  });
+
+  it('keys a BSN by its digits, under the same secret, never as a name key or the BSN itself', () => {
+    const secret = Buffer.alloc(32, 1);
+    const bsn = bsnKeyer(secret);
+    assert.equal(bsn('111222333'), bsn(' 1112.22.333 '));
+    assert.notEqual(bsn('111222333'), bsnKeyer(Buffer.alloc(32, 2))('111222333'));
+    assert.notEqual(bsn('111222333'), betrokkeneKeyer(secret)('bsn', '111222333'));
+    assert.doesNotMatch(bsn('111222333'), /111222333/);
   });
 });

@@ -1,4 +1,4 @@
-import type { BetrokkeneKeyer } from '../casus/betrokkene-key';
+import type { BetrokkeneKeyer, BsnKeyer } from '../casus/betrokkene-key';
 import type { CasusNumberSequence } from '../../domain/casus/casus-number';
 import type { CasusRepository, Versioned } from '../../domain/casus/casus.repository';
 import { recordsActivity, type ActivityChange } from '../../domain/casus/applied-activity';
@@ -16,6 +16,8 @@ export interface IntakeServices {
   numbers: CasusNumberSequence;
   /** The search key of a betrokkene, stored on the casus at submit. */
   betrokkeneKey: BetrokkeneKeyer;
+  /** The search key of a betrokkene's BSN, stored on the casus at submit when there is one. */
+  bsnKey: BsnKeyer;
   now(): Date;
   newId(): string;
 }

@@ -71,6 +71,9 @@ export async function submitIntake(
         parsed.value.betrokkene.naam,
         parsed.value.betrokkene.geboortedatum,
       ),
+      ...(parsed.value.betrokkene.bsn
+        ? { bsnKey: services.bsnKey(parsed.value.betrokkene.bsn) }
+        : {}),
     },
     notify: [{ id: services.newId(), createdAt: at, kind: 'casus-aangemeld' }],
     termijnen: kamer.termijnen,

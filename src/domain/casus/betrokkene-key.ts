@@ -17,3 +17,11 @@ export function normaliseBetrokkene(naam: string, geboortedatum: string): string
     .trim();
   return `${name}|${geboortedatum.trim()}`;
 }
+
+/**
+ * A BSN as a search compares it: its digits only ("1112.22.333" is 111222333). The `#` keeps it
+ * apart from every `normaliseBetrokkene` text, whose name part holds only letters, digits and spaces.
+ */
+export function normaliseBsn(bsn: string): string {
+  return `#bsn|${bsn.replace(/\D/g, '')}`;
+}

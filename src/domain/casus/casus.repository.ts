@@ -50,6 +50,8 @@ export interface CasusRepository {
   ): Promise<CasusListRow[]>;
   /** Submitted casussen whose betrokkene has this search key (at most `limit`). */
   findByBetrokkeneKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
+  /** Submitted casussen whose betrokkene has this BSN search key (at most `limit`). */
+  findByBsnKey(key: string, limit: number): Promise<Versioned<Casus>[]>;
   /**
    * What a Teams user who is invited to casussen needs to be answered (at most `limit`): the open
    * casussen with an approved or signed invitation naming this Entra object id, with their

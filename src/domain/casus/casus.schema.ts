@@ -7,6 +7,7 @@ import { formValuesSchema, intakeSteps } from '../intake/intake-form';
 import { intakeSchema } from '../intake/intake.schema';
 import { migrateLegacySubmission } from '../intake/legacy-intake';
 import { invitationAuditActionSchema } from '../invitation/invitation-audit';
+import { betrokkeneRightsActionSchema } from '../betrokkene/rights-audit';
 import { invitationSchema } from '../invitation/invitation.schema';
 import { signedDeclarationSchema } from '../invitation/signed-declaration.schema';
 import { personRefSchema } from './person-ref';
@@ -42,6 +43,7 @@ export const auditEntrySchema = z.object({
     casusActionSchema,
     z.literal('intake-gestart'),
     invitationAuditActionSchema,
+    betrokkeneRightsActionSchema,
     retentionAuditActionSchema,
   ]),
   from: casusStateSchema.nullable(),
@@ -131,6 +133,12 @@ export const casusSchema = z.object({
    * `src/domain/casus/betrokkene-key.ts`). Casussen submitted before it existed have none.
    */
   betrokkeneKey: z.string().min(1).max(100).optional(),
+  /**
+   * Set at submit when the intake has a BSN: its keyed hash (the same key, another domain), so the
+   * contactpunt can find every casus of a betrokkene by BSN without the BSN in any index. Casussen
+   * submitted before it existed have none and are found by name and date of birth only.
+   */
+  bsnKey: z.string().min(1).max(100).optional(),
   audit: z.array(auditEntrySchema),
   /**
    * The hash of the last audit line, so that lines cut off the end are noticed too. Written with

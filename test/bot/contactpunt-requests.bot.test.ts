@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { accessRecordSchema } from '../../src/domain/access/access-record.schema';
+import { casusSchema, type Casus } from '../../src/domain/casus/casus.schema';
+import { demoUsers } from '../helpers/activities';
+import {
+  startBotHarness,
+  talkAs,
+  type BotHarness,
+  type Conversation,
+} from '../helpers/bot-harness';
+import { button } from '../helpers/card-buttons';
+import { cardText } from '../helpers/fake-connector';
+import { submitCasus } from '../helpers/intake-flow';
+import { validStepValues } from '../helpers/intake-values';
+
+const lotte = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a0a'; // contactpunt
+const { bsn, geboortedatum } = validStepValues.betrokkene;
+const REASON = 'Betrokkene toonde haar paspoort aan het contactpunt: de naam was verkeerd gespeld.';
+
+describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and an erasure', function () {
+  this.timeout(120_000);
+  let bot: BotHarness;
+  let contactpunt: Conversation;
+  let jeroen: Conversation;
+  let number: string;
+
+  const stored = async (): Promise<Casus> => {
+    const { resources } = await bot
+      .store()
+      .casussen.items.query({
+        query: 'SELECT * FROM c WHERE c.casusNumber = @n',
+        parameters: [{ name: '@n', value: number }],
+      })
+      .fetchAll();
+    return casusSchema.parse(resources[0]);
+  };
+  /** The request card of the casus, as "Gegevens corrigeren" or "Bezwaar of wissing" opens it. */
+  const open = async (title: 'Gegevens corrigeren' | 'Bezwaar of wissing') => {
+    const list = await contactpunt.execute('contactpunt.zoek', { bsn });
+    return contactpunt.execute('contactpunt.verzoek', button(list, title).data);
+  };
+
+  before(async () => {
+    bot = await startBotHarness();
+    contactpunt = talkAs(bot, lotte);
+    jeroen = talkAs(bot, demoUsers.jeroen);
+    number = await submitCasus(talkAs(bot, demoUsers.fatima), {
+      betrokkene: { naam: 'Jan Jansen' },
+    });
+  });
+  after(() => bot.stop());
+
+  it('corrects the name: the value, the answers as typed and the search key change, the audit line names the field and the motivation only', async () => {
+    const keyBefore = (await stored()).betrokkeneKey;
+    const form = await open('Gegevens corrigeren');
+    assert.match(cardText(form), new RegExp(`Verzoek van betrokkene · ${number}`));
+    const press = button(form, 'Correctie vastleggen').data;
+    const done = await contactpunt.execute('contactpunt.rectificatie', {
+      ...press,
+      veld: 'naam',
+      waarde: 'Jan de Vries',
+      motivering: REASON,
+    });
+    assert.match(
+      cardText(done),
+      new RegExp(`De correctie van naam is vastgelegd in casus ${number}`),
+    );
+    const casus = await stored();
+    assert.equal(casus.submission?.intake.betrokkene.naam, 'Jan de Vries');
+    assert.equal(casus.intake.values.naam, 'Jan de Vries');
+    assert.ok(casus.betrokkeneKey && casus.betrokkeneKey !== keyBefore, 'a new name key');
+    const line = casus.audit.at(-1);
+    assert.equal(line?.action, 'rectificatie');
+    assert.equal(line?.motivation, `Naam: ${REASON}`);
+    assert.ok(
+      !JSON.stringify(casus.audit).includes('Jan Jansen'),
+      'the old value is not in the trail',
+    );
+    const found = cardText(
+      await contactpunt.execute('contactpunt.zoek', { naam: 'Jan de Vries', geboortedatum }),
+    );
+    assert.match(found, /1 casus gevonden/);
+    // On the casus card, in its history.
+    const card = cardText(await jeroen.say(`casus ${number}`));
+    assert.match(card, /Gegevens van betrokkene gecorrigeerd \(rectificatie\)/);
+    assert.match(card, /verkeerd gespeld/);
+
+    // The same card pressed again is stale: nothing is written.
+    const stale = await contactpunt.execute('contactpunt.rectificatie', {
+      ...press,
+      veld: 'naam',
+      waarde: 'Jan Pietersen',
+      motivering: REASON,
+    });
+    assert.match(cardText(stale), /gewijzigd sinds deze kaart is gemaakt/);
+    assert.equal((await stored()).submission?.intake.betrokkene.naam, 'Jan de Vries');
+    const short = await contactpunt.execute('contactpunt.rectificatie', {
+      ...button(await open('Gegevens corrigeren'), 'Correctie vastleggen').data,
+      veld: 'gemeente',
+      waarde: 'Schiedam',
+      motivering: 'te kort',
+    });
+    assert.match(cardText(short), /minstens 30 tekens/);
+    assert.equal((await stored()).submission?.intake.betrokkene.gemeente, 'Rotterdam');
+  });
+
+  it('refuses a correction by anyone else, and records the refusal', async () => {
+    const press = button(await open('Gegevens corrigeren'), 'Correctie vastleggen').data;
+    const text = cardText(
+      await jeroen.execute('contactpunt.rectificatie', {
+        ...press,
+        veld: 'naam',
+        waarde: 'Iemand Anders',
+        motivering: REASON,
+      }),
+    );
+    assert.match(text, /Alleen voor het contactpunt/);
+    assert.equal((await stored()).submission?.intake.betrokkene.naam, 'Jan de Vries');
+    const { resources } = await bot.store().accessLog.items.query('SELECT * FROM c').fetchAll();
+    const refused = resources
+      .map((r) => accessRecordSchema.parse(r))
+      .filter((r) => r.actor.name === 'Jeroen de Vries' && r.result === 'refused');
+    assert.deepEqual(
+      refused.map((r) => [r.what, r.why]),
+      [['change', 'contactpunt.rectificatie']],
+    );
+  });
+
+  it('records a bezwaar with its decision and motivation', async () => {
+    const press = button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data;
+    const done = await contactpunt.execute('contactpunt.besluit', {
+      ...press,
+      soort: 'bezwaar',
+      besluit: 'afgewezen',
+      motivering:
+        'De verwerking is nodig voor de lopende aanpak (art. 2.25 WGS) en weegt zwaarder.',
+    });
+    assert.match(cardText(done), /Het bezwaar is vastgelegd als afgewezen/);
+    const line = (await stored()).audit.at(-1);
+    assert.equal(line?.action, 'bezwaar-afgewezen');
+    assert.match(line?.motivation ?? '', /lopende aanpak/);
+  });
+
+  it('asks before a granted erasure, then anonymises the casus: no data, no keys, not found again', async () => {
+    const press = button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data;
+    const asked = await contactpunt.execute('contactpunt.besluit', {
+      ...press,
+      soort: 'wissing',
+      besluit: 'toegewezen',
+      motivering: 'De casus is afgerond en betrokkene heeft recht op wissing (art. 17 AVG).',
+    });
+    assert.match(cardText(asked), /Persoonsgegevens wissen\?/);
+    assert.ok((await stored()).submission, 'nothing removed on the first press');
+    const done = await contactpunt.execute(
+      'contactpunt.besluit',
+      button(asked, 'Ja, wis de persoonsgegevens').data,
+    );
+    assert.match(cardText(done), /De persoonsgegevens zijn gewist/);
+    const casus = await stored();
+    assert.equal(casus.anonymised?.reason, 'wissing');
+    assert.equal(casus.submission, undefined);
+    assert.equal(casus.betrokkeneKey, undefined);
+    assert.equal(casus.bsnKey, undefined);
+    assert.deepEqual(casus.intake.values, {});
+    assert.ok(!JSON.stringify(casus).includes('Jan de Vries'));
+    assert.match(
+      cardText(await contactpunt.execute('contactpunt.zoek', { bsn })),
+      /Geen casus gevonden/,
+    );
+    const { resources } = await bot.store().accessLog.items.query('SELECT * FROM c').fetchAll();
+    assert.ok(
+      resources
+        .map((r) => accessRecordSchema.parse(r))
+        .some(
+          (r) => r.actor.personId === lotte && r.what === 'anonymise' && r.casusNumber === number,
+        ),
+    );
+  });
+});
