@@ -13,7 +13,7 @@ import { cardText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { validStepValues } from '../helpers/intake-values';
 
-const lotte = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a0a'; // contactpunt
+const iris = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a0a'; // contactpunt
 const { bsn, geboortedatum } = validStepValues.betrokkene;
 const REASON = 'Betrokkene toonde haar paspoort aan het contactpunt: de naam was verkeerd gespeld.';
 
@@ -42,7 +42,7 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
 
   before(async () => {
     bot = await startBotHarness();
-    contactpunt = talkAs(bot, lotte);
+    contactpunt = talkAs(bot, iris);
     jeroen = talkAs(bot, demoUsers.jeroen);
     number = await submitCasus(talkAs(bot, demoUsers.fatima), {
       betrokkene: { naam: 'Jan Jansen' },
@@ -172,7 +172,7 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
       resources
         .map((r) => accessRecordSchema.parse(r))
         .some(
-          (r) => r.actor.personId === lotte && r.what === 'anonymise' && r.casusNumber === number,
+          (r) => r.actor.personId === iris && r.what === 'anonymise' && r.casusNumber === number,
         ),
     );
   });

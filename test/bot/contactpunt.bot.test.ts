@@ -17,7 +17,7 @@ import { openUrl } from '../helpers/card-buttons';
 import { pdfText } from '../helpers/pdf-text';
 import { validStepValues } from '../helpers/intake-values';
 
-const lotte = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a0a'; // contactpunt
+const iris = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a0a'; // contactpunt
 const { naam, geboortedatum, bsn } = validStepValues.betrokkene;
 
 describe('bot over HTTP: the contactpunt finds a betrokkene and produces the inzage', function () {
@@ -36,7 +36,7 @@ describe('bot over HTTP: the contactpunt finds a betrokkene and produces the inz
   before(async () => {
     bot = await startBotHarness();
     fatima = talkAs(bot, demoUsers.fatima);
-    contactpunt = talkAs(bot, lotte);
+    contactpunt = talkAs(bot, iris);
     const first = await submitCasus(fatima);
     // The same person typed another way, in a second casus with other answers.
     const second = await submitCasus(fatima, {
@@ -134,7 +134,7 @@ describe('bot over HTTP: the contactpunt finds a betrokkene and produces the inz
       assert.doesNotMatch(text, new RegExp(numbers.join('|')));
     }
     const all = await records();
-    const hers = all.filter((r) => r.actor.personId === lotte);
+    const hers = all.filter((r) => r.actor.personId === iris);
     for (const number of numbers) {
       assert.ok(
         hers.some(

@@ -8,7 +8,7 @@ import { usePlayground } from '../helpers/playground';
 import { sampleCasus } from '../helpers/samples';
 import { nthCard, say, screenshots } from '../helpers/teams-client';
 
-const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01'; // plays Lotte Mulder (contactpunt) via `rol`
+const fatima = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a01'; // plays Iris Willems (contactpunt) via `rol`
 const jeroen = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a02';
 const { naam, geboortedatum, bsn } = validStepValues.betrokkene;
 const cardsOf = (page: Page) => page.locator('.ac-adaptiveCard');
@@ -64,8 +64,8 @@ describe('in the Teams-like client (headless Chromium): the contactpunt', () => 
     };
 
     const page = await open(clients.fatima.url, 'Fatima El Amrani');
-    const roles = await ask(page, 'rol lotte');
-    await press(roles, 'Word Lotte Mulder', 'Hallo Lotte Mulder');
+    const roles = await ask(page, 'rol iris');
+    await press(roles, 'Word Iris Willems', 'Hallo Iris Willems');
     const card = await ask(page, 'betrokkene zoeken');
     await card.getByText('Verzoek van een betrokkene').waitFor();
     await snap(card, '1-formulier');

@@ -71,7 +71,7 @@ describe('who may export a casus dossier', () => {
       'Sem de Jong', // her colleague
       'Mohamed Yilmaz', // weegtafellid: decides, reads it in Teams, takes no copy out
       'Eva Smit', // privacy officer
-      'Lotte Mulder', // contactpunt
+      'Iris Willems', // contactpunt
       'Sanne Jansen', // functioneel beheerder
     ]) {
       assert.equal(may(seedActor(name), escalated()), false, name);

@@ -44,7 +44,7 @@ export const actorIds: Record<ActorKind, string> = {
   zvh: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03',
   beheerder: '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a05',
   privacyOfficer: seedActor('Eva Smit').person.id,
-  contactpunt: seedActor('Lotte Mulder').person.id,
+  contactpunt: seedActor('Iris Willems').person.id,
   incidentalRegistry: incidentalPerson.id,
   invitee: unsignedInviteeId,
   participant: inviteeObjectId,
