@@ -13,25 +13,11 @@ import { submitCasus } from '../helpers/intake-flow';
 import { pdfText } from '../helpers/pdf-text';
 import { inviteAndSign, storedCasus, type SignedCasus } from '../helpers/signed-casus';
 import { signingEnv } from '../helpers/signing-env';
+import { openUrls } from '../helpers/card-buttons';
 
 const mohamed = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a04'; // weegtafellid of the Lokale Kamer
 const anouk = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a03'; // procesregisseur of the ZVH
 const BUTTON = 'Dossier exporteren (PDF)';
-
-/** The Action.OpenUrl buttons of this title anywhere on a card. */
-function openUrls(card: unknown, title: string): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const { type, title: t, url } = node as Record<string, unknown>;
-      if (type === 'Action.OpenUrl' && t === title && typeof url === 'string') found.push(url);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 describe('bot over HTTP: the dossier export for the casusoverleg', function () {
   this.timeout(120_000);

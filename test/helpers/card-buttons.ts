@@ -49,8 +49,8 @@ export function submitButtonsOf(card: unknown): Omit<Button, 'verb'>[] {
   return found;
 }
 
-/** The Action.OpenUrl of this title anywhere on a card. */
-export function openUrl(card: unknown, title: string): string {
+/** The Action.OpenUrl buttons of this title anywhere on a card. */
+export function openUrls(card: unknown, title: string): string[] {
   const found: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
@@ -61,6 +61,12 @@ export function openUrl(card: unknown, title: string): string {
     }
   };
   walk(card);
+  return found;
+}
+
+/** The one Action.OpenUrl of this title on a card. */
+export function openUrl(card: unknown, title: string): string {
+  const found = openUrls(card, title);
   assert.equal(found.length, 1, `one "${title}" on the card`);
   return found[0] as string;
 }

@@ -32,6 +32,13 @@ export type RightsRefusal =
   /** The casus as loaded, when the input was checked after loading it. */
   | { kind: 'invalid'; field: 'waarde' | 'motivering'; message: string; casus?: Casus };
 
+/** A refused input: the first of its messages, on the field it belongs to. */
+const invalid = (
+  casus: Casus,
+  field: 'waarde' | 'motivering',
+  error: { issues: readonly { message: string }[] },
+): RightsRefusal => ({ kind: 'invalid', casus, field, message: error.issues[0]?.message ?? '' });
+
 interface Target {
   casusId: string;
   revision: number;
@@ -122,23 +129,11 @@ export async function rectifyBetrokkene(
   const submitted = casus.submission;
   if (!submitted) return fail({ kind: 'not-found' });
   const parsed = betrokkeneSchema.shape[input.field].safeParse(input.value);
-  if (!parsed.success)
-    return fail({
-      kind: 'invalid',
-      casus,
-      field: 'waarde',
-      message: parsed.error.issues[0]?.message ?? '',
-    });
+  if (!parsed.success) return fail(invalid(casus, 'waarde', parsed.error));
   if (input.field !== 'bsn' && !parsed.data)
     return fail({ kind: 'invalid', casus, field: 'waarde', message: 'Vul de juiste waarde in.' });
   const motivation = motivationSchema.safeParse(input.motivation);
-  if (!motivation.success)
-    return fail({
-      kind: 'invalid',
-      casus,
-      field: 'motivering',
-      message: motivation.error.issues[0]?.message ?? '',
-    });
+  if (!motivation.success) return fail(invalid(casus, 'motivering', motivation.error));
   const betrokkene = { ...submitted.intake.betrokkene, [input.field]: parsed.data };
   if (betrokkene.bsn === undefined) delete betrokkene.bsn;
   const at = services.now().toISOString();
@@ -187,13 +182,7 @@ export async function decideRequest(
   if (!loaded.ok) return loaded;
   const { value: casus, etag } = loaded.value;
   const motivation = motivationSchema.safeParse(input.motivation);
-  if (!motivation.success)
-    return fail({
-      kind: 'invalid',
-      casus,
-      field: 'motivering',
-      message: motivation.error.issues[0]?.message ?? '',
-    });
+  if (!motivation.success) return fail(invalid(casus, 'motivering', motivation.error));
   const at = services.now().toISOString();
   if (input.kind === 'wissing' && input.decision === 'toegewezen') {
     const stub = anonymiseCasus(casus, {
