@@ -59,14 +59,24 @@ describe('bot over HTTP: "mijn casussen" reaches every casus, page by page', fun
   });
 
   const measured = (turn: () => Promise<Card>) => measuredTurn(bot.proxy, turn);
-  /** A page is one query of list rows (the SDK asks the query plan first), never a document. */
+  /**
+   * A page is one query of list rows (the SDK asks the query plan first), never a document; and
+   * one access record per submitted casus it shows, appended side by side at the turn's end.
+   */
   function assertOneQuery(requests: ProxiedRequest[], what: string) {
     const casusRequests = toCasussen(requests);
+    const records = requests.filter((r) => /\/colls\/access-log\/docs/.test(r.path));
+    const others = requests.length - records.length;
     process.stdout.write(
-      `      store requests for ${what}: ${requests.length} (casussen: ${casusRequests.length})\n`,
+      `      store requests for ${what}: ${others} (casussen: ${casusRequests.length}) and ${records.length} access records\n`,
     );
     assert.ok(casusRequests.length <= 2, JSON.stringify(requests));
-    assert.ok(requests.length <= 8, JSON.stringify(requests));
+    assert.ok(others <= 8, JSON.stringify(requests));
+    assert.ok(
+      records.every((r) => r.method === 'POST'),
+      'access records are only appended',
+    );
+    return records.length;
   }
   const pageButton = (card: Card, title: string, changes: 'draftsPage' | 'page') => {
     const own = buttonsOf(card).filter((b) => b.title === title && b.verb === 'list.show');
@@ -87,7 +97,10 @@ describe('bot over HTTP: "mijn casussen" reaches every casus, page by page', fun
 
   it(`pages ${DRAFTS} drafts and ${SUBMITTED} submitted casussen on their own, every one reachable`, async () => {
     const first = await measured(() => fatima.say('mijn casussen'));
-    assertOneQuery(first.requests, 'the first page');
+    const records = assertOneQuery(first.requests, 'the first page');
+    const opens = buttonsOf(first.card).filter((b) => b.title === 'Open').length;
+    assert.ok(opens > 0);
+    assert.equal(records, opens, 'one access record per submitted casus shown');
     const text = cardText(first.card);
     assert.match(text, new RegExp(`Pagina 1 van 3 · ${DRAFTS} concepten`));
     assert.match(text, new RegExp(`Pagina 1 van 2 · ${SUBMITTED} aangemeld`));

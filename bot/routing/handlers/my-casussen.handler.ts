@@ -22,6 +22,17 @@ export async function showMyCasussen(
 ): Promise<AdaptiveCardJson> {
   const listed = await listMyCasussen(turn.services, turn.actor, at);
   if (!listed.ok) return refusal({ kind: 'no-intake-role' });
+  // Each submitted casus on the page is shown with its betrokkene's name: a read, recorded.
+  const shown = listed.value.submitted.rows;
+  if (shown.length > 0) {
+    turn.services.access.searched(
+      shown.map((row) => ({
+        id: row.id,
+        ...(row.casusNumber && { casusNumber: row.casusNumber }),
+        ...(row.kamerId && { kamerId: row.kamerId }),
+      })),
+    );
+  }
   return myCasussenListCard(listed.value, await turn.services.registry.listKamers(), notice);
 }
 

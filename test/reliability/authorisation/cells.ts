@@ -68,19 +68,6 @@ const leaksIn = (answer: Answer | undefined, forbidden: readonly string[]) => {
 };
 
 /**
- * Answers that show a casus's details the bot does not record yet, each with why; the section
- * notes them on every run. One goes once the bot records it.
- */
-export const unrecordedReads: Record<string, { is(text: string): boolean; why: string }> = {
-  'mijn casussen': {
-    is: (text) => text.includes('"Mijn casussen"'),
-    why: "the list names the betrokkene of each of the worker's own submitted casussen and records nothing; a record per row would be 10 appends a page (open question to issue 16)",
-  },
-};
-const notRecordedYet = (answer: Answer | undefined): boolean =>
-  Object.values(unrecordedReads).some((known) => known.is(answer?.text ?? ''));
-
-/**
  * What the access log gained in this cell, judged: a record that says this actor was shown a
  * casus is false unless the cell is documented allowed for that casus or the actor may see it
  * anyway; one that says they changed it, unless it changed. Records of no casus (a search that
@@ -165,7 +152,7 @@ async function runCell(
     casusChanged ||
     (submitted &&
       ((allowed === true && spec.showsElsewhere === true) ||
-        (leaksIn(answer, casus.personalValues).length > 0 && !notRecordedYet(answer))));
+        leaksIn(answer, casus.personalValues).length > 0));
   return {
     action: spec.id,
     actor,

@@ -17,7 +17,7 @@ import { accessLogActionSpecs } from '../authorisation/access-log-actions';
 import { actorIds, actorOrder, addedPersons } from '../authorisation/actors';
 import { casusActionSpecs } from '../authorisation/casus-actions';
 import { actionsInCode, DOWNLOAD_ROUTE } from '../authorisation/catalogue';
-import { runCells, templatesOf, unrecordedReads, type CellResult } from '../authorisation/cells';
+import { runCells, templatesOf, type CellResult } from '../authorisation/cells';
 import { buildCasussen } from '../authorisation/casussen';
 import { invitationActionSpecs } from '../authorisation/invitation-actions';
 import { JournalWatch } from '../authorisation/journal-watch';
@@ -120,8 +120,6 @@ export const authorisation: Section = {
     for (const id of covered.staleRows) context.note(`row for no action of the code: ${id}`);
     for (const id of covered.untried) context.note(`no way to try: ${id}`);
     for (const role of covered.rolesWithoutActors) context.note(`role without actors: ${role}`);
-    for (const [answer, { why }] of Object.entries(unrecordedReads))
-      context.note(`shown, not in the access log yet, so not counted: ${answer}: ${why}`);
     // The link secret is ours too, so a declaration's link can be issued to any actor; no Teams
     // SSO (the signature itself is not tried here).
     const { LINK_TOKEN_SECRET = '', EVIDENCE_SIGNING_KEY = '' } = signingEnv();
