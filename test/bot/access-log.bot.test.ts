@@ -141,4 +141,18 @@ describe('bot over HTTP: the access log and the privacy officer', function () {
       [['intake.open', 'shown']],
     );
   });
+
+  it("records a colleague's attempt to open the worker's casus by its id as refused", async () => {
+    const casusId = (await records()).find((r) => r.casusNumber === number)?.casusId;
+    assert.ok(casusId);
+    const answer = cardText(await talkAs(bot, demoUsers.sem).execute('intake.open', { casusId }));
+    assert.doesNotMatch(answer, new RegExp(number));
+    const attempts = (await records()).filter(
+      (r) => r.casusId === casusId && r.actor.personId === demoUsers.sem,
+    );
+    assert.deepEqual(
+      attempts.map((r) => [r.what, r.why, r.result]),
+      [['view', 'intake.open', 'refused']],
+    );
+  });
 });

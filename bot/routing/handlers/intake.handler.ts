@@ -154,6 +154,9 @@ export const intakeVerbRoutes = [
     data: z.object({ casusId: z.uuid() }),
     async handle(turn, { casusId }) {
       const opened = await openOwnCasus(turn.services, turn.actor, casusId);
+      // Someone else's casus, asked for by its id: a refused attempt, recorded under that casus.
+      if (!opened.ok && opened.error.kind === 'not-yours')
+        turn.services.access.viewed({ id: casusId }, 'refused');
       if (!opened.ok) return refusal(turn, opened.error);
       return currentCard(turn, opened.value);
     },
