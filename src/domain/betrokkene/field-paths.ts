@@ -41,3 +41,20 @@ export function valuesAt(document: unknown, path: string): { key?: string; value
   };
   return walk(document, 0);
 }
+
+/** `a.list[].field` → `a.list`: the list whose items hold the field (no `*` in it), if any. */
+export function itemListOf(path: string): string | undefined {
+  return /^([^*[\]]+)\[\]\.[^*[\]]+$/.exec(path)?.[1];
+}
+
+/** The items of the list at a plain dotted path, each an object; nothing when absent. */
+export function itemsAt(document: unknown, listPath: string): Record<string, unknown>[] {
+  let node: unknown = document;
+  for (const segment of listPath.split('.')) {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return [];
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return Array.isArray(node)
+    ? node.filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
+    : [];
+}
