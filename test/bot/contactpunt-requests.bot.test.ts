@@ -9,6 +9,7 @@ import {
   type Conversation,
 } from '../helpers/bot-harness';
 import { button } from '../helpers/card-buttons';
+import { press as decide } from '../helpers/decision-press';
 import { cardText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { validStepValues } from '../helpers/intake-values';
@@ -141,7 +142,31 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
     assert.match(line?.motivation ?? '', /lopende aanpak/);
   });
 
-  it('asks before a granted erasure, then anonymises the casus: no data, no keys, not found again', async () => {
+  it('refuses to grant an erasure while the casus runs, and changes nothing', async () => {
+    const before = await stored();
+    const press = button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data;
+    const erasure = {
+      ...press,
+      soort: 'wissing',
+      besluit: 'toegewezen',
+      motivering: 'Betrokkene vraagt om wissing van al haar gegevens (art. 17 AVG).',
+    };
+    assert.match(cardText(await contactpunt.execute('contactpunt.besluit', erasure)), /loopt nog/);
+    // A forged second press gets the same answer from the use case.
+    const forged = await contactpunt.execute('contactpunt.besluit', {
+      ...erasure,
+      bevestigd: true,
+    });
+    assert.match(cardText(forged), /loopt nog/);
+    const after = await stored();
+    assert.equal(after.revision, before.revision, 'nothing written');
+    assert.ok(after.submission);
+  });
+
+  it('asks before a granted erasure of a closed casus, then anonymises it: no data, no keys, not found again', async () => {
+    const accepted = await decide(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
+    await decide(jeroen, accepted, 'afsluiten');
+    assert.equal((await stored()).state, 'afgesloten');
     const press = button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data;
     const asked = await contactpunt.execute('contactpunt.besluit', {
       ...press,

@@ -19,6 +19,7 @@ import { contactpuntView } from '../../presenters/contactpunt.presenter';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
 import { notContactpunt } from './contactpunt.handler';
+import { ERASURE_WHILE_OPEN, erasureAllowedIn } from '../../../src/domain/betrokkene/erasure';
 
 type Form =
   | { soort: 'rectificatie'; veld?: string; waarde?: string; motivering?: string }
@@ -72,6 +73,8 @@ function refused(turn: Turn, refusal: RightsRefusal, form: Form, casusId: string
         'Casus niet gevonden',
         'Deze casus bestaat niet (meer), of de persoonsgegevens zijn al verwijderd.',
       );
+    case 'still-open':
+      return requestCard(refusal.casus, form, warning(ERASURE_WHILE_OPEN));
     case 'stale':
       return requestCard(
         refusal.casus,
@@ -184,6 +187,8 @@ export const contactpuntRequestRoutes = [
           return refused(turn, { kind: 'not-found' }, form, casusId);
         if (stored.value.revision !== revision)
           return refused(turn, { kind: 'stale', casus: stored.value }, form, casusId);
+        if (!erasureAllowedIn(stored.value.state))
+          return refused(turn, { kind: 'still-open', casus: stored.value }, form, casusId);
         return requestCard(stored.value, { soort: 'bevestigen', motivering: motivering.trim() });
       }
       const result = await decideRequest(turn.services, turn.actor, {

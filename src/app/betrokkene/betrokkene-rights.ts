@@ -8,6 +8,7 @@ import { personRef } from '../../domain/casus/casus-transition';
 import type { AuditEntry, Casus } from '../../domain/casus/casus.schema';
 import { betrokkeneSchema, MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
 import { anonymiseCasus } from '../../domain/retention/anonymise';
+import { erasureAllowedIn } from '../../domain/betrokkene/erasure';
 import { SWEEP_ON_BEHALF_OF } from '../../domain/retention/retention-audit';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
@@ -29,6 +30,8 @@ export type RightsRefusal =
   | { kind: 'not-found' }
   /** The card showed an older revision: someone changed the casus since. */
   | { kind: 'stale'; casus: Casus }
+  /** An erasure granted for a casus that still runs (`erasureAllowedIn`). */
+  | { kind: 'still-open'; casus: Casus }
   /** The casus as loaded, when the input was checked after loading it. */
   | { kind: 'invalid'; field: 'waarde' | 'motivering'; message: string; casus?: Casus };
 
@@ -185,6 +188,7 @@ export async function decideRequest(
   if (!motivation.success) return fail(invalid(casus, 'motivering', motivation.error));
   const at = services.now().toISOString();
   if (input.kind === 'wissing' && input.decision === 'toegewezen') {
+    if (!erasureAllowedIn(casus.state)) return fail({ kind: 'still-open', casus });
     const stub = anonymiseCasus(casus, {
       at,
       reason: 'wissing',
