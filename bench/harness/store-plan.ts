@@ -1,5 +1,5 @@
 import type { Casus } from '../../src/domain/casus/casus.schema';
-import { numberEntryOf } from '../../src/storage/cosmos-casus.repository';
+import { numberEntryOf } from '../../src/storage/cosmos-casus-number-entries';
 import type { BenchSettings } from '../settings';
 import type { BotFixtures } from '../subjects/bot-subjects';
 import type { Harness } from './harness';

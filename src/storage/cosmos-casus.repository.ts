@@ -1,31 +1,12 @@
 import type { Container, ItemDefinition, Resource, SqlParameter } from '@azure/cosmos';
-import { z } from 'zod';
 import type { CasusRepository, Versioned } from '../domain/casus/casus.repository';
 import { isOpen } from '../domain/casus/casus-machine';
 import { casusListRowSchema } from '../domain/casus/casus-list-row';
 import { MY_ROW_NAME_MAX, myCasusRowSchema } from '../domain/casus/my-casus-row';
 import { casusSchema, type Casus, type CasusState } from '../domain/casus/casus.schema';
 import { fail, ok } from '../domain/shared/result';
-import { StoreUnavailableError, storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
-
-/** Which casus holds a number: one small document per number, found by a point read. */
-const NUMBER_KIND = 'casusnummer';
-const numberEntryId = (casusNumber: string) => `${NUMBER_KIND}:${casusNumber}`;
-/** Cosmos DB ids hold none of / \ ? # and at most 255 characters; the SDK cannot encode a lone surrogate. */
-const possibleId = (id: string) => id.length <= 255 && !/[/\\?#\uD800-\uDFFF]/u.test(id);
-const numberEntrySchema = z.object({
-  id: z.string(),
-  kind: z.literal(NUMBER_KIND),
-  casusId: z.uuid(),
-});
-type NumberEntry = z.infer<typeof numberEntrySchema>;
-
-/** The entry that says which casus holds a number, as `reserveNumber` writes it. */
-export const numberEntryOf = (casusNumber: string, casusId: string): NumberEntry => ({
-  id: numberEntryId(casusNumber),
-  kind: NUMBER_KIND,
-  casusId,
-});
+import { CasusNumberEntries } from './cosmos-casus-number-entries';
+import { storeCall, storeCallExpecting, storeWrite } from './cosmos-errors';
 
 const inviteeCasusSchema = casusSchema.pick({
   id: true,
@@ -78,10 +59,14 @@ export class CosmosCasusRepository implements CasusRepository {
    * `numbers` holds the number entries: in the app the `counters` container, which no query
    * reads, so they never add to what a list query scans (the embedded server scans them all).
    */
+  private readonly numbers: CasusNumberEntries;
+
   constructor(
     private readonly container: Container,
-    private readonly numbers: Container = container,
-  ) {}
+    numbers: Container = container,
+  ) {
+    this.numbers = new CasusNumberEntries(numbers);
+  }
 
   async create(casus: Casus) {
     const result = await storeWrite(
@@ -172,27 +157,8 @@ export class CosmosCasusRepository implements CasusRepository {
     return this.queryCasussen('c.bsnKey = @key', [{ name: '@key', value: key }], limit);
   }
 
-  async reserveNumber(casusNumber: string, casusId: string): Promise<void> {
-    const entry = numberEntryOf(casusNumber, casusId);
-    const created = await storeWrite((options) => this.numbers.items.create(entry, options), [409]);
-    if (created.ok) return;
-    // A create whose answer was lost is read back: our own entry means it was made.
-    const stored = await this.numberEntry(casusNumber);
-    if (stored?.casusId === casusId) return;
-    if (created.status === 'outcome-unknown')
-      throw new StoreUnavailableError(new Error(`No answer reserving ${casusNumber}`));
-    // The counter hands a number out once: another casus under it is a defect, not a race.
-    throw new Error(`Casus number ${casusNumber} is taken by another casus`);
-  }
-
-  private async numberEntry(casusNumber: string): Promise<NumberEntry | undefined> {
-    const result = await storeCallExpecting(
-      (options) =>
-        this.numbers.item(numberEntryId(casusNumber), numberEntryId(casusNumber)).read(options),
-      [404],
-    );
-    const parsed = numberEntrySchema.safeParse(result.ok ? result.value.resource : undefined);
-    return parsed.success ? parsed.data : undefined;
+  reserveNumber(casusNumber: string, casusId: string): Promise<void> {
+    return this.numbers.reserve(casusNumber, casusId);
   }
 
   /**
@@ -201,10 +167,10 @@ export class CosmosCasusRepository implements CasusRepository {
    */
   async findByNumber(casusNumber: string) {
     // Typed by a user ("casus LK-ROT-2026-0001#"): the SDK throws on such an id, and no casus has it.
-    if (!possibleId(numberEntryId(casusNumber))) return undefined;
-    const entry = await this.numberEntry(casusNumber);
-    if (entry) {
-      const casus = await this.get(entry.casusId);
+    if (!CasusNumberEntries.possible(casusNumber)) return undefined;
+    const casusId = await this.numbers.casusIdOf(casusNumber);
+    if (casusId) {
+      const casus = await this.get(casusId);
       return casus?.value.casusNumber === casusNumber ? casus : undefined;
     }
     const [found] = await this.queryCasussen('c.casusNumber = @casusNumber', [
