@@ -2,6 +2,8 @@
 // the documents behind a download link (each kind its own row), with that link tampered.
 import { accessQueryRef } from '../../../src/app/access/access-query-ref';
 import type { AccessQuery } from '../../../src/app/access/access-queries';
+import type { DownloadFormat, DownloadKind } from '../../../src/app/links/download-links';
+import { pdfText } from '../../helpers/pdf-text';
 import { actorIds } from './actors';
 import { DOWNLOAD_ROUTE } from './catalogue';
 import {
@@ -77,11 +79,11 @@ function tampered(url: string, claims: Record<string, string>): string {
 
 const served = async (url: string) => {
   const response = await fetch(url);
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? '',
-    body: await response.text(),
-  };
+  const type = response.headers.get('content-type') ?? '';
+  const bytes = Buffer.from(await response.arrayBuffer());
+  // A PDF's text is searched, not its compressed streams.
+  const body = type.includes('pdf') ? pdfText(bytes).text : bytes.toString('utf8');
+  return { status: response.status, type, body };
 };
 
 /**
@@ -90,11 +92,15 @@ const served = async (url: string) => {
  * privacy officer, or for the privacy officer a procesregisseur), that person's link naming the
  * actor, and the actor's link naming another document.
  */
-function downloadSpec(kind: string, document: (at: Try) => { ref: string; other: string }) {
+export function downloadSpec(
+  kind: DownloadKind,
+  format: DownloadFormat,
+  document: (at: Try, bench: Bench) => Promise<{ ref: string; other: string }>,
+) {
   return onCasus(`${DOWNLOAD_ROUTE} ${kind}`, async (bench: Bench, at) => {
     const issue = (personId: string, ref: string) =>
-      bench.downloads.issue(personId, { kind: kind as 'toegangslog', format: 'csv', ref });
-    const { ref, other } = document(at);
+      bench.downloads.issue(personId, { kind, format, ref });
+    const { ref, other } = await document(at, bench);
     const someoneElse =
       at.actor === 'privacyOfficer' ? actorIds.procesregisseur : actorIds.privacyOfficer;
     const own = (await issue(at.actorId, ref)).url;
@@ -114,7 +120,8 @@ function downloadSpec(kind: string, document: (at: Try) => { ref: string; other:
     }
     return {
       text: genuine.body,
-      shows: genuine.status === 200 && genuine.type.startsWith('text/csv'),
+      shows:
+        genuine.status === 200 && genuine.type.includes(format === 'csv' ? 'text/csv' : format),
       tampered: { tried: forgeries.length, served: tamperedServed },
     };
   });
@@ -126,10 +133,12 @@ const casusQuery = (casusId: string): string => {
 };
 
 const downloads: ActionSpec[] = [
-  downloadSpec('toegangslog', (at) => ({
-    ref: casusQuery(casusOf(at).id),
-    other: accessQueryRef({ about: 'persoon', personId: at.actorId, period }),
-  })),
+  downloadSpec('toegangslog', 'csv', (at) =>
+    Promise.resolve({
+      ref: casusQuery(casusOf(at).id),
+      other: accessQueryRef({ about: 'persoon', personId: at.actorId, period }),
+    }),
+  ),
 ];
 
 export const accessLogActionSpecs = (): ActionSpec[] => [...questions, ...downloads];

@@ -40,6 +40,8 @@ const commandShows: Record<string, (card: Card, text: string) => boolean> = {
   toegangslog: offers('toegang.vraag'),
   'wie heeft casus': offers('toegang.vraag'),
   'wat heeft': offers('toegang.vraag'),
+  // The contactpunt's search form.
+  'betrokkene zoeken': offers('contactpunt.zoek'),
 };
 const never = () => false;
 

@@ -40,9 +40,11 @@ export const documentedAllowed = (action: string, actor: ActorKind, column: Colu
 
 /** Who may know a casus's data (see it, or their own draft), and who its number. */
 function knowledgeOf(actor: ActorKind, casus: BuiltCasus) {
+  // The contactpunt's inzage holds all of a betrokkene's data, for any submitted casus.
   const data =
     documentedAllowed('casus <nummer>', actor, casus.column) ||
-    documentedAllowed('intake.open', actor, casus.column);
+    documentedAllowed('intake.open', actor, casus.column) ||
+    documentedAllowed('GET /download/:file inzage', actor, casus.column);
   // An invitee's card to sign and their dialog name the casus by number, as does the privacy
   // officer's access log.
   const invited = casus.invited && (actor === 'invitee' || actor === 'participant');

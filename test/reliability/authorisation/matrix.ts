@@ -139,6 +139,27 @@ const invitationDecisions: Record<string, Row> = {
  */
 const accessLog = (columns: readonly Column[]): Row => ({ privacyOfficer: columns });
 
+/**
+ * The contactpunt (art. 1.1 BGS; bot/routing/handlers/contactpunt*.ts): the betrokkene's requests
+ * for all overheidsdeelnemers, about any submitted casus of any kamer; a concept has no keys yet.
+ */
+const contactpunt = (columns: readonly Column[]): Row => ({ contactpunt: columns });
+
+/**
+ * A decision on the bewaartermijn of a closed or rejected casus: those who decided on it, the
+ * Lokale Kamer's overheidsdeelnemers and the ZVH's once it was involved (`retentionAuthority`).
+ */
+const retention: Row = {
+  ...lokaleKamer('afgewezen', 'afgesloten'),
+  zvh: ['afgesloten'],
+};
+
+/**
+ * The dossier export: whoever may see the casus and is its procesregisseur, of the Lokale Kamer
+ * or of the ZVH once escalation was asked (`mayExportDossier`); not the weegtafel.
+ */
+const dossier: Row = { procesregisseur: submitted, zvh: escalated };
+
 /** Information is shared with a signed participant by a deelnemer of the invitation's table. */
 const share = lokaleKamer(...invitationLive);
 
@@ -156,6 +177,7 @@ export const documentedMatrix: Record<string, Row> = {
   'wie heeft casus <nummer>': accessLog(submitted),
   'wat heeft': accessLog(none), // without a name: the form, asking for the person
   'wat heeft <naam>': accessLog(none),
+  'betrokkene zoeken': contactpunt(none), // the form
   // Card verbs without a casus.
   'demo.persona': {},
   'demo.personas': {},
@@ -166,6 +188,7 @@ export const documentedMatrix: Record<string, Row> = {
   'command.run casuslijst': each(deciders, none),
   'command.run rol': {},
   'command.run toegangslog': accessLog(none),
+  'command.run betrokkene zoeken': contactpunt(none),
   'list.show casuslijst': each(deciders, none),
   'list.show mijn-casussen': each(intake, none),
   'casus.search.form': each(inRegistry, none),
@@ -183,6 +206,13 @@ export const documentedMatrix: Record<string, Row> = {
   // The access log's form: who saw this casus, what did this person see.
   'toegang.vraag casus': accessLog(submitted),
   'toegang.vraag persoon': accessLog(none),
+  // The contactpunt: every casus of a betrokkene, and per casus a correction or a request.
+  'contactpunt.zoek': contactpunt(submitted),
+  'contactpunt.verzoek': contactpunt(submitted),
+  'contactpunt.rectificatie': contactpunt(submitted),
+  'contactpunt.besluit': contactpunt(submitted),
+  // The bewaartermijn: extended (or held) by those who decided on the casus.
+  'casus.bewaartermijn': retention,
   // The draft and the own casus: only the worker who made it.
   'intake.open': { worker: casusColumns },
   'intake.next': { worker: ['concept'] },
@@ -221,6 +251,8 @@ export const documentedMatrix: Record<string, Row> = {
   // A download link is issued to one person, who is checked again when it is opened; one kind of
   // document a row. A tampered link (another person, another document) is never served.
   'GET /download/:file toegangslog': accessLog(casusColumns),
+  'GET /download/:file dossier': dossier,
+  'GET /download/:file inzage': contactpunt(submitted),
   // The signing page, at the link the actor's own dialog gave them.
   'GET /ondertekenen': { invitee: invitationLive },
   // In a kamer's channel: only a functioneel beheerder or a procesregisseur of that kamer.

@@ -20,6 +20,7 @@ import { actionsInCode, DOWNLOAD_ROUTE } from '../authorisation/catalogue';
 import { runCells, templatesOf, type CellResult } from '../authorisation/cells';
 import { buildCasussen } from '../authorisation/casussen';
 import { invitationActionSpecs } from '../authorisation/invitation-actions';
+import { privacyActionSpecs } from '../authorisation/privacy-actions';
 import { JournalWatch } from '../authorisation/journal-watch';
 import {
   casusColumns,
@@ -38,10 +39,12 @@ const MIN_READS = 1000;
 function coverage() {
   const code = actionsInCode().filter((id) => !(id in routesWithoutRow));
   const specs = new Map(
-    [...casusActionSpecs(), ...invitationActionSpecs(), ...accessLogActionSpecs()].map((spec) => [
-      spec.id,
-      spec,
-    ]),
+    [
+      ...casusActionSpecs(),
+      ...invitationActionSpecs(),
+      ...accessLogActionSpecs(),
+      ...privacyActionSpecs(),
+    ].map((spec) => [spec.id, spec]),
   );
   const roles = roleSchema.options.map((option) => option.shape.role.value as string);
   return {
