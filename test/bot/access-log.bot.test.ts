@@ -155,4 +155,19 @@ describe('bot over HTTP: the access log and the privacy officer', function () {
       [['view', 'intake.open', 'refused']],
     );
   });
+
+  it('answers a period of days that do not exist, or before the log began, with the form, not an error', async () => {
+    const asEva = talkAs(bot, eva);
+    for (const [van, tot] of [
+      ['2026-02-31', '2026-03-01'],
+      ['2026-00-10', '2026-03-01'],
+      ['1000-01-01', '2026-03-01'],
+      ['2026-01-01', '9999-12-31'],
+    ]) {
+      const answer = cardText(
+        await asEva.execute('toegang.vraag', { about: 'casus', van, tot, casusNumber: number }),
+      );
+      assert.match(answer, /Kies een periode van bestaande dagen/, `${van} – ${tot}`);
+    }
+  });
 });

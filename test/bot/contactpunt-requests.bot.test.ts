@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { accessRecordSchema } from '../../src/domain/access/access-record.schema';
 import { casusSchema, type Casus } from '../../src/domain/casus/casus.schema';
-import { demoUsers } from '../helpers/activities';
+import { demoUsers, executeActivity } from '../helpers/activities';
 import {
   startBotHarness,
   talkAs,
   type BotHarness,
   type Conversation,
 } from '../helpers/bot-harness';
+import { actionData } from '../helpers/card-actions';
 import { button } from '../helpers/card-buttons';
 import { press as decide } from '../helpers/decision-press';
 import { cardText } from '../helpers/fake-connector';
@@ -142,6 +143,60 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
     assert.match(line?.motivation ?? '', /lopende aanpak/);
   });
 
+  it('answers a press Teams delivers twice as recorded, and records it once', async () => {
+    const press = button(await open('Gegevens corrigeren'), 'Correctie vastleggen').data;
+    const activity = executeActivity(
+      'contactpunt.rectificatie',
+      { ...press, veld: 'gemeente', waarde: 'Vlaardingen', motivering: REASON },
+      { serviceUrl: bot.connector.serviceUrl, aadObjectId: iris },
+    );
+    const lines = async () =>
+      (await stored()).audit.filter((line) => line.action === 'rectificatie').length;
+    const before = await lines();
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await bot.post(activity);
+      answers.push(cardText((response.body as { value: unknown }).value));
+    }
+    for (const answer of answers) {
+      assert.match(answer, /De correctie van gemeente is vastgelegd/);
+      assert.doesNotMatch(answer, /niets vastgelegd/);
+    }
+    assert.equal(await lines(), before + 1);
+  });
+
+  it('refuses a date of birth in the future or long ago, as the intake does', async () => {
+    const before = await stored();
+    for (const [waarde, why] of [
+      ['2999-01-01', /ligt in de toekomst/],
+      ['1800-01-01', /meer dan 120 jaar geleden/],
+    ] as const) {
+      const press = button(await open('Gegevens corrigeren'), 'Correctie vastleggen').data;
+      const answer = await contactpunt.execute('contactpunt.rectificatie', {
+        ...press,
+        veld: 'geboortedatum',
+        waarde,
+        motivering: REASON,
+      });
+      assert.match(cardText(answer), why);
+    }
+    assert.equal((await stored()).revision, before.revision, 'nothing written');
+  });
+
+  it('finds a namesake born the same day with another BSN by name, not in the inzage by BSN', async () => {
+    const other = await submitCasus(talkAs(bot, demoUsers.fatima), {
+      betrokkene: { naam: (await stored()).submission!.intake.betrokkene.naam, bsn: '123456782' },
+    });
+    const { naam } = (await stored()).submission!.intake.betrokkene;
+    const byName = cardText(await contactpunt.execute('contactpunt.zoek', { naam, geboortedatum }));
+    assert.ok(byName.includes(number) && byName.includes(other), 'by name alone: both');
+    const both = cardText(
+      await contactpunt.execute('contactpunt.zoek', { bsn, naam, geboortedatum }),
+    );
+    assert.ok(both.includes(number), 'the one with this BSN');
+    assert.equal(both.includes(other), false, 'not the namesake with another BSN');
+  });
+
   it('refuses to grant an erasure while the casus runs, and changes nothing', async () => {
     const before = await stored();
     const press = button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data;
@@ -165,8 +220,28 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
 
   it('asks before a granted erasure of a closed casus, then anonymises it: no data, no keys, not found again', async () => {
     const accepted = await decide(jeroen, await jeroen.say(`casus ${number}`), 'accepteren');
-    await decide(jeroen, accepted, 'afsluiten');
+    const closed = await decide(jeroen, accepted, 'afsluiten');
     assert.equal((await stored()).state, 'afgesloten');
+    // A bewaarplicht stops an erasure as it stops the sweep; lifted, the erasure can be granted.
+    const retain = (card: Record<string, unknown>, step: string) =>
+      jeroen.execute('casus.bewaartermijn', {
+        ...actionData(card, 'casus.bewaartermijn'),
+        step,
+        retentionMotivation: 'Er loopt een klacht over deze casus bij de ombudsman.',
+      });
+    const held = await retain(closed, 'bewaarplicht');
+    const erasure = {
+      ...button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data,
+      soort: 'wissing',
+      besluit: 'toegewezen',
+      motivering: 'Betrokkene vraagt om wissing van al haar gegevens (art. 17 AVG).',
+    };
+    for (const bevestigd of [false, true]) {
+      const answer = await contactpunt.execute('contactpunt.besluit', { ...erasure, bevestigd });
+      assert.match(cardText(answer), /bewaarplicht/);
+    }
+    assert.ok((await stored()).submission, 'nothing erased while held');
+    await retain(held, 'opheffen');
     const press = button(await open('Bezwaar of wissing'), 'Besluit vastleggen').data;
     const asked = await contactpunt.execute('contactpunt.besluit', {
       ...press,

@@ -22,6 +22,19 @@ interface Asked {
   personId?: string;
 }
 
+/**
+ * A day the form can ask about: a real calendar day of this millennium (the log begins with the
+ * app; Amsterdam's clock of before 1940 is no zone a date library knows).
+ */
+function askable(day: string): boolean {
+  if (!DAY.test(day) || day < '2000-01-01' || day > '2999-12-30') return false;
+  try {
+    return formatDay(parseDay(day)) === day;
+  } catch {
+    return false;
+  }
+}
+
 /** The last year up to today, as the form offers it. */
 function lastYear(turn: Turn): { van: string; tot: string } {
   const today = amsterdamDayOf(turn.services.now());
@@ -103,11 +116,13 @@ async function answer(
   asked: Asked,
   about: 'casus' | 'persoon',
 ): Promise<AdaptiveCardJson> {
-  if (!DAY.test(asked.van) || !DAY.test(asked.tot) || asked.van > asked.tot) {
+  if (!askable(asked.van) || !askable(asked.tot) || asked.van > asked.tot) {
     return form(
       turn,
       asked,
-      warning('Kies een periode: de eerste dag vóór of gelijk aan de laatste.'),
+      warning(
+        'Kies een periode van bestaande dagen (vanaf 2000): de eerste dag vóór of gelijk aan de laatste.',
+      ),
     );
   }
   const period = {

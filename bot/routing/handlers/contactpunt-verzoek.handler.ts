@@ -19,7 +19,11 @@ import { contactpuntView } from '../../presenters/contactpunt.presenter';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
 import { notContactpunt } from './contactpunt.handler';
-import { ERASURE_WHILE_OPEN, erasureAllowedIn } from '../../../src/domain/betrokkene/erasure';
+import {
+  ERASURE_ON_HOLD,
+  ERASURE_WHILE_OPEN,
+  erasureBlocked,
+} from '../../../src/domain/betrokkene/erasure';
 
 type Form =
   | { soort: 'rectificatie'; veld?: string; waarde?: string; motivering?: string }
@@ -64,7 +68,12 @@ function requestCard(casus: Casus, form: Form, notice?: Notice): AdaptiveCardJso
 }
 
 /** What a refused write answers: the form again (stale, invalid), or a refusal. */
-function refused(turn: Turn, refusal: RightsRefusal, form: Form, casusId: string) {
+function refused(
+  turn: Turn,
+  refusal: RightsRefusal,
+  form: Form,
+  casusId: string,
+): AdaptiveCardJson | Promise<AdaptiveCardJson> {
   switch (refusal.kind) {
     case 'not-contactpunt':
       return notContactpunt(turn, 'change');
@@ -75,6 +84,8 @@ function refused(turn: Turn, refusal: RightsRefusal, form: Form, casusId: string
       );
     case 'still-open':
       return requestCard(refusal.casus, form, warning(ERASURE_WHILE_OPEN));
+    case 'on-hold':
+      return requestCard(refusal.casus, form, warning(ERASURE_ON_HOLD));
     case 'stale':
       return requestCard(
         refusal.casus,
@@ -85,11 +96,12 @@ function refused(turn: Turn, refusal: RightsRefusal, form: Form, casusId: string
       );
     case 'invalid':
       if (refusal.casus) return requestCard(refusal.casus, form, warning(refusal.message));
-      return turn.services.casussen
-        .get(casusId)
-        .then((stored) =>
-          stored ? requestCard(stored.value, form, warning(refusal.message)) : contactpuntView(),
-        );
+      return turn.services.casussen.get(casusId).then((stored) => {
+        // A draft, a stub or a forged id is no casus of a betrokkene here, as for the other refusals.
+        if (!stored || stored.value.state === 'concept' || stored.value.anonymised)
+          return refused(turn, { kind: 'not-found' }, form, casusId);
+        return requestCard(stored.value, form, warning(refusal.message));
+      });
   }
 }
 
@@ -187,8 +199,8 @@ export const contactpuntRequestRoutes = [
           return refused(turn, { kind: 'not-found' }, form, casusId);
         if (stored.value.revision !== revision)
           return refused(turn, { kind: 'stale', casus: stored.value }, form, casusId);
-        if (!erasureAllowedIn(stored.value.state))
-          return refused(turn, { kind: 'still-open', casus: stored.value }, form, casusId);
+        const blocked = erasureBlocked(stored.value);
+        if (blocked) return refused(turn, { kind: blocked, casus: stored.value }, form, casusId);
         return requestCard(stored.value, { soort: 'bevestigen', motivering: motivering.trim() });
       }
       const result = await decideRequest(turn.services, turn.actor, {

@@ -8,6 +8,7 @@ import { warning } from '../../cards/notice';
 import { contactpuntView } from '../../presenters/contactpunt.presenter';
 import { refusalCard } from '../../presenters/error-cards';
 import { verbRoute, type Turn } from '../route-types';
+import { betrokkeneSchema } from '../../../src/domain/intake/intake.schema';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,6 +50,9 @@ const contactpuntSearchRoute = verbRoute({
         asked,
         warning('Vul de naam en de geboortedatum allebei in, of laat ze allebei leeg.'),
       );
+    }
+    if (byName && !betrokkeneSchema.shape.geboortedatum.safeParse(asked.geboortedatum).success) {
+      return contactpuntView(asked, warning('Deze geboortedatum bestaat niet. Kijk hem na.'));
     }
     if (!bsn && !byName) {
       return contactpuntView(asked, warning('Vul het BSN in, of de naam en de geboortedatum.'));

@@ -3,12 +3,15 @@ import {
   betrokkeneRightsBasis,
   type BetrokkeneRightsAction,
 } from '../../domain/betrokkene/rights-audit';
+import { auditLineOf } from '../../domain/casus/applied-activity';
 import { appendAuditLine } from '../../domain/casus/audit-chain';
+import type { Versioned } from '../../domain/casus/casus.repository';
 import { personRef } from '../../domain/casus/casus-transition';
 import type { AuditEntry, Casus } from '../../domain/casus/casus.schema';
+import { birthDateSchema } from '../../domain/intake/intake-form';
 import { betrokkeneSchema, MAX_TEXT, MIN_MOTIVATION } from '../../domain/intake/intake.schema';
 import { anonymiseCasus } from '../../domain/retention/anonymise';
-import { erasureAllowedIn } from '../../domain/betrokkene/erasure';
+import { erasureBlocked } from '../../domain/betrokkene/erasure';
 import { SWEEP_ON_BEHALF_OF } from '../../domain/retention/retention-audit';
 import { fail, ok, type Result } from '../../domain/shared/result';
 import { WriteOutcomeUnknownError } from '../../domain/shared/write-outcome';
@@ -30,8 +33,8 @@ export type RightsRefusal =
   | { kind: 'not-found' }
   /** The card showed an older revision: someone changed the casus since. */
   | { kind: 'stale'; casus: Casus }
-  /** An erasure granted for a casus that still runs (`erasureAllowedIn`). */
-  | { kind: 'still-open'; casus: Casus }
+  /** An erasure granted for a casus that still runs, or is held (`erasureBlocked`). */
+  | { kind: 'still-open' | 'on-hold'; casus: Casus }
   /** The casus as loaded, when the input was checked after loading it. */
   | { kind: 'invalid'; field: 'waarde' | 'motivering'; message: string; casus?: Casus };
 
@@ -54,11 +57,21 @@ const motivationSchema = z
   .min(MIN_MOTIVATION, `Geef een motivering van minstens ${MIN_MOTIVATION} tekens.`)
   .max(MAX_TEXT, `Houd de motivering korter dan ${MAX_TEXT} tekens.`);
 
-/** The casus at the card's revision, for the contactpunt; a stub or a draft is no casus here. */
-async function load(services: BetrokkeneServices, actor: Actor, target: Target) {
+/**
+ * The casus at the card's revision, for the contactpunt; a stub or a draft is no casus here. A
+ * casus that already holds this activity's line (Teams delivered the press twice, or the answer
+ * of its write was lost) is `done`: the request was recorded, and is not recorded again.
+ */
+async function load(
+  services: BetrokkeneServices,
+  actor: Actor,
+  target: Target,
+): Promise<Result<{ stored: Versioned<Casus>; done: boolean }, RightsRefusal>> {
   const allowed = asContactpunt(actor, services.access, 'change');
   if (!allowed.ok) return fail({ kind: allowed.error });
   const stored = await services.casussen.get(target.casusId);
+  const mine = stored && auditLineOf(stored.value, target.activityId);
+  if (stored && mine?.actor.id === actor.person.id) return ok({ stored, done: true });
   if (
     !stored ||
     stored.value.state === 'concept' ||
@@ -68,7 +81,7 @@ async function load(services: BetrokkeneServices, actor: Actor, target: Target) 
     return fail({ kind: 'not-found' as const });
   if (stored.value.revision !== target.revision)
     return fail({ kind: 'stale' as const, casus: stored.value });
-  return ok(stored);
+  return ok({ stored, done: false });
 }
 
 const lineOf = (
@@ -128,10 +141,15 @@ export async function rectifyBetrokkene(
 ): Promise<Result<Casus, RightsRefusal>> {
   const loaded = await load(services, actor, input);
   if (!loaded.ok) return loaded;
-  const { value: casus, etag } = loaded.value;
+  if (loaded.value.done) return ok(loaded.value.stored.value);
+  const { value: casus, etag } = loaded.value.stored;
   const submitted = casus.submission;
   if (!submitted) return fail({ kind: 'not-found' });
-  const parsed = betrokkeneSchema.shape[input.field].safeParse(input.value);
+  // The same rules as at intake: a date of birth is a real day, not in the future or long ago.
+  const today = services.now().toISOString().slice(0, 10);
+  const schema =
+    input.field === 'geboortedatum' ? birthDateSchema(today) : betrokkeneSchema.shape[input.field];
+  const parsed = schema.safeParse(input.value);
   if (!parsed.success) return fail(invalid(casus, 'waarde', parsed.error));
   if (input.field !== 'bsn' && !parsed.data)
     return fail({ kind: 'invalid', casus, field: 'waarde', message: 'Vul de juiste waarde in.' });
@@ -183,12 +201,14 @@ export async function decideRequest(
 ): Promise<Result<Casus, RightsRefusal>> {
   const loaded = await load(services, actor, input);
   if (!loaded.ok) return loaded;
-  const { value: casus, etag } = loaded.value;
+  if (loaded.value.done) return ok(loaded.value.stored.value);
+  const { value: casus, etag } = loaded.value.stored;
   const motivation = motivationSchema.safeParse(input.motivation);
   if (!motivation.success) return fail(invalid(casus, 'motivering', motivation.error));
   const at = services.now().toISOString();
   if (input.kind === 'wissing' && input.decision === 'toegewezen') {
-    if (!erasureAllowedIn(casus.state)) return fail({ kind: 'still-open', casus });
+    const blocked = erasureBlocked(casus);
+    if (blocked) return fail({ kind: blocked, casus });
     const stub = anonymiseCasus(casus, {
       at,
       reason: 'wissing',
@@ -196,6 +216,7 @@ export async function decideRequest(
       onBehalfOf: SWEEP_ON_BEHALF_OF,
       legalBasis: 'art. 17 AVG (verzoek om wissing toegewezen); art. 1.1 BGS (contactpunt)',
       newOutboxId: services.newId(),
+      activityId: input.activityId,
     });
     return write(services, stub, etag, (current) => current.anonymised?.reason === 'wissing');
   }

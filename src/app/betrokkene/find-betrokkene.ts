@@ -77,8 +77,13 @@ export async function casussenUnderKeys(
       : Promise.resolve([]),
     services.registry.listKamers(),
   ]);
+  // With a BSN, a namesake born the same day is someone else when their casus has another BSN:
+  // a name match counts only for a casus without a BSN key (submitted before it, or without one).
+  const namesakes = keys.bsnKey
+    ? byName.filter(({ value }) => value.bsnKey === undefined || value.bsnKey === keys.bsnKey)
+    : byName;
   const unique = new Map<string, Versioned<Casus>>();
-  for (const found of [...byBsn, ...byName]) unique.set(found.value.id, found);
+  for (const found of [...byBsn, ...namesakes]) unique.set(found.value.id, found);
   return [...unique.values()]
     .flatMap(({ value: casus, etag }) => {
       const kamer = kamers.find((k) => k.id === casus.kamerId);

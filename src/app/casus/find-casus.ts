@@ -21,12 +21,10 @@ export async function findCasusByNumber(
   actor: Actor,
   casusNumber: string,
 ): Promise<CasusInKamer | undefined> {
-  const found = await loadVisibleCasus(
-    services,
-    actor,
-    await services.casussen.findByNumber(casusNumber.trim().toUpperCase()),
-  );
-  if (!found.ok) services.access.searched([]);
+  const stored = await services.casussen.findByNumber(casusNumber.trim().toUpperCase());
+  const found = await loadVisibleCasus(services, actor, stored);
+  // A casus there but not for this actor is recorded as the refused view it was, not as a search.
+  if (!stored || stored.value.state === 'concept') services.access.searched([]);
   return found.ok ? found.value : undefined;
 }
 

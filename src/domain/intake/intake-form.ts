@@ -104,13 +104,17 @@ const choiceMessage = (field: FormField): string | undefined => {
   return messages[field];
 };
 
-function stepSchema(step: FormStep, today: string) {
-  const birth = betrokkeneSchema.shape.geboortedatum
+/** A date of birth as of `today`: a real day, not in the future, at most 120 years ago. */
+export const birthDateSchema = (today: string) =>
+  betrokkeneSchema.shape.geboortedatum
     .refine((date) => date <= today, 'De geboortedatum ligt in de toekomst.')
     .refine(
       (date) => date >= `${Number(today.slice(0, 4)) - 120}${today.slice(4)}`,
       'Deze geboortedatum is meer dan 120 jaar geleden.',
     );
+
+function stepSchema(step: FormStep, today: string) {
+  const birth = birthDateSchema(today);
   switch (step) {
     case 'betrokkene':
       return z.object({

@@ -14,6 +14,8 @@ export interface AnonymisationInput {
   /** The article it rests on: opslagbeperking for the sweep, art. 17 AVG for an erasure. */
   legalBasis?: string;
   newOutboxId: string;
+  /** The Teams activity that asked for it (an erasure): a redelivery is recognised by it. */
+  activityId?: string | undefined;
 }
 
 /**
@@ -54,6 +56,7 @@ export function anonymiseCasus(casus: Casus, input: AnonymisationInput): Casus {
       to: casus.state,
       legalBasis: input.legalBasis ?? RETENTION_LEGAL_BASIS,
       ...(casus.auditHead && { replacesHead: casus.auditHead }),
+      ...(input.activityId && { activityId: input.activityId }),
     },
   );
   const outbox: OutboxEntry[] = [
