@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { accessRecordSchema } from '../../src/domain/access/access-record.schema';
-import { casusSchema, type Casus } from '../../src/domain/casus/casus.schema';
+import type { Casus } from '../../src/domain/casus/casus.schema';
 import { demoUsers, executeActivity } from '../helpers/activities';
 import {
   startBotHarness,
@@ -14,6 +14,7 @@ import { press as decide } from '../helpers/decision-press';
 import { cardText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { validStepValues } from '../helpers/intake-values';
+import { storedByNumber } from '../helpers/signed-casus';
 
 const iris = '5b0f8a3e-1c2d-4e5f-8a9b-0c1d2e3f4a0a'; // contactpunt
 const { bsn, geboortedatum } = validStepValues.betrokkene;
@@ -26,16 +27,7 @@ describe('bot over HTTP: the contactpunt records a rectificatie, a bezwaar and a
   let jeroen: Conversation;
   let number: string;
 
-  const stored = async (): Promise<Casus> => {
-    const { resources } = await bot
-      .store()
-      .casussen.items.query({
-        query: 'SELECT * FROM c WHERE c.casusNumber = @n',
-        parameters: [{ name: '@n', value: number }],
-      })
-      .fetchAll();
-    return casusSchema.parse(resources[0]);
-  };
+  const stored = (): Promise<Casus> => storedByNumber(bot, number);
   /** The request card of the casus, as "Gegevens corrigeren" or "Bezwaar of wissing" opens it. */
   const open = async (title: 'Gegevens corrigeren' | 'Bezwaar of wissing') => {
     const list = await contactpunt.execute('contactpunt.zoek', { bsn });

@@ -9,6 +9,7 @@ import { actionData, hasAction, inputValue } from '../helpers/card-actions';
 import { cardText } from '../helpers/fake-connector';
 import { press } from '../helpers/decision-press';
 import { submitCasus } from '../helpers/intake-flow';
+import { storedByNumber } from '../helpers/signed-casus';
 import { isDocumentWrite, measuredTurn, toCasussen } from '../helpers/store-proxy';
 import { walk } from '../helpers/adaptive-card-check';
 import { approvalMotivation, filledProposal, mohamed } from '../helpers/invitation-flow';
@@ -50,16 +51,7 @@ describe('bot over HTTP: proposing an incidentele deelnemer and the table decidi
     await bot.stop();
   });
 
-  async function stored(): Promise<Casus> {
-    const { resources } = await bot
-      .store()
-      .casussen.items.query({
-        query: 'SELECT * FROM c WHERE c.casusNumber = @n',
-        parameters: [{ name: '@n', value: number }],
-      })
-      .fetchAll();
-    return casusSchema.parse(resources[0]);
-  }
+  const stored = (): Promise<Casus> => storedByNumber(bot, number);
   /** What a refused press must leave alone. */
   const essence = (casus: Casus) => ({
     revision: casus.revision,

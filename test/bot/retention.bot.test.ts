@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import type { Casus } from '../../src/domain/casus/casus.schema';
 import { demoUsers } from '../helpers/activities';
 import { startBotHarness, talkAs, type BotHarness } from '../helpers/bot-harness';
 import { actionData, hasAction } from '../helpers/card-actions';
@@ -7,6 +6,7 @@ import { because, press } from '../helpers/decision-press';
 import { cardText, shownText } from '../helpers/fake-connector';
 import { submitCasus } from '../helpers/intake-flow';
 import { validFormValues } from '../helpers/intake-values';
+import { storedByNumber } from '../helpers/signed-casus';
 
 describe('bot over HTTP: the bewaartermijn of a casus, its extension, a legal hold and the sweep', () => {
   let bot: BotHarness;
@@ -17,17 +17,7 @@ describe('bot over HTTP: the bewaartermijn of a casus, its extension, a legal ho
     await bot.stop();
   });
 
-  const stored = async (number: string) => {
-    const { resources } = await bot
-      .store()
-      .casussen.items.query<Casus & { _etag: string }>({
-        query: 'SELECT * FROM c WHERE c.casusNumber = @n',
-        parameters: [{ name: '@n', value: number }],
-      })
-      .fetchAll();
-    assert.equal(resources.length, 1);
-    return resources[0]!;
-  };
+  const stored = (number: string) => storedByNumber(bot, number);
   const retain = (
     as: ReturnType<typeof talkAs>,
     card: Record<string, unknown>,

@@ -150,6 +150,13 @@ export async function storedCasus(bot: BotHarness, casusId: string): Promise<Cas
   return found.value;
 }
 
+/** The casus under this number as stored now (the repository's own lookup). */
+export async function storedByNumber(bot: BotHarness, casusNumber: string): Promise<Casus> {
+  const found = await repository(bot).findByNumber(casusNumber);
+  assert.ok(found, `casus ${casusNumber} is stored`);
+  return found.value;
+}
+
 /**
  * Takes a casus in behandeling at Lokale Kamer Rotterdam (by number) through an invitation with
  * the domain's own functions: Jeroen proposes Woonstichting Maasstad, Mohamed approves, and it is
