@@ -267,12 +267,13 @@ describe('the signing page outside Teams (headless Chromium)', () => {
     await drawSignature(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByText('Handtekening getekend (2 lijnen).').waitFor();
-    const layout = await page.evaluate<{
-      scrollWidth: number;
-      cssWidth: number;
-      pixelWidth: number;
-      ratio: number;
-    }>(`(() => {
+    const measure = () =>
+      page.evaluate<{
+        scrollWidth: number;
+        cssWidth: number;
+        pixelWidth: number;
+        ratio: number;
+      }>(`(() => {
       const canvas = document.getElementById('handtekening');
       return {
         scrollWidth: document.documentElement.scrollWidth,
@@ -281,6 +282,16 @@ describe('the signing page outside Teams (headless Chromium)', () => {
         ratio: window.devicePixelRatio,
       };
     })()`);
+    // The pad resizes on the window's resize event, which may come after the viewport changed:
+    // measured again until it has, for at most 5 s (the page's CSP forbids waitForFunction's eval).
+    let layout = await measure();
+    for (
+      const until = Date.now() + 5000;
+      layout.pixelWidth !== Math.round(layout.cssWidth) * layout.ratio && Date.now() < until;
+      layout = await measure()
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     assert.ok(layout.scrollWidth <= 390, `page width ${layout.scrollWidth}`);
     assert.ok(layout.cssWidth > 330 && layout.cssWidth < 390, `pad ${layout.cssWidth}`);
     assert.equal(layout.pixelWidth, Math.round(layout.cssWidth) * layout.ratio, 'pad resized');
