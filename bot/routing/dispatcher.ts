@@ -196,9 +196,11 @@ export class Dispatcher {
         },
       },
     );
-    // What the turn wrote goes to the delivery, which then reads and claims nothing itself.
+    // What the turn wrote goes to the delivery, which then reads and claims nothing itself. It
+    // starts once the turn is over (its access records appended): the news follows the answer.
+    const deliveries = new Set<string>();
     const turnNotifications = {
-      deliverSoon: (casusId: string) => notifications.deliverSoon(casusId, writes.written(casusId)),
+      deliverSoon: (casusId: string) => void deliveries.add(casusId),
     };
     try {
       const identification = await identifyActor(this.services.registry, sender.aadObjectId, {
@@ -243,6 +245,7 @@ export class Dispatcher {
       return failureAnswer(error, writes.record, logger);
     } finally {
       await access?.settled();
+      for (const casusId of deliveries) notifications.deliverSoon(casusId, writes.written(casusId));
     }
   }
 
