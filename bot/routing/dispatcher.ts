@@ -196,11 +196,9 @@ export class Dispatcher {
         },
       },
     );
-    // What the turn wrote goes to the delivery, which then reads and claims nothing itself. It
-    // starts once the turn is over (its access records appended): the news follows the answer.
-    const deliveries = new Set<string>();
+    // What the turn wrote goes to the delivery, which then reads and claims nothing itself.
     const turnNotifications = {
-      deliverSoon: (casusId: string) => void deliveries.add(casusId),
+      deliverSoon: (casusId: string) => notifications.deliverSoon(casusId, writes.written(casusId)),
     };
     try {
       const identification = await identifyActor(this.services.registry, sender.aadObjectId, {
@@ -245,7 +243,6 @@ export class Dispatcher {
       return failureAnswer(error, writes.record, logger);
     } finally {
       await access?.settled();
-      for (const casusId of deliveries) notifications.deliverSoon(casusId, writes.written(casusId));
     }
   }
 
